@@ -1,0 +1,89 @@
+/**
+ * Command definitions are plain data. A definition names its handler lazily (a module path or
+ * a loader function), so a CLI can define thousands of commands and load only the one that runs.
+ */
+
+/** The value types an option can take. `count` counts repetitions (`-vvv` → 3). */
+export type OptionType = 'string' | 'number' | 'boolean' | 'array' | 'count';
+
+/** An option (`--name value`). Names are kebab-case; handlers see them camelCased too. */
+export interface OptionDefinition {
+  name: string;
+  type: OptionType;
+  summary: string;
+  /** Other names: single letters become `-x`, longer ones `--long`. */
+  aliases?: readonly string[];
+  /** The only values accepted (for `array`, each element). */
+  choices?: readonly (string | number)[];
+  /** Used when no flag, environment variable or config value gives one. */
+  default?: unknown;
+  required?: boolean;
+  /** Options that may not be given together with this one. */
+  conflicts?: readonly string[];
+  /** Options that must also be given when this one is. */
+  implies?: readonly string[];
+  /** Left out of help and completion, still accepted. */
+  hidden?: boolean;
+  /** Still accepted, with a warning; `replacement` names the option to use instead. */
+  deprecated?: boolean | { replacement?: string; message?: string };
+  /** Environment variable that sets it; `false` turns environment layering off for it. */
+  env?: string | false;
+  /** Whether the per-user config file may set it (default true). */
+  config?: boolean;
+}
+
+/** A positional argument, in the order declared. At most the last one is variadic. */
+export interface PositionalDefinition {
+  name: string;
+  summary: string;
+  type?: 'string' | 'number';
+  required?: boolean;
+  variadic?: boolean;
+  choices?: readonly (string | number)[];
+}
+
+/** One example shown in help. */
+export interface ExampleDefinition {
+  command: string;
+  description: string;
+}
+
+/**
+ * Where a command's handler comes from: an absolute module path (loaded on demand; the module
+ * exports `handler` or a default function), or a function that returns the handler or its module.
+ */
+export type HandlerRef = string | (() => unknown);
+
+interface NodeBase {
+  name: string;
+  aliases?: readonly string[];
+  /** One line for lists. */
+  summary: string;
+  /** Paragraphs for the command's own help. */
+  description?: string;
+  hidden?: boolean;
+  examples?: readonly ExampleDefinition[];
+}
+
+/** A runnable command. */
+export interface CommandDefinition extends NodeBase {
+  kind?: 'command';
+  positionals?: readonly PositionalDefinition[];
+  options?: readonly OptionDefinition[];
+  handler: HandlerRef;
+}
+
+/** A group of commands and groups (`mycli plugins install`: `plugins` is a group). */
+export interface GroupDefinition extends NodeBase {
+  kind: 'group';
+  children: readonly CommandNode[];
+  /** Options every command below accepts. */
+  options?: readonly OptionDefinition[];
+}
+
+export type CommandNode = CommandDefinition | GroupDefinition;
+
+/** True when the node is a group. */
+export function isGroup(node: CommandNode): node is GroupDefinition {
+  return node.kind === 'group';
+}
