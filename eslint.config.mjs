@@ -13,6 +13,11 @@ export default tseslint.config(
     },
   },
   {
+    files: ['**/examples/**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { exports: 'writable' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['scripts/**', 'bin/**', '**/*.cjs', '**/*.mjs', 'jest.config.js', '**/test/**'],
     rules: { 'no-console': 'off', '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -1,0 +1,19 @@
+// Data-only command definitions: the host reads these once at install time and keeps them in
+// its command index; the handler file is loaded only when `mycli hello world` runs.
+exports.commands = [
+  {
+    kind: 'group',
+    name: 'hello',
+    summary: 'Sample commands from the hello plugin',
+    children: [
+      {
+        name: 'world',
+        summary: 'Greet someone',
+        positionals: [{ name: 'name', summary: 'Who to greet', required: false }],
+        options: [{ name: 'shout', type: 'boolean', summary: 'Greet in capitals', aliases: ['s'] }],
+        examples: [{ command: 'mycli hello world Ada --shout', description: 'Greet Ada loudly' }],
+        handler: './handlers/world.js',
+      },
+    ],
+  },
+];
