@@ -1,1 +1,25 @@
-export {};
+// The public API of @edict/core. Only light modules are re-exported here: heavy libraries
+// (yargs-parser, chalk, cli-table3) are required inside the functions that need them.
+export { createCli } from './cli/createCli';
+export { runMain } from './cli/runMain';
+export { EdictError, usageError, isEdictError, EXIT_OK, EXIT_FAILURE, EXIT_USAGE } from './errors/EdictError';
+export type { EdictErrorOptions } from './errors/EdictError';
+export { isGroup } from './definitions/types';
+export type {
+  OptionType,
+  OptionDefinition,
+  PositionalDefinition,
+  ExampleDefinition,
+  HandlerRef,
+  CommandDefinition,
+  GroupDefinition,
+  CommandNode,
+} from './definitions/types';
+export { envPrefixFor, toEnvSegment, camelCase, kebabCase } from './host/names';
+export type { Cli, CliOptions, BuiltinSwitches } from './api/cli';
+export type { CliIO, WritableLike } from './api/io';
+export type { HostInfo } from './api/host';
+export type { CommandSource, SourceResult } from './api/source';
+export type { CommandContext, CommandHandler, ParsedArgs } from './api/context';
+export type { Output, Progress, TableColumn } from './api/output';
+export type { ConfigStore } from './api/config';

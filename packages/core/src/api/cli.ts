@@ -1,0 +1,41 @@
+import type { CommandNode } from '../definitions/types';
+import type { CliIO } from './io';
+import type { CommandSource } from './source';
+
+/** Which framework built-in commands a CLI offers (all on by default). */
+export interface BuiltinSwitches {
+  config?: boolean;
+  completion?: boolean;
+  docs?: boolean;
+}
+
+/** Options of {@link createCli}. */
+export interface CliOptions {
+  /** The command name users type (`mycli`); also the source of the env prefix and home folder. */
+  name: string;
+  version: string;
+  description?: string;
+  /** npm name of the host package; defaults to `name`. */
+  packageName?: string;
+  /** The host package's folder. */
+  packageRoot?: string;
+  /** The host's built-in commands. */
+  commands?: CommandNode[];
+  /** Lazily loaded providers of more commands (plugins). */
+  sources?: CommandSource[];
+  /** Overrides the home folder (else `<PREFIX>_HOME`, else `~/.<name>`). */
+  home?: string;
+  /** Overrides the env prefix (else `name` upper-cased, non-alphanumerics → `_`). */
+  envPrefix?: string;
+  builtins?: BuiltinSwitches;
+}
+
+/** A CLI ready to run. */
+export interface Cli {
+  readonly options: CliOptions;
+  /**
+   * Runs one command line (without node and script: `process.argv.slice(2)`) and resolves to the
+   * exit code: 0 success, 1 runtime failure, 2 usage error. Never calls `process.exit`.
+   */
+  run(argv: string[], io?: Partial<CliIO>): Promise<number>;
+}

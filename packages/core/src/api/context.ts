@@ -1,0 +1,28 @@
+import type { ConfigStore } from './config';
+import type { HostInfo } from './host';
+import type { Output } from './output';
+
+/** Parsed values: positionals and options, each under its kebab-case and camelCase name. */
+export type ParsedArgs = Record<string, unknown>;
+
+/** What a handler receives. */
+export interface CommandContext {
+  args: ParsedArgs;
+  /** The argv of this run (after the CLI name). */
+  argv: string[];
+  /** Canonical names from the root to this command (`['plugins', 'install']`). */
+  commandPath: string[];
+  host: HostInfo;
+  /** Whether `--json` was given: the returned value becomes the `data` of the JSON document. */
+  json: boolean;
+  out: Output;
+  config: ConfigStore;
+  /** `--debug` or `<PREFIX>_DEBUG=1`. */
+  debug: boolean;
+}
+
+/**
+ * A command's implementation. The returned value is the `data` of `--json` output; in text mode
+ * a returned string is printed, and an object with a string `message` has that message printed.
+ */
+export type CommandHandler = (ctx: CommandContext) => unknown;

@@ -1,0 +1,18 @@
+import type { CliIO } from '../api/io';
+
+/**
+ * Fills in the parts of {@link CliIO} a caller left out, from the current process. Reading
+ * `process` here (and only here, besides `runMain`) keeps the rest of the engine pure.
+ */
+export function completeIO(io: Partial<CliIO> = {}): CliIO {
+  const columns = io.columns ?? (process.stdout.isTTY ? process.stdout.columns : undefined);
+  return {
+    stdout: io.stdout ?? process.stdout,
+    stderr: io.stderr ?? process.stderr,
+    env: io.env ?? process.env,
+    cwd: io.cwd ?? process.cwd(),
+    stdoutIsTTY: io.stdoutIsTTY ?? (io.stdout ? false : Boolean(process.stdout.isTTY)),
+    stderrIsTTY: io.stderrIsTTY ?? (io.stderr ? false : Boolean(process.stderr.isTTY)),
+    ...(columns === undefined ? {} : { columns }),
+  };
+}
