@@ -1,8 +1,65 @@
 import type { CliOptions } from '../api/cli';
+import type { CommandContext } from '../api/context';
 import type { CliIO } from '../api/io';
+import { COMPLETE_COMMAND, frameworkCommands } from '../builtins/frameworkCommands';
+import { completionCandidates } from '../builtins/complete';
+import { fileConfigStore } from '../config/fileConfigStore';
+import type { CommandDefinition, CommandNode } from '../definitions/types';
+import { isGroup } from '../definitions/types';
+import { usageError } from '../errors/EdictError';
+import { loadHandler } from '../handlers/loadHandler';
+import { resolveHost } from '../host/resolveHost';
+import { createOutput } from '../output/createOutput';
+import { parseCommand } from '../parsing/parseCommand';
+import { extractGlobalFlags } from '../routing/globalFlags';
+import { route, routeNode } from '../routing/route';
+import { claimedNames, mergeTree } from '../tree/mergeTree';
+import { loadTree } from './loadTree';
+import { reportFailure, reportSuccess } from './report';
+import { showHelp } from './showHelp';
 
-/** Runs one command line through the full engine. */
-export async function runEngine(options: CliOptions, _argv: string[], io: CliIO): Promise<number> {
-  io.stderr.write(`Error: ${options.name}: the command engine is not built yet.\n`);
-  return 1;
+/** Runs one command line through the full engine: tree, routing, help, parsing, handler, report. */
+export async function runEngine(options: CliOptions, argv: string[], io: CliIO): Promise<number> {
+  const completing = argv[0] === COMPLETE_COMMAND;
+  const { flags, rest } = completing ? { flags: extractGlobalFlags([]).flags, rest: argv.slice(1) } : extractGlobalFlags(argv);
+  let tree: CommandNode[] = [];
+  const framework = frameworkCommands({ switches: options.builtins ?? {}, description: options.description, tree: () => tree });
+  // The host's own commands come first, so a host may replace a framework built-in by name.
+  const builtins = mergeTree(options.commands ?? [], [{ name: 'the framework', commands: framework }]).tree;
+  const host = resolveHost(options, io, claimedNames(builtins));
+  const debug = flags.debug || ['1', 'true'].includes(io.env[`${host.envPrefix}_DEBUG`] ?? '');
+  const out = createOutput(io, { json: flags.json, noColor: flags.noColor });
+  const config = fileConfigStore(host.home, host.name);
+  const rerun = [host.name, ...argv].join(' ');
+  try {
+    if (flags.version && !flags.help) return reportSuccess(io, out, flags.json, flags.json ? { name: host.name, version: host.version, message: host.version } : host.version);
+    const loaded = await loadTree(builtins, options.sources ?? [], host);
+    tree = loaded.tree;
+    loaded.warnings.forEach((w) => out.warn(w));
+    if (completing) {
+      const words = rest[0] === '--' ? rest.slice(1) : rest;
+      for (const candidate of completionCandidates(tree, words)) io.stdout.write(`${candidate}\n`);
+      return 0;
+    }
+    const found = route(tree, rest, host.name);
+    const node = routeNode(found);
+    if (flags.help || node === undefined || isGroup(node)) {
+      if (!flags.help && found.rest.length > 0) throw strayAfterGroup(host.name, found.names, found.rest[0] as string);
+      return showHelp({ io, out, options, envPrefix: host.envPrefix, tree, path: found.path, json: flags.json, noColor: flags.noColor });
+    }
+    const parsed = parseCommand({ path: found.path, argv: found.rest, cliName: host.name, envPrefix: host.envPrefix, env: io.env, config: () => config });
+    parsed.warnings.forEach((w) => out.warn(w));
+    const label = [host.name, ...found.names].join(' ');
+    const handler = await loadHandler((node as CommandDefinition).handler, options.packageRoot ?? io.cwd, label);
+    const ctx: CommandContext = { args: parsed.args, argv, commandPath: found.names, host, json: flags.json, out, config, debug };
+    const result = await handler(ctx);
+    return reportSuccess(io, out, flags.json, result);
+  } catch (err) {
+    return reportFailure(io, out, { json: flags.json, debug, rerun }, err);
+  }
+}
+
+function strayAfterGroup(cliName: string, names: readonly string[], word: string): Error {
+  const where = [cliName, ...names].join(' ');
+  return usageError('EDICT_MISSING_COMMAND', `${where} needs a command before "${word}".`, { hint: `${where} --help`, details: { got: word } });
 }

@@ -1,0 +1,61 @@
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { BuiltinSwitches } from '../api/cli';
+import type { CommandContext } from '../api/context';
+import type { CommandNode } from '../definitions/types';
+import { configGroup } from './configCommands';
+import { completionScript, SHELLS } from './completionScripts';
+import { renderMarkdown } from './renderMarkdown';
+
+/** The hidden command completion scripts call back (`<cli> __complete -- <words…>`). */
+export const COMPLETE_COMMAND = '__complete';
+
+/** What the framework built-ins need from the run. */
+export interface BuiltinEnv {
+  switches: BuiltinSwitches;
+  description: string | undefined;
+  /** The merged command tree (built-ins and sources), read when a built-in runs. */
+  tree: () => readonly CommandNode[];
+}
+
+/** The framework's own commands (`config`, `completion`, `docs`, hidden `__complete`), per the switches. */
+export function frameworkCommands(env: BuiltinEnv): CommandNode[] {
+  const nodes: CommandNode[] = [];
+  if (env.switches.config !== false) nodes.push(configGroup(env.tree));
+  if (env.switches.completion !== false) {
+    nodes.push({
+      name: 'completion',
+      summary: 'Print a shell completion script',
+      positionals: [{ name: 'shell', summary: 'The shell', choices: SHELLS, required: false }],
+      examples: [{ command: 'mycli completion bash >> ~/.bashrc', description: 'Enable completion in bash' }],
+      handler: () => (ctx: CommandContext) => {
+        const shell = (ctx.args.shell as (typeof SHELLS)[number] | undefined) ?? (String(ctx.host.env.SHELL ?? '').endsWith('zsh') ? 'zsh' : 'bash');
+        const script = completionScript(shell, ctx.host.name);
+        ctx.out.text(script.trimEnd());
+        return { shell, script };
+      },
+    });
+    nodes.push({ name: COMPLETE_COMMAND, summary: 'Completion candidates (used by the completion scripts)', hidden: true, handler: () => () => undefined });
+  }
+  if (env.switches.docs !== false) {
+    nodes.push({
+      name: 'docs',
+      summary: 'Generate a markdown reference of all commands',
+      options: [{ name: 'output', aliases: ['o'], type: 'string', summary: 'Write to this file instead of stdout', env: false, config: false }],
+      handler: () => (ctx: CommandContext) => {
+        const markdown = renderMarkdown(ctx.host.name, env.description, ctx.host.envPrefix, env.tree());
+        const output = ctx.args.output as string | undefined;
+        if (!output) {
+          ctx.out.text(markdown.trimEnd());
+          return { markdown };
+        }
+        const file = resolve(ctx.host.cwd, output);
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(`${file}.tmp`, markdown);
+        renameSync(`${file}.tmp`, file);
+        return { file, message: `Wrote ${file}` };
+      },
+    });
+  }
+  return nodes;
+}

@@ -1,0 +1,45 @@
+import type { Chalk } from 'chalk';
+import type { CliIO } from '../api/io';
+import type { Output } from '../api/output';
+import { colorAllowed, loadChalk } from './color';
+import { createProgress } from './progress';
+import { renderTable } from './table';
+
+/** Settings of one run that decide how output looks. */
+export interface OutputSettings {
+  json: boolean;
+  noColor: boolean;
+}
+
+/** The {@link Output} of one run: results on stdout (not under `--json`), messages on stderr. */
+export function createOutput(io: CliIO, settings: OutputSettings): Output {
+  const colorEnabled = colorAllowed(io.env, io.stdoutIsTTY, settings.noColor);
+  const errColor = colorAllowed(io.env, io.stderrIsTTY, settings.noColor);
+  let chalk: Chalk | undefined;
+  let errChalk: Chalk | undefined;
+  const stderrChalk = (): Chalk => (errChalk ??= loadChalk(true, io.env));
+  const draw = io.stderrIsTTY && !settings.json;
+  return {
+    text(s) {
+      if (!settings.json) io.stdout.write(`${s}\n`);
+    },
+    info(s) {
+      io.stderr.write(`${s}\n`);
+    },
+    warn(s) {
+      io.stderr.write(`${errColor ? stderrChalk().yellow('Warning:') : 'Warning:'} ${s}\n`);
+    },
+    error(s) {
+      io.stderr.write(`${errColor ? stderrChalk().red('Error:') : 'Error:'} ${s}\n`);
+    },
+    table(rows, columns) {
+      if (!settings.json) io.stdout.write(`${renderTable(rows, columns, colorEnabled)}\n`);
+    },
+    get color(): Chalk {
+      return (chalk ??= loadChalk(colorEnabled, io.env));
+    },
+    colorEnabled,
+    progress: (label) => createProgress(io.stderr, draw, 'bar', label),
+    spinner: (label) => createProgress(io.stderr, draw, 'spinner', label),
+  };
+}
