@@ -60,9 +60,11 @@ export function resolveForImport(
     trace?.({ request: specifier, from, resolved: filePathOf(result.url) ?? result.url, kind: 'import', fallback });
     return result;
   };
+  // Node merges the context passed to nextResolve into the one it keeps, so restore it explicitly.
+  const pluginContext = { ...context };
   const fromPlugin = (error: unknown): Resolved => {
     if (!isNotFound(error)) throw error;
-    const own = nextResolve(specifier, context);
+    const own = nextResolve(specifier, pluginContext);
     return isPromise(own) ? own.then((result) => report(result, true)) : report(own, true);
   };
 
