@@ -1,0 +1,54 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { CommandContext } from '@edict/core';
+import { pluginError, PluginErrorCodes } from '../../errors';
+import { pluginHostOf, pluginsDirOf } from '../../runtime/pluginHost';
+import { readRecords } from '../../store/record';
+import type { PluginIssue } from '../../types';
+import { validatePlugin } from '../../validate/validatePlugin';
+
+/** One validated plugin, as printed and returned. */
+export interface ValidationReport {
+  plugin: string;
+  root: string;
+  errors: PluginIssue[];
+  warnings: PluginIssue[];
+}
+
+function targets(ctx: CommandContext, pluginsDir: string): { plugin: string; root: string }[] {
+  const records = readRecords(pluginsDir).plugins;
+  const wanted = typeof ctx.args.plugin === 'string' ? ctx.args.plugin : undefined;
+  if (wanted === undefined) return Object.values(records).map((r) => ({ plugin: r.name, root: r.location }));
+  const record = records[wanted];
+  if (record) return [{ plugin: record.name, root: record.location }];
+  const folder = resolve(ctx.host.cwd, wanted);
+  if (existsSync(resolve(folder, 'package.json'))) return [{ plugin: wanted, root: folder }];
+  throw pluginError(PluginErrorCodes.NOT_FOUND, `"${wanted}" is neither an installed plugin nor a folder with a package.json.`, {
+    hint: `${ctx.host.name} plugins list`,
+    details: { plugin: wanted, folder },
+  });
+}
+
+/** `plugins validate [plugin]`: errors and warnings; exits 1 when any plugin has errors. */
+export function handler(ctx: CommandContext): ValidationReport[] {
+  const pluginsDir = pluginsDirOf(ctx.host);
+  const host = pluginHostOf(ctx.host);
+  const reports = targets(ctx, pluginsDir).map(({ plugin, root }) => {
+    const { errors, warnings } = validatePlugin(root, host);
+    return { plugin, root, errors, warnings };
+  });
+  if (reports.length === 0) ctx.out.text('No plugins installed.');
+  for (const r of reports) {
+    ctx.out.text(`${r.plugin} (${r.root}): ${r.errors.length} error(s), ${r.warnings.length} warning(s)`);
+    for (const e of r.errors) ctx.out.text(`  error   ${e.code}: ${e.message}`);
+    for (const w of r.warnings) ctx.out.text(`  warning ${w.code}: ${w.message}`);
+  }
+  const failed = reports.filter((r) => r.errors.length > 0);
+  if (failed.length > 0) {
+    throw pluginError(PluginErrorCodes.INVALID, `Validation found errors in ${failed.map((r) => r.plugin).join(', ')}.`, {
+      hint: `Fix the errors above, then run: ${ctx.host.name} plugins validate ${failed[0]?.plugin ?? ''}`.trim(),
+      details: { reports },
+    });
+  }
+  return reports;
+}

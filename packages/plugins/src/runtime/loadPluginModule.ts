@@ -1,0 +1,38 @@
+import { extname } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { HostInfo } from '@edict/core';
+import { pluginError } from '../errors';
+import type { PluginIndexEntry } from '../types';
+import { moduleLoaderFor } from './activeLoader';
+
+/** Error code of a plugin module (handler or init hook) that cannot be loaded. */
+export const PLUGIN_LOAD_FAILED = 'EDICT_PLUGIN_LOAD_FAILED';
+
+function isEsm(entry: PluginIndexEntry, file: string): boolean {
+  const ext = extname(file);
+  if (ext === '.mjs') return true;
+  if (ext === '.cjs') return false;
+  return entry.moduleType === 'module';
+}
+
+/**
+ * Loads one module of a plugin with the module loader on. CommonJS files are required; ESM files
+ * are imported after the ESM hooks are registered, because `require()` of ESM would bypass them.
+ */
+export async function loadPluginModule(host: HostInfo, entry: PluginIndexEntry, file: string, extra: readonly string[] = []): Promise<unknown> {
+  const loader = moduleLoaderFor(host, entry, extra);
+  try {
+    if (isEsm(entry, file)) {
+      loader.enableEsm();
+      return await import(pathToFileURL(file).href);
+    }
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require(file);
+  } catch (err) {
+    throw pluginError(PLUGIN_LOAD_FAILED, `Plugin ${entry.name}@${entry.version} failed to load ${file}: ${(err as Error).message}`, {
+      hint: `${host.name} plugins validate ${entry.name}`,
+      details: { plugin: entry.name, version: entry.version, file },
+      cause: err,
+    });
+  }
+}
