@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { disableCjsRedirect, enableCjsRedirect } from './cjs-redirect';
 import { moduleLoaderDisabledByEnv, moduleLoaderTraceByEnv } from './env';
-import { enableEsmRedirect, updateEsmRedirect, type EsmHookApi, type EsmState } from './esm-redirect';
+import type { EsmHookApi, EsmState } from './esm-redirect';
 import type { RedirectConfig } from './policy';
 import { realPathOf } from './real-path';
 import { traceToStderr, type ModuleLoaderTrace } from './trace';
@@ -48,6 +48,12 @@ export interface ModuleLoader {
 }
 
 let active: { disable(): void } | undefined;
+
+/** The ESM side (worker_threads, hook registration) is loaded only when an ESM plugin needs it. */
+function esmRedirect(): typeof import('./esm-redirect') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./esm-redirect') as typeof import('./esm-redirect');
+}
 
 function readHostPackage(hostRoot: string): { name: string | undefined; hasExports: boolean } {
   try {
@@ -96,16 +102,16 @@ export function enableModuleLoader(options: ModuleLoaderOptions): ModuleLoader {
       config.pluginRoots.push(root);
       if (!enabled) return;
       enableCjsRedirect(config, trace);
-      if (esmHookApi) updateEsmRedirect(esmState());
+      if (esmHookApi) esmRedirect().updateEsmRedirect(esmState());
     },
     enableEsm() {
-      if (enabled && !esmHookApi) esmHookApi = enableEsmRedirect(esmState());
+      if (enabled && !esmHookApi) esmHookApi = esmRedirect().enableEsmRedirect(esmState());
     },
     disable() {
       if (!enabled) return;
       enabled = false;
       disableCjsRedirect();
-      if (esmHookApi) updateEsmRedirect(undefined);
+      if (esmHookApi) esmRedirect().updateEsmRedirect(undefined);
       if (active === loader) active = undefined;
     },
   };
