@@ -4,7 +4,7 @@ import { commandOptions } from '../parsing/commandOptions';
 import { commandUsage, optionDescription, optionTerm, positionalDescription, positionalTerm } from '../help/describe';
 import { GLOBAL_OPTIONS } from '../routing/globalFlags';
 
-const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/[\n\u00a0]/g, ' ');
 
 /** A markdown reference of every visible command, generated from the definitions. */
 export function renderMarkdown(cliName: string, description: string | undefined, envPrefix: string, tree: readonly CommandNode[]): string {

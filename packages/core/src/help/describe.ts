@@ -1,6 +1,11 @@
 import type { CommandDefinition, OptionDefinition, PositionalDefinition } from '../definitions/types';
 import { envVarName } from '../parsing/layerOptions';
 
+/** Joins a bracketed fact with no-break spaces so wrapping never splits it; {@link wrap} turns them back. */
+export function keepTogether(fact: string): string {
+  return fact.replace(/ /g, '\u00a0');
+}
+
 /** `-s, --shout` / `-t, --times <number>` / `--tag <value...>` */
 export function optionTerm(option: OptionDefinition): string {
   const shorts = (option.aliases ?? []).filter((a) => a.length === 1).map((a) => `-${a}`);
@@ -23,7 +28,7 @@ export function optionDescription(option: OptionDefinition, envPrefix: string): 
   }
   const env = envVarName(option, envPrefix);
   if (env) facts.push(`[env: ${env}]`);
-  return `${option.summary} ${facts.join(' ')}`;
+  return `${option.summary} ${facts.map(keepTogether).join(' ')}`;
 }
 
 /** `<name>` / `[name]` / `<files...>` */
@@ -38,7 +43,7 @@ export function positionalDescription(p: PositionalDefinition): string {
   if (p.type === 'number') facts.push('[number]');
   if (p.choices) facts.push(`[choices: ${p.choices.join(', ')}]`);
   if (p.required) facts.push('[required]');
-  return [p.summary, ...facts].join(' ');
+  return [p.summary, ...facts.map(keepTogether)].join(' ');
 }
 
 /** The usage line of a command: `mycli greet <name> [options]`. */

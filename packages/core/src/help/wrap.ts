@@ -3,7 +3,8 @@ export function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';
-    for (const word of paragraph.split(/\s+/).filter((w) => w !== '')) {
+    // Split on plain spaces only: no-break spaces hold a fact like `[env: X]` together.
+    for (const word of paragraph.split(/[ \t]+/).filter((w) => w !== '')) {
       if (line !== '' && line.length + 1 + word.length > width) {
         lines.push(line);
         line = word;
@@ -11,7 +12,7 @@ export function wrap(text: string, width: number): string[] {
     }
     lines.push(line);
   }
-  return lines;
+  return lines.map((l) => l.replace(/\u00a0/g, ' '));
 }
 
 /**
