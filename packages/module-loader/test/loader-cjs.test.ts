@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { disabledListing, enabledListing, hostCore, pluginCore, pluginFile } from './helpers/expected';
 import type { Fixture } from './helpers/fixture-tree';
@@ -81,6 +81,15 @@ describe.each(nodeBinaries)('a CommonJS plugin on %s', (_label, binary) => {
   it('is redirected when its plugin root is added after the loader was enabled', () => {
     const { listing } = runFixture(node, fixture, { esm: false, loader: true, rootsLater: true });
     expect(listing).toEqual(enabledListing(fixture));
+  });
+
+  it('is redirected through a plugin root given as a link (compared by real path), and not from outside the roots', () => {
+    const link = join(fixture.dir, 'linked-plugin');
+    symlinkSync(fixture.pluginRoot, link, 'junction');
+    expect(runFixture(node, fixture, { esm: false, loader: true, pluginRoots: [link] }).listing).toEqual(enabledListing(fixture));
+    const elsewhere = join(fixture.dir, 'elsewhere');
+    mkdirSync(elsewhere);
+    expect(runFixture(node, fixture, { esm: false, loader: true, pluginRoots: [elsewhere] }).listing).toEqual(disabledListing(fixture));
   });
 
   it('is no longer redirected after disable()', () => {

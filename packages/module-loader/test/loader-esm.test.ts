@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { disabledListing, enabledListing, hostCore, pluginFile } from './helpers/expected';
 import type { Fixture } from './helpers/fixture-tree';
@@ -65,6 +65,15 @@ describe.each(nodeBinaries)('an ESM plugin (static import, import(), import.meta
     const { listing, report } = runFixture(node, fixture, { esm: true, loader: true, rootsLater: true });
     expect(listing).toEqual(enabledListing(fixture));
     expect(report.sameCore).toBe(true);
+  });
+
+  it('is redirected through a plugin root given as a link (compared by real path), and not from outside the roots', () => {
+    const link = join(fixture.dir, 'linked-plugin');
+    symlinkSync(fixture.pluginRoot, link, 'junction');
+    expect(runFixture(node, fixture, { esm: true, loader: true, pluginRoots: [link] }).listing).toEqual(enabledListing(fixture));
+    const elsewhere = join(fixture.dir, 'elsewhere');
+    mkdirSync(elsewhere);
+    expect(runFixture(node, fixture, { esm: true, loader: true, pluginRoots: [elsewhere] }).listing).toEqual(disabledListing(fixture));
   });
 
   it('is no longer redirected after disable()', () => {

@@ -15,6 +15,8 @@ export interface RunConfig {
   rootsLater?: boolean;
   disableBeforeLoad?: boolean;
   traceCallback?: boolean;
+  /** Instead of the fixture's plugins folder. */
+  pluginRoots?: string[];
   /** Default `['@edict/*', 'some-host-cli']`. */
   injected?: string[];
 }
