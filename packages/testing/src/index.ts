@@ -1,1 +1,1 @@
-export {};
+export { startRegistry, type StartRegistryOptions, type TestRegistry, type RegistryRequest } from './registry/startRegistry';

@@ -1,0 +1,59 @@
+import { readFileSync, statSync } from 'node:fs';
+import { writeJsonAtomic } from '../store/atomicWrite';
+import { indexFile } from '../store/paths';
+import { recordStamp } from '../store/record';
+import type { PluginHost, PluginIndex } from '../types';
+import { buildIndex } from './buildIndex';
+
+function readIndexFile(pluginsDir: string): PluginIndex | undefined {
+  try {
+    const parsed = JSON.parse(readFileSync(indexFile(pluginsDir), 'utf8')) as PluginIndex;
+    return parsed && parsed.version === 1 && Array.isArray(parsed.plugins) ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function linkedChanged(index: PluginIndex): boolean {
+  for (const p of index.plugins) {
+    if (!p.linked) continue;
+    let mtime = -1;
+    try {
+      mtime = statSync(p.linked.definitionsFile).mtimeMs;
+    } catch {
+      // a vanished definitions file counts as a change
+    }
+    if (mtime !== p.linked.mtimeMs) return true;
+  }
+  return false;
+}
+
+/** Why an index cannot be used as is, or undefined when it is fresh. */
+export function staleReason(index: PluginIndex | undefined, pluginsDir: string, host: PluginHost): string | undefined {
+  if (!index) return 'missing or unreadable';
+  if (index.hostName !== host.name || index.hostVersion !== host.version) return 'host version changed';
+  if (index.recordStamp !== recordStamp(pluginsDir)) return 'record changed';
+  if (linkedChanged(index)) return 'a linked plugin changed';
+  return undefined;
+}
+
+/**
+ * The combined command index of all plugins: the startup path. When the index is fresh this is
+ * one JSON read plus a stat of the record (and of linked plugins' definitions files); no npm
+ * library is loaded. A missing, corrupt or stale index is rebuilt from the record (loading the
+ * plugins' definitions) and rewritten; a failed rewrite (read-only folder) is not an error.
+ */
+export function readPluginIndex(pluginsDir: string, host: PluginHost): PluginIndex {
+  const index = readIndexFile(pluginsDir);
+  if (staleReason(index, pluginsDir, host) === undefined) return index!;
+  if (!index && recordStamp(pluginsDir) === 'none') {
+    return { version: 1, hostName: host.name, hostVersion: host.version, recordStamp: 'none', plugins: [], warnings: [] };
+  }
+  const rebuilt = buildIndex(pluginsDir, host, index);
+  try {
+    writeJsonAtomic(indexFile(pluginsDir), rebuilt);
+  } catch {
+    // the rebuilt index is still right for this run
+  }
+  return rebuilt;
+}

@@ -1,0 +1,43 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { readIndexSafe } from '../index-file/readIndexSafe';
+import { readRecords } from '../store/record';
+import type { EngineOptions, PluginSource } from '../types';
+import { describeIncompatibilities, findIncompatibilities } from '../validate/compatibility';
+import { readPackageJson } from '../validate/pluginManifest';
+
+export type PluginHealth = 'ok' | 'incompatible' | 'broken' | 'missing';
+
+export interface PluginListing {
+  name: string;
+  version: string;
+  spec: string;
+  source: PluginSource;
+  location: string;
+  /** Top-level commands it provides (as in the index). */
+  commands: string[];
+  health: PluginHealth;
+  /** Why the health is not ok. */
+  problem?: string;
+}
+
+/** Every recorded plugin with its commands and health. */
+export function listPlugins(options: Pick<EngineOptions, 'pluginsDir' | 'host'>): PluginListing[] {
+  const { pluginsDir, host } = options;
+  const records = readRecords(pluginsDir);
+  const index = readIndexSafe(pluginsDir, host);
+  return Object.values(records.plugins)
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((r) => {
+      const entry = index.plugins.find((p) => p.name === r.name);
+      const base = { name: r.name, version: r.version, spec: r.spec, source: r.source, location: r.location, commands: entry ? entry.commands.map((c) => c.name) : [] };
+      if (!existsSync(join(r.location, 'package.json'))) return { ...base, health: 'missing' as const, problem: `${r.location} does not exist` };
+      const incompat = findIncompatibilities(readPackageJson(r.location), host);
+      if (incompat.length > 0) return { ...base, health: 'incompatible' as const, problem: describeIncompatibilities(incompat) };
+      if (!entry) {
+        const warning = index.warnings.find((w) => w.includes(`plugin ${r.name} `));
+        return { ...base, health: 'broken' as const, problem: warning ?? 'its definitions could not be loaded' };
+      }
+      return { ...base, health: 'ok' as const };
+    });
+}

@@ -1,0 +1,53 @@
+import { join } from 'node:path';
+import { pluginError, PluginErrorCodes } from '../errors';
+import { loadNpmConfig as loadConfigLib } from '../heavy';
+import type { NpmOptions } from '../types';
+
+export interface NpmConfigOptions {
+  /** Folder whose project `.npmrc` applies (walked up like npm does); defaults to `process.cwd()`. */
+  cwd?: string;
+  /** Environment (`npm_config_*`, `HOME`, proxies); defaults to `process.env`. Never modified. */
+  env?: NodeJS.ProcessEnv;
+  /** A registry URL that overrides every configured default registry (`--registry`). */
+  registry?: string;
+  /**
+   * Where npm's own built-in `npmrc` would be (`<npmPath>/npmrc`). The engine does not use the
+   * npm CLI, so the default is this package's folder, which has no such file.
+   */
+  npmPath?: string;
+}
+
+/**
+ * Loads npm configuration the way npm does (with `@npmcli/config` and npm's own definitions):
+ * project, user (`userconfig`, e.g. `npm_config_userconfig`) and global `.npmrc` files and
+ * `npm_config_*` environment variables, including `@scope:registry`, `//host/:_authToken`,
+ * proxy, CA and strict-ssl settings. Returns the flat options object pacote, arborist and
+ * npm-registry-fetch take. No npm process is spawned.
+ */
+export async function loadNpmConfig(options: NpmConfigOptions = {}): Promise<NpmOptions> {
+  const { Config, defs } = loadConfigLib();
+  const argv = [process.execPath, 'edict-plugins', ...(options.registry ? ['--registry', options.registry] : [])];
+  const config = new Config({
+    definitions: defs.definitions,
+    flatten: defs.flatten,
+    shorthands: defs.shorthands,
+    nerfDarts: defs.nerfDarts,
+    npmPath: options.npmPath ?? join(__dirname, '..', '..'),
+    // @npmcli/config writes npm_config_* back into the env object it is given: hand it a copy.
+    env: { ...(options.env ?? process.env) },
+    argv,
+    cwd: options.cwd ?? process.cwd(),
+    execPath: process.execPath,
+    platform: process.platform,
+    warn: false,
+  });
+  try {
+    await config.load();
+  } catch (err) {
+    throw pluginError(PluginErrorCodes.NPM_CONFIG, `Could not load npm configuration: ${(err as Error).message}`, {
+      hint: 'npm config list',
+      cause: err,
+    });
+  }
+  return { ...config.flat };
+}

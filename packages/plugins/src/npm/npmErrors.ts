@@ -1,0 +1,36 @@
+import type { EdictError } from '../errors';
+import { codeOf, messageOf, pluginError, PluginErrorCodes } from '../errors';
+
+/** Turns an error from pacote/arborist/npm-registry-fetch into an EdictError with the facts. */
+export function explainNpmError(err: unknown, spec: string, hostName: string): EdictError {
+  const code = codeOf(err);
+  const message = messageOf(err);
+  const details = { spec, npmCode: code };
+  if (code?.startsWith('EDICT_')) return err as EdictError;
+  if (code === 'E404' || code === 'ETARGET' || code === 'ENOENT' || code === 'ENOTDIR') {
+    return pluginError(PluginErrorCodes.PACKAGE_NOT_FOUND, `Cannot find ${spec}: ${message}`, {
+      hint: `${hostName} plugins search <term>`,
+      details,
+      cause: err,
+    });
+  }
+  if (code === 'EINTEGRITY') {
+    return pluginError(PluginErrorCodes.INTEGRITY, `The tarball of ${spec} does not match its recorded integrity: ${message}`, {
+      hint: 'npm cache verify',
+      details,
+      cause: err,
+    });
+  }
+  if (code === 'E401' || code === 'E403' || code === 'ENEEDAUTH') {
+    return pluginError(PluginErrorCodes.FETCH_FAILED, `The registry refused access to ${spec} (${code}): ${message}`, {
+      hint: 'npm login',
+      details,
+      cause: err,
+    });
+  }
+  return pluginError(PluginErrorCodes.FETCH_FAILED, `Could not fetch ${spec}: ${message}`, {
+    hint: 'npm ping',
+    details,
+    cause: err,
+  });
+}

@@ -1,0 +1,27 @@
+import { join } from 'node:path';
+
+/**
+ * The layout of a plugins folder:
+ *
+ * - `plugins.json`  the record of installed and linked plugins
+ * - `index.json`    the combined command index read at startup
+ * - `installed/<encoded name>/`  one isolated npm project per plugin
+ * - `.staging/`     work folders of running operations (empty otherwise)
+ * - `.lock`         held while an operation runs
+ */
+export const recordFile = (pluginsDir: string): string => join(pluginsDir, 'plugins.json');
+export const indexFile = (pluginsDir: string): string => join(pluginsDir, 'index.json');
+export const installedRoot = (pluginsDir: string): string => join(pluginsDir, 'installed');
+export const stagingRoot = (pluginsDir: string): string => join(pluginsDir, '.staging');
+export const lockFile = (pluginsDir: string): string => join(pluginsDir, '.lock');
+
+/** `@scope/name` → `@scope+name`: one folder level per plugin, reversible, no clashes. */
+export function encodeName(name: string): string {
+  return name.replace('/', '+');
+}
+
+/** The isolated project folder of one plugin. */
+export const projectDir = (pluginsDir: string, name: string): string => join(installedRoot(pluginsDir), encodeName(name));
+
+/** The plugin's package root inside its project folder. */
+export const packageRootIn = (project: string, name: string): string => join(project, 'node_modules', ...name.split('/'));

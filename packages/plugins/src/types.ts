@@ -1,0 +1,106 @@
+import type { CommandNode } from '@edict/core';
+
+/** What the plugin engine needs to know about the CLI that hosts the plugins. */
+export interface PluginHost {
+  /** The CLI's name (`mycli`): plugins carry the keyword `<name>-plugin`; hints say `<name> plugins …`. */
+  name: string;
+  /** The CLI's version, checked against a plugin's peer range on {@link PluginHost.packageName}. */
+  version: string;
+  /** The host's npm package name (usually equal to `name`). */
+  packageName: string;
+  /** The version of `@edict/core` the host runs, checked against the plugin's peer range on it. */
+  frameworkVersion: string;
+  /** Top-level command names and aliases the host claims before any plugin. */
+  builtinNames: readonly string[];
+}
+
+/** Where a plugin came from. */
+export type PluginSource = 'registry' | 'folder' | 'tarball' | 'url' | 'link';
+
+/** One installed (or linked) plugin, as recorded in `plugins.json`. */
+export interface PluginRecord {
+  name: string;
+  version: string;
+  /** The spec as the user gave it (`x@^1`, `./my-plugin`, `https://…/x-1.0.0.tgz`). */
+  spec: string;
+  /** For registry plugins: the range or tag `update` stays within (`^1`, `latest`). */
+  range?: string;
+  source: PluginSource;
+  /** The registry it was resolved from (registry plugins only). */
+  registry?: string;
+  /** Absolute path of the plugin's package root. */
+  location: string;
+  /** ISO time of the install. */
+  installedAt: string;
+  /** The `sri` integrity of the tarball, when known. */
+  integrity?: string;
+}
+
+/** The content of `plugins.json`. */
+export interface PluginRecordFile {
+  version: 1;
+  plugins: Record<string, PluginRecord>;
+}
+
+/** Hooks a plugin may declare in `edict.hooks`. */
+export type HookName = 'postInstall' | 'preUninstall' | 'init';
+export const HOOK_NAMES: readonly HookName[] = ['postInstall', 'preUninstall', 'init'];
+
+/** One plugin in the combined command index. */
+export interface PluginIndexEntry {
+  name: string;
+  version: string;
+  /** Absolute path of the package root. */
+  root: string;
+  moduleType: 'commonjs' | 'module';
+  /** Command nodes with every `handler` an absolute path. */
+  commands: CommandNode[];
+  /** Absolute paths of the declared hook modules. */
+  hooks: Partial<Record<HookName, string>>;
+  /** For linked plugins: the definitions file and its mtime when the index was built. */
+  linked?: { definitionsFile: string; mtimeMs: number };
+}
+
+/** The content of `index.json`: every plugin's commands, read in one go at startup. */
+export interface PluginIndex {
+  version: 1;
+  hostName: string;
+  hostVersion: string;
+  /** `mtimeMs:size` of `plugins.json` when the index was built; a change means the index is stale. */
+  recordStamp: string;
+  plugins: PluginIndexEntry[];
+  warnings: string[];
+}
+
+/** A progress event; library code reports, the caller decides whether to show it. */
+export interface ProgressEvent {
+  phase: 'resolve' | 'fetch' | 'scripts' | 'validate' | 'hook' | 'commit' | 'index' | 'remove';
+  message: string;
+  name?: string;
+}
+
+export type ProgressFn = (event: ProgressEvent) => void;
+
+/** The flat options object pacote, arborist and npm-registry-fetch take (see `loadNpmConfig`). */
+export type NpmOptions = Record<string, unknown>;
+
+/** Options every engine operation takes. */
+export interface EngineOptions {
+  /** The plugins folder (`<home>/plugins`). */
+  pluginsDir: string;
+  host: PluginHost;
+  /** Flat npm options from `loadNpmConfig`; needed by operations that talk to a registry. */
+  npmOptions?: NpmOptions;
+  onProgress?: ProgressFn;
+}
+
+/** One problem found by validation. */
+export interface PluginIssue {
+  code: string;
+  message: string;
+}
+
+export interface ValidationResult {
+  errors: PluginIssue[];
+  warnings: PluginIssue[];
+}

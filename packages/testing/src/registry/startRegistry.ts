@@ -1,0 +1,155 @@
+import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+
+export interface StartRegistryOptions {
+  /** When true, reading packages needs a token too (publishing always does). */
+  requireAuth?: boolean;
+}
+
+/** One HTTP request the registry served (from its access log). */
+export interface RegistryRequest {
+  method: string;
+  url: string;
+  status: number;
+}
+
+/** A running throw-away registry. */
+export interface TestRegistry {
+  /** `http://127.0.0.1:<port>` (no trailing slash). */
+  url: string;
+  port: number;
+  /** Token of the registry's one user. */
+  token: string;
+  /** A temp `.npmrc` with `registry=` and `//127.0.0.1:<port>/:_authToken=`. */
+  npmrcPath: string;
+  /** Where the registry stores packages (`<name>/<name>-<version>.tgz`, `<name>/package.json`). */
+  storageDir: string;
+  /** Publishes a package folder (or .tgz) with a real `npm publish`. */
+  publish(folder: string, options?: { tag?: string }): Promise<void>;
+  /** The requests served so far (tarball downloads show as `GET /<name>/-/<file>.tgz`). */
+  requests(): RegistryRequest[];
+  stop(): Promise<void>;
+}
+
+const USER = 'edict-tester';
+const PASSWORD = 'edict-tester-password';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function waitUntilUp(url: string, child: ChildProcess, output: () => string): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error(`verdaccio exited with ${child.exitCode}: ${output().slice(-2000)}`);
+    try {
+      const r = await fetch(`${url}/-/ping`);
+      if (r.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`verdaccio did not start: ${output().slice(-2000)}`);
+}
+
+/** The environment for npm child processes: none of the caller's npm_config_* settings. */
+function cleanNpmEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) if (!/^npm_/i.test(k)) env[k] = v;
+  return { ...env, ...extra };
+}
+
+/**
+ * Starts verdaccio (an optional peer dependency, loaded only here) in a child process on
+ * 127.0.0.1 and a random port: temp storage, no uplinks (nothing is fetched from elsewhere),
+ * htpasswd auth with one user created through the registry API to get a token.
+ */
+export async function startRegistry(options: StartRegistryOptions = {}): Promise<TestRegistry> {
+  const verdaccioPkg = require.resolve('verdaccio/package.json');
+  const bin = join(dirname(verdaccioPkg), 'bin', 'verdaccio');
+  const dir = mkdtempSync(join(tmpdir(), 'edict-registry-'));
+  const storageDir = join(dir, 'storage');
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const access = options.requireAuth ? '$authenticated' : '$all';
+  const rule = { access, publish: '$authenticated', unpublish: '$authenticated' };
+  const config = {
+    storage: storageDir,
+    auth: { htpasswd: { file: join(dir, 'htpasswd'), max_users: 1000 } },
+    uplinks: {},
+    packages: { '@*/*': rule, '**': rule },
+    log: { type: 'stdout', format: 'json', level: 'http' },
+    web: { enable: false },
+    max_body_size: '50mb',
+  };
+  // JSON is YAML, which is what verdaccio reads
+  writeFileSync(join(dir, 'config.yaml'), JSON.stringify(config, null, 2));
+  const child = spawn(process.execPath, [bin, '--config', join(dir, 'config.yaml'), '--listen', `127.0.0.1:${port}`], {
+    cwd: dir,
+    env: cleanNpmEnv({ NODE_NO_WARNINGS: '1' }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const requests: RegistryRequest[] = [];
+  let pending = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    pending += chunk.toString();
+    const lines = pending.split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) {
+      output += `${line}\n`;
+      try {
+        const entry = JSON.parse(line) as { request?: { method: string; url: string }; status?: number };
+        if (entry.request) requests.push({ method: entry.request.method, url: entry.request.url, status: entry.status ?? 0 });
+      } catch {
+        // not a log line
+      }
+    }
+  });
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const stop = async (): Promise<void> => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    await waitUntilUp(url, child, () => output);
+    const r = await fetch(`${url}/-/user/org.couchdb.user:${USER}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: USER, password: PASSWORD, type: 'user', roles: [], date: new Date().toISOString() }),
+    });
+    const body = (await r.json()) as { token?: string };
+    if (!r.ok || !body.token) throw new Error(`could not create the registry user (${r.status}): ${JSON.stringify(body)}`);
+    const token = body.token;
+    const npmrcPath = join(dir, '.npmrc');
+    writeFileSync(npmrcPath, `registry=${url}/\n//127.0.0.1:${port}/:_authToken=${token}\n`);
+    const npmCache = join(dir, 'npm-cache');
+    const publish = async (folder: string, publishOptions: { tag?: string } = {}): Promise<void> => {
+      const args = ['publish', folder, '--userconfig', npmrcPath, '--registry', `${url}/`, '--ignore-scripts', ...(publishOptions.tag ? ['--tag', publishOptions.tag] : [])];
+      await promisify(execFile)(process.platform === 'win32' ? 'npm.cmd' : 'npm', args, {
+        cwd: dir,
+        env: cleanNpmEnv({ npm_config_cache: npmCache, npm_config_update_notifier: 'false', npm_config_audit: 'false' }),
+        shell: process.platform === 'win32',
+      });
+    };
+    return { url, port, token, npmrcPath, storageDir, publish, requests: () => [...requests], stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
