@@ -1,0 +1,105 @@
+import { spawnSync } from 'node:child_process';
+import { MYCLI_BIN, mycli, tempHome } from './support';
+
+describe('mycli help, routing and exit codes', () => {
+  let home: string;
+  let cleanup: () => void;
+  beforeEach(() => ({ home, cleanup } = tempHome()));
+  afterEach(() => cleanup());
+
+  it('shows root help with no arguments and with --help (exit 0)', () => {
+    const bare = mycli(home, []);
+    expect(bare.status).toBe(0);
+    expect(bare.stdout).toContain('Usage: mycli <command>');
+    expect(bare.stdout).toContain('greet');
+    expect(mycli(home, ['--help']).stdout).toBe(bare.stdout);
+  });
+
+  it('shows group and command help, with -h anywhere on the line', () => {
+    expect(mycli(home, ['config']).stdout).toContain('Usage: mycli config <command>');
+    const cmd = mycli(home, ['greet', 'Ada', '-h']);
+    expect(cmd.status).toBe(0);
+    expect(cmd.stdout).toContain('Usage: mycli greet <name> [others...] [options]');
+    expect(cmd.stdout).toContain('[env: MYCLI_OPT_TIMES]');
+    expect(mycli(home, ['config', '--help', 'set']).stdout).toContain('Usage: mycli config set <key> <value>');
+  });
+
+  it('wraps help to the terminal width it is given', () => {
+    const r = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(MYCLI_BIN.replace('bin/mycli.js', 'lib/main.js'))}).cli.run(['greet','--help'], { columns: 50, stdout: process.stdout, env: { MYCLI_HOME: ${JSON.stringify(home)} } })`], { encoding: 'utf8' });
+    expect(r.stdout.split('\n').filter((l) => l.length > 50)).toEqual([]);
+  });
+
+  it('prints the version with --version and -V', () => {
+    expect(mycli(home, ['--version']).stdout).toBe('0.1.0\n');
+    expect(mycli(home, ['-V']).stdout).toBe('0.1.0\n');
+  });
+
+  it('suggests the closest command and option for a typo (exit 2)', () => {
+    const cmd = mycli(home, ['gret', 'Ada']);
+    expect(cmd.status).toBe(2);
+    expect(cmd.stderr).toContain('Did you mean "greet"?');
+    expect(cmd.stderr).toContain('Hint: mycli --help');
+    const sub = mycli(home, ['config', 'lst']);
+    expect(sub.stderr).toContain('Did you mean "list"?');
+    expect(sub.stderr).toContain('Hint: mycli config --help');
+    const opt = mycli(home, ['greet', 'Ada', '--shuot']);
+    expect(opt.status).toBe(2);
+    expect(opt.stderr).toContain('Unknown option --shuot. Did you mean --shout?');
+  });
+
+  it('runs a command (exit 0) and its alias', () => {
+    const r = mycli(home, ['hi', 'Ada', 'Grace', '--lang', 'fr', '-t', '2', '--shout']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('BONJOUR, ADA!\nBONJOUR, GRACE!\nBONJOUR, ADA!\nBONJOUR, GRACE!\n');
+  });
+
+  it('exits 1 on a runtime failure and 2 on a usage error', () => {
+    expect(mycli(home, ['config', 'get', 'nothing']).status).toBe(1);
+    expect(mycli(home, ['greet']).status).toBe(2);
+  });
+
+  it('keeps --json output to one JSON document on success and on errors', () => {
+    for (const args of [['greet', 'Ada'], ['info'], ['gret'], ['greet', '--times', 'x', 'Ada'], ['config', 'get', 'nothing']]) {
+      const r = mycli(home, [...args, '--json']);
+      const doc = JSON.parse(r.stdout) as { success: boolean; exitCode: number };
+      expect(doc.exitCode).toBe(r.status);
+      expect(doc.success).toBe(r.status === 0);
+    }
+    expect(JSON.parse(mycli(home, ['greet', 'Ada', '--json']).stdout).data).toEqual({ lines: ['Hello, Ada!'] });
+  });
+
+  it('uses colour only when allowed: never when piped, NO_COLOR or --no-color; FORCE_COLOR turns it on', () => {
+    const ansi = /\x1b\[/;
+    expect(mycli(home, ['info']).stdout).not.toMatch(ansi);
+    expect(mycli(home, ['--help']).stdout).not.toMatch(ansi);
+    expect(mycli(home, ['--help'], { FORCE_COLOR: '1' }).stdout).toMatch(ansi);
+    expect(mycli(home, ['--help', '--no-color'], { FORCE_COLOR: '1' }).stdout).not.toMatch(ansi);
+    expect(mycli(home, ['--help'], { NO_COLOR: '1' }).stdout).not.toMatch(ansi);
+    const stripped = mycli(home, ['--help'], { FORCE_COLOR: '1' }).stdout.replace(/\x1b\[[0-9;]*m/g, '');
+    expect(stripped).toBe(mycli(home, ['--help']).stdout);
+  });
+
+  it('ends quietly and promptly when stdout is closed early (EPIPE)', () => {
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${MYCLI_BIN}" docs | head -1; echo "status:\${PIPESTATUS[0]}" >&2`], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', MYCLI_HOME: home },
+      timeout: 30000,
+    });
+    expect(r.stdout).toBe('# mycli command reference\n');
+    expect(r.stderr).not.toMatch(/EPIPE|Error|\s+at /);
+    expect(r.stderr).toMatch(/status:0/);
+  });
+
+  it('prints completion scripts that call back the CLI, and completes from the definitions', () => {
+    expect(mycli(home, ['completion', 'bash']).stdout).toContain('mycli __complete --');
+    expect(mycli(home, ['completion', 'zsh']).stdout).toContain('#compdef mycli');
+    expect(mycli(home, ['__complete', '--', 'con']).stdout).toBe('config\n');
+    expect(mycli(home, ['__complete', '--', 'greet', 'Ada', '--la']).stdout).toBe('--lang\n');
+  });
+
+  it('generates the markdown command reference from the definitions', () => {
+    const r = mycli(home, ['docs']);
+    expect(r.stdout).toContain('### mycli greet');
+    expect(r.stdout).toContain('| `-t, --times <number>` |');
+  });
+});
