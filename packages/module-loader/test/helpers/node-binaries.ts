@@ -27,7 +27,8 @@ function binaryIn(dir: string): string {
 function run(command: string, args: string[], cwd: string): string {
   const child = spawnSync(command, args, { cwd, encoding: 'utf8', shell: process.platform === 'win32' });
   if (child.status !== 0) {
-    throw new Error(`\`${command} ${args.join(' ')}\` failed (exit ${child.status ?? child.signal}): ${child.stderr || child.error?.message}`);
+    const stderr = (child.stderr ?? '').split('\n').filter((line) => line && !line.startsWith('npm warn')).join('\n');
+    throw new Error(`\`${command} ${args.join(' ')}\` failed (exit ${child.status ?? child.signal}): ${stderr || child.error?.message}`);
   }
   return child.stdout;
 }
