@@ -2,16 +2,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCli } from '@edict/core';
 import type { Cli, CommandNode, CommandSource } from '@edict/core';
+import { installedPlugins, pluginsGroup } from '@edict/plugins';
 import { sampleCommands } from './commands';
 
 const packageRoot = join(__dirname, '..');
 const { version } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string };
 
-/** Built-in commands of the host. The plugin commands (`plugins …`) go here. */
-const commands: CommandNode[] = [...sampleCommands];
+/** Built-in commands of the host, with `plugins install|list|…` from the plugin manager. */
+const commands: CommandNode[] = [...sampleCommands, pluginsGroup()];
 
-/** Where commands besides the built-ins come from. The installed-plugins source goes here. */
-const sources: CommandSource[] = [];
+/** Commands besides the built-ins: those of installed and linked plugins, read from one index. */
+const sources: CommandSource[] = [installedPlugins()];
 
 /** The mycli CLI. */
 export const cli: Cli = createCli({

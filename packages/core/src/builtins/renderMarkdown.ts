@@ -1,7 +1,7 @@
 import type { CommandDefinition, CommandNode } from '../definitions/types';
 import { isGroup } from '../definitions/types';
 import { commandOptions } from '../parsing/commandOptions';
-import { commandUsage, optionDescription, optionTerm, positionalDescription, positionalTerm } from '../help/describe';
+import { commandUsage, exampleCommand, optionDescription, optionTerm, positionalDescription, positionalTerm } from '../help/describe';
 import { GLOBAL_OPTIONS } from '../routing/globalFlags';
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/[\n\u00a0]/g, ' ');
@@ -68,7 +68,7 @@ function section(cliName: string, envPrefix: string, path: readonly CommandNode[
     for (const o of options) out.push(`| \`${optionTerm(o)}\` | ${cell(optionDescription(o, envPrefix))} |`);
     out.push('');
   }
-  for (const e of node.examples ?? []) out.push(`- ${e.description}:`, '  ```', `  ${e.command}`, '  ```');
+  for (const e of node.examples ?? []) out.push(`- ${e.description}:`, '  ```', `  ${exampleCommand(e.command, cliName)}`, '  ```');
   out.push('');
   return out;
 }

@@ -51,3 +51,8 @@ export function commandUsage(names: readonly string[], command: CommandDefinitio
   const positionals = (command.positionals ?? []).map(positionalTerm);
   return [...names, ...positionals, ...(hasOptions ? ['[options]'] : [])].join(' ');
 }
+
+/** An example's command line with `$0` replaced by the CLI's name (plugins do not know it). */
+export function exampleCommand(command: string, cliName: string): string {
+  return command.replace(/\$0(?![\w])/g, cliName);
+}

@@ -2,7 +2,7 @@ import type { CommandDefinition, CommandNode } from '../definitions/types';
 import { isGroup } from '../definitions/types';
 import { commandOptions } from '../parsing/commandOptions';
 import { GLOBAL_OPTIONS } from '../routing/globalFlags';
-import { commandUsage, optionDescription, optionTerm, positionalDescription, positionalTerm } from './describe';
+import { commandUsage, exampleCommand, optionDescription, optionTerm, positionalDescription, positionalTerm } from './describe';
 import { twoColumns, wrap } from './wrap';
 
 /** What help needs to know about the CLI and the terminal. */
@@ -49,7 +49,7 @@ export function renderHelp(input: HelpInput): string {
   const globals = GLOBAL_OPTIONS.filter((g) => node === undefined || !g.rootOnly);
   section('Global options', twoColumns(globals.map((g): [string, string] => [[g.short, g.flag].filter(Boolean).join(', '), g.summary]), width, input.term));
   const examples = node?.examples ?? [];
-  section('Examples', examples.flatMap((e) => [`  ${e.command}`, ...wrap(e.description, width - 6).map((l) => `      ${l}`)]));
+  section('Examples', examples.flatMap((e) => [`  ${exampleCommand(e.command, input.cliName)}`, ...wrap(e.description, width - 6).map((l) => `      ${l}`)]));
   if (children) lines.push('', `Run \`${names.join(' ')} <command> --help\` for help on a command.`);
   return `${lines.join('\n')}\n`;
 }
