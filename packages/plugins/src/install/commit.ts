@@ -23,7 +23,9 @@ function readBytes(path: string): string | undefined {
   }
 }
 
+/** Puts back a file's old content; an unchanged file is not touched (its mtime stamps the index). */
 function restoreFile(path: string, content: string | undefined): void {
+  if (readBytes(path) === content) return;
   if (content === undefined) rmSync(path, { force: true });
   else writeFileAtomic(path, content);
 }

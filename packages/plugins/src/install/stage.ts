@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { explainNpmError } from '../npm/npmErrors';
@@ -17,6 +17,19 @@ export interface StagedPlugin {
   integrity?: string;
 }
 
+export interface StageOptions {
+  pluginsDir: string;
+  manifest: Manifest;
+  /** The dependency spec written into the staging package.json (exact version, `file:…`, URL). */
+  dependencySpec: string;
+  npmOptions: NpmOptions;
+  scripts: ScriptPolicy;
+  onProgress?: ProgressFn;
+  /** Reported in errors. */
+  spec: string;
+  hostName: string;
+}
+
 /** Creates an empty, uniquely named folder under `.staging`. */
 export function makeStagingDir(pluginsDir: string, label: string): string {
   const dir = join(stagingRoot(pluginsDir), `${label.replace(/[^a-z0-9.-]/gi, '_')}-${randomBytes(4).toString('hex')}`);
@@ -30,20 +43,18 @@ export function makeStagingDir(pluginsDir: string, label: string): string {
  * dependencies are not installed (the host injects `@edict/*` and itself at run time), tarball
  * integrity is verified by pacote, and install scripts run only as `scripts` allows.
  */
-export async function stagePlugin(options: {
-  pluginsDir: string;
-  manifest: Manifest;
-  /** The dependency spec written into the staging package.json (exact version, `file:…`, URL). */
-  dependencySpec: string;
-  npmOptions: NpmOptions;
-  scripts: ScriptPolicy;
-  onProgress?: ProgressFn;
-  /** Reported in errors. */
-  spec: string;
-  hostName: string;
-}): Promise<StagedPlugin> {
+export async function stagePlugin(options: StageOptions): Promise<StagedPlugin> {
+  const project = makeStagingDir(options.pluginsDir, options.manifest.name);
+  try {
+    return await buildTree(project, options);
+  } catch (err) {
+    rmSync(project, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+async function buildTree(project: string, options: StageOptions): Promise<StagedPlugin> {
   const { manifest, npmOptions } = options;
-  const project = makeStagingDir(options.pluginsDir, manifest.name);
   writeFileSync(
     join(project, 'package.json'),
     `${JSON.stringify({ name: 'edict-plugin-project', private: true, dependencies: { [manifest.name]: options.dependencySpec } }, null, 2)}\n`,

@@ -2,7 +2,8 @@ import type { EdictError } from '../errors';
 import { codeOf, messageOf, pluginError, PluginErrorCodes } from '../errors';
 
 /** Turns an error from pacote/arborist/npm-registry-fetch into an EdictError with the facts. */
-export function explainNpmError(err: unknown, spec: string, hostName: string): EdictError {
+export function explainNpmError(thrown: unknown, spec: string, hostName: string): EdictError {
+  const err = unwrap(thrown);
   const code = codeOf(err);
   const message = messageOf(err);
   const details = { spec, npmCode: code };
@@ -33,4 +34,15 @@ export function explainNpmError(err: unknown, spec: string, hostName: string): E
     details,
     cause: err,
   });
+}
+
+/** Streams re-throw an unhandled 'error' event as ERR_UNHANDLED_ERROR with the real error as `context`. */
+function unwrap(err: unknown): unknown {
+  let current = err;
+  for (let i = 0; i < 5 && codeOf(current) === 'ERR_UNHANDLED_ERROR'; i++) {
+    const inner = (current as { context?: unknown }).context;
+    if (!(inner instanceof Error)) break;
+    current = inner;
+  }
+  return current;
 }

@@ -26,7 +26,7 @@ export function makeDirs(label: string): TestDirs {
     npmOptions: (npmrcPath, extraEnv = {}) =>
       loadNpmConfig({
         cwd: dirs.home,
-        env: { HOME: dirs.home, PATH: process.env.PATH ?? '', npm_config_userconfig: npmrcPath, npm_config_cache: dirs.cache, ...extraEnv },
+        env: { HOME: dirs.home, PATH: process.env.PATH ?? '', npm_config_userconfig: npmrcPath, npm_config_cache: dirs.cache, npm_config_fetch_retries: '0', ...extraEnv },
       }),
   };
 }
