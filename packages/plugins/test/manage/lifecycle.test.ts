@@ -113,7 +113,7 @@ test('installs from a local folder and from a packed .tgz', async () => {
 test('a second operation while one runs is refused with the holder named, and a stale lock is taken over', async () => {
   const base = await opts();
   const first = installPlugins({ ...base, specs: ['mycli-plugin-upd@1.0.0'] });
-  const second = await installPlugins({ ...base, specs: ['mycli-plugin-bye'] }).catch((e: unknown) => e as { code: string; message: string });
+  const second = (await installPlugins({ ...base, specs: ['mycli-plugin-bye'] }).catch((e: unknown) => e)) as { code: string; message: string };
   expect(second).toMatchObject({ code: 'EDICT_PLUGINS_LOCKED' });
   expect(second.message).toContain(`pid ${process.pid}`);
   await first;
