@@ -20,11 +20,19 @@ interface SearchResponse {
  */
 export async function searchPlugins(options: { term?: string; hostName: string; npmOptions?: NpmOptions; limit?: number }): Promise<SearchHit[]> {
   const keyword = `${options.hostName}-plugin`;
-  const text = [`keywords:${keyword}`, options.term ?? ''].join(' ').trim();
-  const size = options.limit ?? 50;
+  const term = options.term?.trim() ?? '';
+  // The npm registry understands the `keywords:` qualifier; registries that do not (verdaccio)
+  // return nothing for it, so a plain text search follows, filtered here by keyword.
+  let hits = await query(`keywords:${keyword}${term ? ` ${term}` : ''}`, keyword, options);
+  if (hits.length === 0) hits = await query(term || keyword, keyword, options);
+  return hits;
+}
+
+async function query(text: string, keyword: string, options: { hostName: string; npmOptions?: NpmOptions; limit?: number }): Promise<SearchHit[]> {
   let body: SearchResponse;
   try {
-    body = (await loadRegistryFetchJson()(`/-/v1/search?text=${encodeURIComponent(text)}&size=${size}`, { ...options.npmOptions, preferOnline: true })) as SearchResponse;
+    const url = `/-/v1/search?text=${encodeURIComponent(text)}&size=${options.limit ?? 50}`;
+    body = (await loadRegistryFetchJson()(url, { ...options.npmOptions, preferOnline: true })) as SearchResponse;
   } catch (err) {
     throw explainNpmError(err, `search "${text}"`, options.hostName);
   }
