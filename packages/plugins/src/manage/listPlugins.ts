@@ -32,7 +32,12 @@ export function listPlugins(options: Pick<EngineOptions, 'pluginsDir' | 'host'>)
       const entry = index.plugins.find((p) => p.name === r.name);
       const base = { name: r.name, version: r.version, spec: r.spec, source: r.source, location: r.location, commands: entry ? entry.commands.map((c) => c.name) : [] };
       if (!existsSync(join(r.location, 'package.json'))) return { ...base, health: 'missing' as const, problem: `${r.location} does not exist` };
-      const incompat = findIncompatibilities(readPackageJson(r.location), host);
+      let incompat;
+      try {
+        incompat = findIncompatibilities(readPackageJson(r.location), host);
+      } catch (err) {
+        return { ...base, health: 'broken' as const, problem: `cannot read its package.json: ${(err as Error).message}` };
+      }
       if (incompat.length > 0) return { ...base, health: 'incompatible' as const, problem: describeIncompatibilities(incompat) };
       if (!entry) {
         const warning = index.warnings.find((w) => w.includes(`plugin ${r.name} `));

@@ -1,0 +1,49 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startRegistry } from '../../src';
+
+let work: string;
+beforeEach(() => {
+  work = mkdtempSync(join(tmpdir(), 'edict-testing-registry-'));
+});
+afterEach(() => rmSync(work, { recursive: true, force: true }));
+
+function writePackage(name: string, version: string): string {
+  const dir = join(work, `${name}-${version}`);
+  mkdirSync(dir);
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name, version, license: 'MIT' }));
+  writeFileSync(join(dir, 'index.js'), 'module.exports = 1;\n');
+  return dir;
+}
+
+test('publishes with real npm to a loopback registry, with dist-tags, and records what it served', async () => {
+  const registry = await startRegistry();
+  try {
+    expect(registry.url).toBe(`http://127.0.0.1:${registry.port}`);
+    expect(readFileSync(registry.npmrcPath, 'utf8')).toBe(`registry=${registry.url}/\n//127.0.0.1:${registry.port}/:_authToken=${registry.token}\n`);
+    await registry.publish(writePackage('reg-pkg', '1.0.0'));
+    await registry.publish(writePackage('reg-pkg', '2.0.0-beta.1'), { tag: 'beta' });
+    const packument = (await (await fetch(`${registry.url}/reg-pkg`)).json()) as { 'dist-tags': Record<string, string> };
+    expect(packument['dist-tags']).toEqual({ latest: '1.0.0', beta: '2.0.0-beta.1' });
+    expect(existsSync(join(registry.storageDir, 'reg-pkg', 'reg-pkg-1.0.0.tgz'))).toBe(true);
+    expect(registry.requests()).toContainEqual({ method: 'GET', url: '/reg-pkg', status: 200 });
+    // no uplinks: an unknown name is a 404, not a proxied lookup
+    expect((await fetch(`${registry.url}/left-pad`)).status).toBe(404);
+  } finally {
+    await registry.stop();
+  }
+  expect((await fetch(`${registry.url}/-/ping`).catch(() => undefined))?.ok ?? false).toBe(false);
+});
+
+test('with requireAuth, reading needs the token', async () => {
+  const registry = await startRegistry({ requireAuth: true });
+  try {
+    await registry.publish(writePackage('secret-pkg', '1.0.0'));
+    expect((await fetch(`${registry.url}/secret-pkg`)).ok).toBe(false);
+    const authed = await fetch(`${registry.url}/secret-pkg`, { headers: { authorization: `Bearer ${registry.token}` } });
+    expect(authed.status).toBe(200);
+  } finally {
+    await registry.stop();
+  }
+});
