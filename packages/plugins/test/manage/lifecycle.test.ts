@@ -131,3 +131,14 @@ test('a second operation while one runs is refused with the holder named, and a 
   expect(result.uninstalled.map((u) => u.name)).toEqual(['mycli-plugin-upd']);
   expect(existsSync(join(dirs.pluginsDir, '.lock'))).toBe(false);
 });
+
+test('installs from a tarball URL and reports progress through the callback', async () => {
+  const base = await opts();
+  const url = `${registry.url}/mycli-plugin-upd/-/mycli-plugin-upd-1.0.0.tgz`;
+  const phases: string[] = [];
+  const result = await installPlugins({ ...base, specs: [url], onProgress: (e) => phases.push(e.phase) });
+  expect(result.installed.map((p) => `${p.name}@${p.version}`)).toEqual(['mycli-plugin-upd@1.0.0']);
+  expect(readRecords(dirs.pluginsDir).plugins['mycli-plugin-upd']).toMatchObject({ source: 'url', spec: url });
+  expect([...new Set(phases)]).toEqual(['resolve', 'fetch', 'scripts', 'validate', 'commit']);
+  expect(await updatePlugins(base)).toEqual([{ name: 'mycli-plugin-upd', from: '1.0.0', to: '1.0.0', note: 'installed from a url; reinstall it to update' }]);
+});
