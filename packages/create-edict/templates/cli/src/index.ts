@@ -1,0 +1,2 @@
+export { cli } from './main';
+export { commands } from './commands';

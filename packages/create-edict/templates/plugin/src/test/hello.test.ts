@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { createCli } from '@edict/core';
+import { findBin, loadPluginCommands, runCommand } from '@edict/testing';
+
+/** The plugin's folder (this file is lib/test/hello.test.js). */
+const root = join(__dirname, '..', '..');
+
+/** A bare CLI named like the host, with only this plugin's commands: fast, in-process tests. */
+async function pluginCli() {
+  return createCli({ name: '{{host}}', version: '0.0.0', commands: await loadPluginCommands(root) });
+}
+
+test('{{command}} hello greets the given name', async () => {
+  const run = await runCommand({ cli: await pluginCli(), argv: ['{{command}}', 'hello', 'Ada', '--shout'] });
+  rmSync(run.home, { recursive: true, force: true });
+  assert.equal(run.exitCode, 0, run.stderr);
+  assert.equal(run.stdout, 'HELLO, ADA!\n');
+});
+
+test('{{command}} hello refuses something that is not a name (usage error, exit 2)', async () => {
+  const run = await runCommand({ cli: await pluginCli(), argv: ['{{command}}', 'hello', '42', '--json'] });
+  rmSync(run.home, { recursive: true, force: true });
+  assert.equal(run.exitCode, 2);
+  assert.equal(run.json?.error?.code, 'EDICT_{{codePrefix}}_BAD_NAME');
+});
+
+test('the real {{host}} runs the plugin after `{{host}} plugins link`', async () => {
+  const bin = findBin('{{hostPackage}}', { from: root, name: '{{host}}' });
+  const link = await runCommand({ bin, name: '{{host}}', argv: ['plugins', 'link', root] });
+  try {
+    assert.equal(link.exitCode, 0, link.stderr);
+    const run = await runCommand({ bin, name: '{{host}}', home: link.home, argv: ['{{command}}', 'hello', '--json'] });
+    assert.equal(run.exitCode, 0, run.stderr);
+    assert.deepEqual(run.result, { greeting: 'Hello, world!' });
+  } finally {
+    rmSync(link.home, { recursive: true, force: true });
+  }
+});
