@@ -1,5 +1,5 @@
-// The public API of @edict/plugins. Importing it is cheap: pacote, arborist, @npmcli/config,
-// npm-registry-fetch and semver are required only inside the operations that need them.
+// The public API of @edict/plugins. Importing it is cheap: the engine's operations (and with
+// them pacote, arborist, @npmcli/config, npm-registry-fetch, semver) load on first call.
 export type {
   PluginHost,
   PluginSource,
@@ -16,20 +16,31 @@ export type {
   ValidationResult,
 } from './types';
 export { PluginErrorCodes } from './errors';
-export { loadNpmConfig, type NpmConfigOptions } from './npm/config';
-export { searchPlugins, type SearchHit } from './npm/search';
-export { installPlugins, type InstallOptions, type InstallResult } from './manage/installPlugins';
+export {
+  loadNpmConfig,
+  searchPlugins,
+  installPlugins,
+  uninstallPlugins,
+  updatePlugins,
+  linkPlugin,
+  unlinkPlugin,
+  listPlugins,
+  validatePlugin,
+  buildIndex,
+  runHook,
+} from './lazyEngine';
+export type { NpmConfigOptions } from './npm/config';
+export type { SearchHit } from './npm/search';
+export type { InstallOptions, InstallResult } from './manage/installPlugins';
 export type { InstalledPlugin } from './install/pipeline';
 export type { SkippedScript, ScriptPolicy } from './install/scripts';
 export type { HookRun, HookContext } from './install/hooks';
-export { uninstallPlugins, type UninstallOptions, type UninstallResult } from './manage/uninstallPlugins';
-export { updatePlugins, type UpdateOptions, type PluginUpdate } from './manage/updatePlugins';
-export { linkPlugin, unlinkPlugin, type LinkOptions, type LinkResult } from './manage/linkPlugin';
-export { listPlugins, type PluginListing, type PluginHealth } from './manage/listPlugins';
-export { validatePlugin, type ValidateOptions, type DetailedValidation } from './validate/validatePlugin';
+export type { UninstallOptions, UninstallResult } from './manage/uninstallPlugins';
+export type { UpdateOptions, PluginUpdate } from './manage/updatePlugins';
+export type { LinkOptions, LinkResult } from './manage/linkPlugin';
+export type { PluginListing, PluginHealth } from './manage/listPlugins';
+export type { ValidateOptions, DetailedValidation } from './validate/validatePlugin';
 export { readPluginIndex } from './index-file/readPluginIndex';
-export { buildIndex } from './index-file/buildIndex';
-export { runHook } from './install/hooks';
 export { pluginsDirLayout } from './store/layout';
 export { pluginsGroup } from './commands/pluginsGroup';
 export { installedPlugins, type InstalledPluginsOptions } from './runtime/installedPlugins';

@@ -3,7 +3,6 @@ import { writeJsonAtomic } from '../store/atomicWrite';
 import { indexFile } from '../store/paths';
 import { recordStamp } from '../store/record';
 import type { PluginHost, PluginIndex } from '../types';
-import { buildIndex } from './buildIndex';
 
 function readIndexFile(pluginsDir: string): PluginIndex | undefined {
   try {
@@ -49,6 +48,9 @@ export function readPluginIndex(pluginsDir: string, host: PluginHost): PluginInd
   if (!index && recordStamp(pluginsDir) === 'none') {
     return { version: 1, hostName: host.name, hostVersion: host.version, recordStamp: 'none', plugins: [], warnings: [] };
   }
+  // Required here: rebuilding loads plugin definitions and validation, which a fresh read never needs.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { buildIndex } = require('./buildIndex') as typeof import('./buildIndex');
   const rebuilt = buildIndex(pluginsDir, host, index);
   try {
     writeJsonAtomic(indexFile(pluginsDir), rebuilt);
