@@ -1,0 +1,69 @@
+// Install suite: `mycli plugins install` of a plugin with ~30 transitive dependencies against
+// `npm install` of the same package into an empty folder, cold (empty cache) and warm (cache
+// primed by an earlier run); and `plugins update` with nothing to update (`npm update` in the
+// npm folder as a reference). Both tools build the same tree: the plugin manager builds like
+// `npm install --legacy-peer-deps`, and the plugin's peers are the host's, not in the registry.
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { interleave } from './measure.mjs';
+import { cleanEnv, runChecked, timeOnce } from './run.mjs';
+import { mycliEnv } from './startup.mjs';
+import { BIG_PLUGIN } from './synthetic.mjs';
+
+const NPM_FLAGS = ['--legacy-peer-deps', '--no-audit', '--no-fund'];
+const temp = (label) => mkdtempSync(join(tmpdir(), `edict-bench-${label}-`));
+
+/** Packages in a node_modules folder (scoped ones counted one by one). */
+function countPackages(nodeModules) {
+  if (!existsSync(nodeModules)) return 0;
+  return readdirSync(nodeModules).filter((n) => !n.startsWith('.')).reduce((sum, n) => sum + (n.startsWith('@') ? readdirSync(join(nodeModules, n)).length : 1), 0);
+}
+
+export function measureInstall(ctx, { runs, log }) {
+  const { npmrcPath } = ctx.registry;
+  const made = [];
+  const keep = (dir) => (made.push(dir), dir);
+  const pluginsInstall = (cache) => () => {
+    const home = keep(temp('install-home'));
+    const cacheDir = cache ?? keep(temp('install-cache'));
+    return { argv: ['node', ctx.mycli, 'plugins', 'install', BIG_PLUGIN], env: mycliEnv(home, npmrcPath, cacheDir), home };
+  };
+  const npmInstall = (cache) => () => {
+    const dir = keep(temp('npm-project'));
+    const cacheDir = cache ?? keep(temp('npm-cache'));
+    return { argv: ['npm', 'install', BIG_PLUGIN, ...NPM_FLAGS], cwd: dir, env: cleanEnv({ npm_config_userconfig: npmrcPath, npm_config_cache: cacheDir }), dir };
+  };
+  try {
+    const warmPlugins = keep(temp('warm-cache-plugins'));
+    const warmNpm = keep(temp('warm-cache-npm'));
+    // Fixed targets of the no-op updates, installed once (this also primes the warm caches).
+    const updateHome = pluginsInstall(warmPlugins)();
+    runChecked({ label: 'plugins install (setup)', ...updateHome });
+    const updateDir = npmInstall(warmNpm)();
+    runChecked({ label: 'npm install (setup)', ...updateDir });
+    const pluginTree = countPackages(join(updateHome.home, 'plugins/installed', BIG_PLUGIN, 'node_modules'));
+    const npmTree = countPackages(join(updateDir.dir, 'node_modules'));
+    log(`trees: plugins install has ${pluginTree} packages, npm install ${npmTree}`);
+    if (pluginTree !== npmTree || pluginTree < 31) throw new Error(`bench: the two installs built different trees (${pluginTree} vs ${npmTree} packages)`);
+
+    const commands = [
+      { label: 'plugins install (cold cache)', make: pluginsInstall() },
+      { label: 'npm install (cold cache)', make: npmInstall() },
+      { label: 'plugins install (warm cache)', make: pluginsInstall(warmPlugins) },
+      { label: 'npm install (warm cache)', make: npmInstall(warmNpm) },
+      { label: 'plugins update (nothing to update)', make: () => ({ argv: ['node', ctx.mycli, 'plugins', 'update'], env: updateHome.env }) },
+      { label: 'npm update (nothing to update)', make: () => ({ argv: ['npm', 'update', ...NPM_FLAGS], cwd: updateDir.dir, env: updateDir.env }) },
+    ];
+    log(`timing ${commands.length} install operations, ${runs} interleaved rounds after a warm-up`);
+    const time = interleave(commands, {
+      runs,
+      warmup: 1,
+      probe: (c) => timeOnce({ label: c.label, ...c.make() }),
+      onRound: (r) => r >= 0 && log(`  round ${r + 1}/${runs}`),
+    });
+    return { packages: pluginTree, commands: commands.map((c) => c.label), time };
+  } finally {
+    for (const dir of made) rmSync(dir, { recursive: true, force: true });
+  }
+}

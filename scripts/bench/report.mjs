@@ -1,0 +1,67 @@
+// The benchmark's report: facts about the machine and Markdown tables (printed, and pasted as is
+// into docs/performance.md).
+import { cpus, totalmem } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { BARE } from './startup.mjs';
+
+export function machineFacts() {
+  let npm = 'unknown';
+  try {
+    npm = execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['--version'], { encoding: 'utf8', shell: process.platform === 'win32' }).trim();
+  } catch {
+    // npm missing: the install suite will say so
+  }
+  return {
+    date: new Date().toISOString(),
+    node: process.version,
+    npm,
+    platform: `${process.platform} ${process.arch}`,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+  };
+}
+
+const ms = (v) => v.toFixed(1);
+const table = (head, rows) => [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+
+function startupTable(startup) {
+  const bareT = startup.time[BARE].median;
+  const bareR = startup.rss[BARE].median;
+  const rows = startup.commands.map((label) => {
+    const t = startup.time[label];
+    const r = startup.rss[label];
+    return [label, ms(t.median), `${(t.median / bareT).toFixed(2)}x`, `${ms(t.p25)}–${ms(t.p75)}`, (r.median / 1024).toFixed(1), `${(r.median / bareR).toFixed(2)}x`];
+  });
+  return table(['command @ plugins installed', 'median ms', 'x bare', 'p25–p75 ms', 'peak RSS MiB', 'RSS x bare'], rows);
+}
+
+function installTable(install) {
+  const rows = install.commands.map((label) => {
+    const t = install.time[label];
+    return [label, ms(t.median), ms(t.min), `${ms(t.p25)}–${ms(t.p75)}`];
+  });
+  return table(['operation', 'median ms', 'min ms', 'p25–p75 ms'], rows);
+}
+
+export function targetsTable(targets) {
+  return table(
+    ['target', 'limit', 'measured', '', 'detail'],
+    targets.map((t) => [t.name, `≤ ${t.limit.toFixed(2)}x`, `${t.value.toFixed(2)}x`, t.pass ? 'PASS' : 'MISS', t.detail]),
+  );
+}
+
+/** The whole report as Markdown. */
+export function renderReport(results) {
+  const m = results.machine;
+  const parts = [
+    `Machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGiB} GiB, ${m.platform}, Node ${m.node}, npm ${m.npm}; ${m.date}; ${results.options.quick ? 'quick run' : 'full run'}, peak RSS by ${results.rssMethod}.`,
+  ];
+  if (results.setup.length) {
+    parts.push(`Setup: ${results.setup.map((s) => `${s.n} plugins installed in one \`plugins install\` call in ${(s.installMs / 1000).toFixed(1)} s`).join('; ')}.`);
+  }
+  if (results.startup) parts.push(`### Startup (${results.options.runs} runs each, interleaved)\n\n${startupTable(results.startup)}`);
+  if (results.install) parts.push(`### Install (${results.options.installRuns} runs each, interleaved; ${results.install.packages} packages in the tree)\n\n${installTable(results.install)}`);
+  parts.push(`### Targets\n\n${targetsTable(results.targets)}`);
+  return `${parts.join('\n\n')}\n`;
+}

@@ -1,0 +1,55 @@
+// Startup suite: for each plugin count N, a home with N synthetic plugins installed through the
+// real plugin manager, then time and peak RSS of mycli commands against bare `node -e 0`.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { rssAll, timeAll } from './measure.mjs';
+import { cleanEnv, runChecked, timeOnce } from './run.mjs';
+import { pluginGroup, pluginName } from './synthetic.mjs';
+
+export const BARE = 'bare node -e 0';
+
+/** Environment for mycli with its own home, reading the registry's .npmrc. */
+export function mycliEnv(home, npmrcPath, cache) {
+  return cleanEnv({ MYCLI_HOME: home, npm_config_userconfig: npmrcPath, ...(cache ? { npm_config_cache: cache } : {}) });
+}
+
+/** Creates a home with `n` plugins installed by one `mycli plugins install` call; returns its facts. */
+export function makeHome(ctx, n) {
+  const home = mkdtempSync(join(tmpdir(), `edict-bench-home-${n}-`));
+  const env = mycliEnv(home, ctx.registry.npmrcPath, join(home, '.npm-cache'));
+  let installMs = 0;
+  if (n > 0) {
+    const specs = Array.from({ length: n }, (_, i) => pluginName(i));
+    installMs = timeOnce({ label: `install ${n} plugins`, argv: ['node', ctx.mycli, 'plugins', 'install', ...specs], env });
+    const list = runChecked({ label: 'plugins list', argv: ['node', ctx.mycli, 'plugins', 'list', '--json'], env });
+    const found = specs.filter((s) => list.includes(`"${s}"`)).length;
+    if (found !== n) throw new Error(`bench: plugins list shows ${found} of the ${n} plugins installed`);
+  }
+  return { n, home, env, installMs };
+}
+
+/** The commands measured for one home. */
+export function homeCommands(ctx, { n, env }) {
+  const cmd = (label, args, expect) => ({ label: `${label} @${n}`, argv: ['node', ctx.mycli, ...args], env, expect });
+  const list = [cmd('--version', ['--version'], ctx.version), cmd('--help', ['--help'], 'Commands'), cmd('builtin: greet Ada', ['greet', 'Ada'], 'Ada')];
+  if (n > 0) {
+    const group = pluginGroup(n - 1);
+    list.push(cmd('plugin command', [group, 'list', 'item-1'], `${group} list item-1`), cmd('plugin group --help', [group, '--help'], 'delete'));
+  }
+  return list;
+}
+
+/**
+ * Measures every command of every home, all interleaved with bare node in one loop.
+ * Returns { time, rss } summaries by label.
+ */
+export function measureStartup(ctx, homes, { runs, rssRuns, log }) {
+  const commands = [{ label: BARE, argv: ['node', '-e', '0'] }, ...homes.flatMap((h) => homeCommands(ctx, h))];
+  for (const c of commands) runChecked(c);
+  log(`timing ${commands.length} commands, ${runs} interleaved rounds after a warm-up`);
+  const time = timeAll(commands, { runs, warmup: 2, onRound: (r) => r >= 0 && (r + 1) % 5 === 0 && log(`  round ${r + 1}/${runs}`) });
+  log(`peak RSS of ${commands.length} commands, ${rssRuns} rounds`);
+  const rss = rssAll(commands, { runs: rssRuns, warmup: 0 });
+  return { commands: commands.map((c) => c.label), time, rss };
+}
