@@ -10,7 +10,7 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '/lib/', '/fixtures/', '/templates/'],
   modulePathIgnorePatterns: ['<rootDir>/packages/[^/]+/lib/', '/fixtures/', '/templates/'],
   transform: {
-    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json', isolatedModules: true, diagnostics: false }],
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json', diagnostics: false }],
   },
   testTimeout: 120000,
   reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.js'],

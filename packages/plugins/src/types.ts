@@ -12,6 +12,12 @@ export interface PluginHost {
   frameworkVersion: string;
   /** Top-level command names and aliases the host claims before any plugin. */
   builtinNames: readonly string[];
+  /** The host's package folder: plugin code run by the engine gets the host's injected packages from here. */
+  packageRoot?: string;
+  /** The host's environment prefix (`MYCLI`), for the module loader's switches. */
+  envPrefix?: string;
+  /** Packages injected besides the framework and the host package (a host SDK, say). */
+  inject?: readonly string[];
 }
 
 /** Where a plugin came from. */

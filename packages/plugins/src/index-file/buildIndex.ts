@@ -29,7 +29,7 @@ export function entryFor(record: PluginRecord, host: PluginHost): { entry?: Plug
   if (incompat.length > 0) return { problem: `plugin ${record.name}@${pkg.version ?? '?'} is incompatible: ${describeIncompatibilities(incompat)}` };
   const { field, problems } = parseEdictField(pkg.edict);
   if (!field) return { problem: `plugin ${record.name} is broken: ${problems.join('; ')}` };
-  const defs = loadDefinitions(root, field);
+  const defs = loadDefinitions(root, field, host);
   if (defs.errors.length > 0) return { problem: `plugin ${record.name} is broken: ${defs.errors.join('; ')}` };
   return {
     entry: {

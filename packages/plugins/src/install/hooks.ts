@@ -1,4 +1,5 @@
 import { pluginError, PluginErrorCodes } from '../errors';
+import { childLoaderConfig } from '../runner/childLoaderConfig';
 import { runPluginCode } from '../runner/runPluginCode';
 import type { HookName, PluginHost } from '../types';
 import { parseEdictField, readPackageJson } from '../validate/pluginManifest';
@@ -30,7 +31,8 @@ export function runHook(root: string, hook: HookName, host: PluginHost, pluginsD
   if (!file) return undefined;
   const name = pkg.name ?? root;
   const context: HookContext = { hook, plugin: { name, version: pkg.version ?? '', root }, host: { name: host.name, version: host.version }, pluginsDir };
-  const r = runPluginCode({ mode: 'hook', file: resolve(root, file), hook, context, cwd: root });
+  const loader = childLoaderConfig(host, root);
+  const r = runPluginCode({ mode: 'hook', file: resolve(root, file), hook, context, cwd: root, ...(loader ? { loader } : {}) });
   if (!r.ok) {
     throw pluginError(PluginErrorCodes.HOOK_FAILED, `The ${hook} hook of ${name}@${pkg.version ?? '?'} failed: ${r.message ?? 'unknown error'}`, {
       hint: `${host.name} plugins validate ${root}`,

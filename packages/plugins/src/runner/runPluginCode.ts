@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { childProgram } from './childProgram';
+import type { ChildLoaderConfig } from './childLoaderConfig';
 
 /** What a run of plugin code produced. */
 export interface PluginCodeResult {
@@ -17,8 +18,10 @@ export interface PluginCodeRequest {
   file: string;
   hook?: string;
   context?: unknown;
-  /** Modules the child requires first (e.g. the module loader's registration). */
+  /** Modules the child requires first. */
   preload?: string[];
+  /** Turn the module loader on in the child, so the plugin gets the host's injected packages. */
+  loader?: ChildLoaderConfig;
   /** Working directory of the child (the plugin root). */
   cwd: string;
   env?: NodeJS.ProcessEnv;

@@ -1,5 +1,6 @@
 import type { HostInfo } from '@edict/core';
 import type { ModuleLoader } from '@edict/module-loader';
+import { injectedNames } from '../injected';
 import { installedRoot } from '../store/paths';
 import type { PluginIndexEntry } from '../types';
 import { pluginsDirOf } from './pluginHost';
@@ -7,17 +8,11 @@ import { pluginsDirOf } from './pluginHost';
 let loader: ModuleLoader | undefined;
 
 /**
- * The framework's packages, by exact name: a scope pattern would also capture look-alikes such
- * as `@edict/core-extra`, which are ordinary dependencies of the plugin.
- */
-export const FRAMEWORK_PACKAGES: readonly string[] = ['@edict/core', '@edict/plugins', '@edict/module-loader', '@edict/testing'];
-
-/**
  * Packages handed to plugins from the host: every framework package and the host itself,
  * plus any the host adds (its SDK, say). One the host does not have resolves from the plugin.
  */
 export function injectedPackages(host: HostInfo, extra: readonly string[] = []): string[] {
-  return [...FRAMEWORK_PACKAGES, host.packageName, ...extra];
+  return injectedNames({ packageName: host.packageName, inject: extra });
 }
 
 /**

@@ -24,6 +24,8 @@ export function pluginHostOf(host: HostInfo): PluginHost {
     packageName: host.packageName,
     frameworkVersion: currentFrameworkVersion(),
     builtinNames: host.builtinNames,
+    ...(host.packageRoot ? { packageRoot: host.packageRoot } : {}),
+    envPrefix: host.envPrefix,
   };
 }
 

@@ -1,5 +1,6 @@
 import { pluginError, PluginErrorCodes } from '../errors';
 import { loadSemver } from '../heavy';
+import { injectedNames } from '../injected';
 import type { PluginHost } from '../types';
 import type { PluginPackageJson } from './pluginManifest';
 
@@ -7,7 +8,12 @@ export const FRAMEWORK_PACKAGE = '@edict/core';
 
 /** Packages the host provides to plugins at run time (never installed into a plugin's tree). */
 export function isInjectedPackage(name: string, host: PluginHost): boolean {
-  return name.startsWith('@edict/') || name === host.packageName;
+  return injectedNames(host).includes(name);
+}
+
+/** Packages that can never be plugins: the whole framework scope and the host itself. */
+function isFrameworkOrHost(name: string, host: PluginHost): boolean {
+  return name.startsWith('@edict/') || name === host.packageName || name === host.name;
 }
 
 /** One way a plugin does not fit this host. */
@@ -43,7 +49,7 @@ export function describeIncompatibilities(list: Incompatibility[]): string {
  */
 export function assertInstallable(pkg: PluginPackageJson & { name: string; version: string }, host: PluginHost, force: boolean): void {
   const id = `${pkg.name}@${pkg.version}`;
-  if (isInjectedPackage(pkg.name, host) || pkg.name === host.name) {
+  if (isFrameworkOrHost(pkg.name, host)) {
     throw pluginError(PluginErrorCodes.REFUSED, `${pkg.name} is ${pkg.name.startsWith('@edict/') ? 'part of the Edict framework' : `the ${host.name} CLI itself`}, not a plugin.`, {
       hint: `${host.name} plugins search`,
       details: { name: pkg.name },

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { CommandNode } from '@edict/core';
 import { runPluginCode } from '../runner/runPluginCode';
-import type { HookName } from '../types';
+import { childLoaderConfig } from '../runner/childLoaderConfig';
+import type { HookName, PluginHost } from '../types';
 import type { EdictField } from './pluginManifest';
 
 /** A plugin's definitions, loaded and made absolute, plus what is wrong with them. */
@@ -52,7 +53,7 @@ function checkNode(node: unknown, root: string, where: string, errors: string[])
  * Loads a plugin's command definitions (in a child process: a .json file, or a CJS/ESM module's
  * `commands` export or default) and its hook paths; handler and hook paths become absolute.
  */
-export function loadDefinitions(root: string, field: EdictField, preload?: string[]): LoadedDefinitions {
+export function loadDefinitions(root: string, field: EdictField, host?: PluginHost): LoadedDefinitions {
   const definitionsFile = resolve(root, field.commands);
   const errors: string[] = [];
   const hooks: Partial<Record<HookName, string>> = {};
@@ -65,7 +66,8 @@ export function loadDefinitions(root: string, field: EdictField, preload?: strin
     errors.push(`definitions file ${field.commands} does not exist in the plugin`);
     return { definitionsFile, commands: [], hooks, errors };
   }
-  const r = runPluginCode({ mode: 'definitions', file: definitionsFile, cwd: root, ...(preload ? { preload } : {}) });
+  const loader = host ? childLoaderConfig(host, root) : undefined;
+  const r = runPluginCode({ mode: 'definitions', file: definitionsFile, cwd: root, ...(loader ? { loader } : {}) });
   if (!r.ok) {
     errors.push(`definitions file ${field.commands} failed to load: ${r.message ?? 'unknown error'}`);
     return { definitionsFile, commands: [], hooks, errors };

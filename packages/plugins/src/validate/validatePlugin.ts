@@ -51,7 +51,7 @@ export function validatePlugin(root: string, host: PluginHost, options: Validate
     warnings.push(issue('NO_KEYWORD', `"keywords" lacks "${keyword}", so \`${host.name} plugins search\` will not find it`));
   }
   if (!field) return { errors, warnings, pkg };
-  const definitions = loadDefinitions(root, field);
+  const definitions = loadDefinitions(root, field, host);
   for (const e of definitions.errors) errors.push(issue('DEFINITIONS', e));
   if (definitions.commands.length === 0 && definitions.errors.length === 0) warnings.push(issue('NO_COMMANDS', 'the plugin defines no commands'));
   const taken = options.taken ?? new Map(host.builtinNames.map((n) => [n, 'built-in']));
