@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import type { Manifest } from './closure';
 import type { PackedTarball } from './tarball';
 
@@ -5,6 +6,25 @@ import type { PackedTarball } from './tarball';
 export interface SeedTarget {
   url: string;
   token: string;
+}
+
+function put(url: string, token: string, payload: Buffer): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, {
+      method: 'PUT',
+      agent: false,
+      headers: { 'content-type': 'application/json', 'content-length': payload.length, authorization: `Bearer ${token}` },
+    });
+    req.once('error', reject);
+    req.once('response', (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.once('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      res.once('error', reject);
+    });
+    req.end(payload);
+  });
 }
 
 /**
@@ -32,12 +52,19 @@ export async function publishPackage(target: SeedTarget, manifest: Manifest, tar
       [fileName]: { content_type: 'application/octet-stream', data: tarball.data.toString('base64'), length: tarball.data.length },
     },
   };
-  const response = await fetch(`${base}/${name.replace('/', '%2f')}`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${target.token}` },
-    body: JSON.stringify(body),
-  });
+  const payload = Buffer.from(JSON.stringify(body));
+  let response: { status: number; text: string } | undefined;
+  // A fresh connection per attempt (no keep-alive: a reused socket the server closed while a big
+  // tarball was being packed fails with EPIPE), and one retry for a dropped connection.
+  for (let attempt = 1; !response; attempt++) {
+    try {
+      response = await put(`${base}/${name.replace('/', '%2f')}`, target.token, payload);
+    } catch (err) {
+      if (attempt < 3) continue;
+      throw new Error(`seedRegistry: publishing ${name}@${version} (${tarball.data.length} bytes) to ${base} failed: ${(err as Error).message}`, { cause: err });
+    }
+  }
   if (response.status === 409) return 'existed';
-  if (!response.ok) throw new Error(`seedRegistry: publishing ${name}@${version} failed: ${response.status} ${await response.text()}`);
+  if (response.status < 200 || response.status > 299) throw new Error(`seedRegistry: publishing ${name}@${version} failed: ${response.status} ${response.text}`);
   return 'published';
 }
