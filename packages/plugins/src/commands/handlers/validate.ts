@@ -2,9 +2,12 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CommandContext } from '@edict/core';
 import { pluginError, PluginErrorCodes } from '../../errors';
+import { readIndexSafe } from '../../index-file/readIndexSafe';
 import { pluginHostOf, pluginsDirOf } from '../../runtime/pluginHost';
 import { readRecords } from '../../store/record';
-import type { PluginIssue } from '../../types';
+import type { PluginHost, PluginIssue } from '../../types';
+import { claimedNames } from '../../validate/collisions';
+import { readPackageJson } from '../../validate/pluginManifest';
 import { validatePlugin } from '../../validate/validatePlugin';
 
 /** One validated plugin, as printed and returned. */
@@ -29,12 +32,35 @@ function targets(ctx: CommandContext, pluginsDir: string): { plugin: string; roo
   });
 }
 
+/** The package name in `root`, if its package.json can be read. */
+function packageNameOf(root: string): string | undefined {
+  try {
+    return readPackageJson(root).name;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Names a plugin may not claim: the host's built-ins, and the commands other installed or
+ * linked plugins provide (the plugin's own entry, by package name, does not count).
+ */
+function takenNames(pluginsDir: string, host: PluginHost, root: string): Map<string, string> {
+  const own = packageNameOf(root);
+  const taken = new Map<string, string>(host.builtinNames.map((n) => [n, 'built-in']));
+  for (const entry of readIndexSafe(pluginsDir, host).plugins) {
+    if (entry.name === own) continue;
+    for (const n of claimedNames(entry.commands)) if (!taken.has(n)) taken.set(n, entry.name);
+  }
+  return taken;
+}
+
 /** `plugins validate [plugin]`: errors and warnings; exits 1 when any plugin has errors. */
 export function handler(ctx: CommandContext): ValidationReport[] {
   const pluginsDir = pluginsDirOf(ctx.host);
   const host = pluginHostOf(ctx.host);
   const reports = targets(ctx, pluginsDir).map(({ plugin, root }) => {
-    const { errors, warnings } = validatePlugin(root, host);
+    const { errors, warnings } = validatePlugin(root, host, { taken: takenNames(pluginsDir, host, root) });
     return { plugin, root, errors, warnings };
   });
   if (reports.length === 0) ctx.out.text('No plugins installed.');
