@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCli } from '@edict/core';
-import type { Cli } from '@edict/core';
+import type { Cli, CommandNode } from '@edict/core';
 import { runCommand } from '../../src/run/runCommand';
 
 const coreLib = join(__dirname, '..', '..', '..', 'core', 'lib', 'index.js');
@@ -16,7 +16,7 @@ const HANDLER = `exports.handler = (ctx) => {
   ctx.out.info('to stderr');
   return { name: ctx.args.name, loud: ctx.args.loud, home: ctx.host.home, extra: ctx.host.env.EXTRA_VAR ?? null };
 };`;
-const definitions = (handler: string) => [
+const definitions = (handler: string): CommandNode[] => [
   {
     name: 'hi',
     summary: 'Say hi',
