@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { HostInfo } from '@edict/core';
@@ -16,6 +17,16 @@ function isEsm(entry: PluginIndexEntry, file: string): boolean {
 }
 
 /**
+ * Why loading failed, in one line: Node's "Cannot find module" carries a require stack of host
+ * files, which says nothing to the user (the full error stays the `cause`, shown with --debug).
+ */
+function reasonOf(err: unknown, file: string): string {
+  if (!existsSync(file)) return 'the file does not exist.';
+  const message = err instanceof Error ? err.message : String(err);
+  return message.split('\n')[0] ?? message;
+}
+
+/**
  * Loads one module of a plugin with the module loader on. CommonJS files are required; ESM files
  * are imported after the ESM hooks are registered, because `require()` of ESM would bypass them.
  */
@@ -29,7 +40,7 @@ export async function loadPluginModule(host: HostInfo, entry: PluginIndexEntry, 
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require(file);
   } catch (err) {
-    throw pluginError(PLUGIN_LOAD_FAILED, `Plugin ${entry.name}@${entry.version} failed to load ${file}: ${(err as Error).message}`, {
+    throw pluginError(PLUGIN_LOAD_FAILED, `Plugin ${entry.name}@${entry.version} failed to load ${file}: ${reasonOf(err, file)}`, {
       hint: `${host.name} plugins validate ${entry.name}`,
       details: { plugin: entry.name, version: entry.version, file },
       cause: err,
