@@ -12,7 +12,8 @@ import { measureInstall } from './bench/install.mjs';
 import { publishAll } from './bench/publish.mjs';
 import { machineFacts, renderReport } from './bench/report.mjs';
 import { rssMethod } from './bench/run.mjs';
-import { makeHome, measureStartup } from './bench/startup.mjs';
+import { profileCommands } from './bench/profile.mjs';
+import { BARE, homeCommands, makeHome, measureStartup } from './bench/startup.mjs';
 import { bigPlugin, syntheticPlugins } from './bench/synthetic.mjs';
 import { evaluateTargets } from './bench/targets.mjs';
 
@@ -26,6 +27,9 @@ const USAGE = `Usage: node scripts/bench.mjs [options]
   --plugins <list>   plugin counts to measure, comma-separated (default 0,10,100)
   --skip-startup     do not run the startup suite
   --skip-install     do not run the install suite
+  --profile          also write CPU profile summaries of the startup commands at the largest N
+                     (and bare node) to .bench/profiles/
+  --keep-homes       keep the temp homes with N plugins (printed), e.g. to profile a command in one
   -h, --help         show this help`;
 
 function options() {
@@ -38,6 +42,8 @@ function options() {
       plugins: { type: 'string' },
       'skip-startup': { type: 'boolean' },
       'skip-install': { type: 'boolean' },
+      'keep-homes': { type: 'boolean' },
+      profile: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -58,6 +64,8 @@ function options() {
     plugins: [...new Set(plugins)].sort((a, b) => a - b),
     startup: !values['skip-startup'],
     install: !values['skip-install'],
+    keepHomes: values['keep-homes'] ?? false,
+    profile: values.profile ?? false,
   };
 }
 
@@ -83,9 +91,13 @@ async function main() {
         log(`installing ${n} plugins into a temp home`);
         const home = makeHome(ctx, n);
         homes.push(home);
-        results.setup.push({ n, installMs: home.installMs });
+        results.setup.push({ n, installMs: home.installMs, indexBytes: home.indexBytes });
       }
       results.startup = measureStartup(ctx, homes, { runs: opts.runs, rssRuns: opts.rssRuns, log });
+      if (opts.profile) {
+        const commands = [{ label: BARE, argv: ['node', '-e', '0'] }, ...homeCommands(ctx, homes.at(-1))];
+        results.profiles = profileCommands(commands, { dir: join(dirname(opts.out), 'profiles'), log });
+      }
     }
     if (opts.install) results.install = measureInstall(ctx, { runs: opts.installRuns, log });
     results.targets = evaluateTargets(results);
@@ -95,7 +107,10 @@ async function main() {
     console.log(renderReport(results));
     log(`done in ${results.seconds} s; JSON in ${opts.out}`);
   } finally {
-    for (const h of homes) rmSync(h.home, { recursive: true, force: true });
+    for (const h of homes) {
+      if (opts.keepHomes) log(`kept: MYCLI_HOME=${h.home} (${h.n} plugins)`);
+      else rmSync(h.home, { recursive: true, force: true });
+    }
     await registry.stop();
   }
 }

@@ -31,9 +31,10 @@ function startupTable(startup) {
   const rows = startup.commands.map((label) => {
     const t = startup.time[label];
     const r = startup.rss[label];
-    return [label, ms(t.median), `${(t.median / bareT).toFixed(2)}x`, `${ms(t.p25)}–${ms(t.p75)}`, (r.median / 1024).toFixed(1), `${(r.median / bareR).toFixed(2)}x`];
+    const mods = startup.modules?.[label] ?? '';
+    return [label, ms(t.median), `${(t.median / bareT).toFixed(2)}x`, `${ms(t.p25)}–${ms(t.p75)}`, (r.median / 1024).toFixed(1), `${(r.median / bareR).toFixed(2)}x`, mods];
   });
-  return table(['command @ plugins installed', 'median ms', 'x bare', 'p25–p75 ms', 'peak RSS MiB', 'RSS x bare'], rows);
+  return table(['command @ plugins installed', 'median ms', 'x bare', 'p25–p75 ms', 'peak RSS MiB', 'RSS x bare', 'modules'], rows);
 }
 
 function installTable(install) {
@@ -57,8 +58,9 @@ export function renderReport(results) {
   const parts = [
     `Machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGiB} GiB, ${m.platform}, Node ${m.node}, npm ${m.npm}; ${m.date}; ${results.options.quick ? 'quick run' : 'full run'}, peak RSS by ${results.rssMethod}.`,
   ];
-  if (results.setup.length) {
-    parts.push(`Setup: ${results.setup.map((s) => `${s.n} plugins installed in one \`plugins install\` call in ${(s.installMs / 1000).toFixed(1)} s`).join('; ')}.`);
+  const installed = results.setup.filter((s) => s.n > 0);
+  if (installed.length) {
+    parts.push(`Setup: ${installed.map((s) => `${s.n} plugins installed in one \`plugins install\` call in ${(s.installMs / 1000).toFixed(1)} s (index.json ${(s.indexBytes / 1024).toFixed(0)} KiB)`).join('; ')}.`);
   }
   if (results.startup) parts.push(`### Startup (${results.options.runs} runs each, interleaved)\n\n${startupTable(results.startup)}`);
   if (results.install) parts.push(`### Install (${results.options.installRuns} runs each, interleaved; ${results.install.packages} packages in the tree)\n\n${installTable(results.install)}`);

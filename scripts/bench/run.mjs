@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const TIME_BIN = '/usr/bin/time';
 const PRELOAD = join(here, 'maxrss-preload.cjs');
+const COUNT_MODULES = join(here, 'count-modules-preload.cjs');
 const npmBin = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 /** How peak RSS is measured: GNU time if present, else a preload that reports the child's own maxRSS. */
@@ -85,6 +86,20 @@ export function rssOnce(cmd) {
     const kib = Number.parseInt(readFileSync(file, 'utf8').trim().split('\n').pop(), 10);
     if (!Number.isFinite(kib)) throw new Error(`bench: could not read peak RSS of ${cmd.label}`);
     return kib;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** How many CommonJS modules one run of `cmd` (a `node` command) loads. */
+export function modulesOnce(cmd) {
+  const dir = mkdtempSync(join(tmpdir(), 'edict-bench-modules-'));
+  const file = join(dir, 'count');
+  try {
+    const [, ...rest] = cmd.argv;
+    const r = spawn({ ...cmd, argv: ['node', '--require', COUNT_MODULES, ...rest], env: { ...(cmd.env ?? cleanEnv()), EDICT_BENCH_MODULES_FILE: file } });
+    if (r.status !== 0) throw fail(cmd, r);
+    return Number.parseInt(readFileSync(file, 'utf8'), 10);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,10 +1,10 @@
 // Startup suite: for each plugin count N, a home with N synthetic plugins installed through the
 // real plugin manager, then time and peak RSS of mycli commands against bare `node -e 0`.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rssAll, timeAll } from './measure.mjs';
-import { cleanEnv, runChecked, timeOnce } from './run.mjs';
+import { cleanEnv, modulesOnce, runChecked, timeOnce } from './run.mjs';
 import { pluginGroup, pluginName } from './synthetic.mjs';
 
 export const BARE = 'bare node -e 0';
@@ -26,7 +26,13 @@ export function makeHome(ctx, n) {
     const found = specs.filter((s) => list.includes(`"${s}"`)).length;
     if (found !== n) throw new Error(`bench: plugins list shows ${found} of the ${n} plugins installed`);
   }
-  return { n, home, env, installMs };
+  let indexBytes = 0;
+  try {
+    indexBytes = statSync(join(home, 'plugins', 'index.json')).size;
+  } catch {
+    // no plugins, no index
+  }
+  return { n, home, env, installMs, indexBytes };
 }
 
 /** The commands measured for one home. */
@@ -47,9 +53,10 @@ export function homeCommands(ctx, { n, env }) {
 export function measureStartup(ctx, homes, { runs, rssRuns, log }) {
   const commands = [{ label: BARE, argv: ['node', '-e', '0'] }, ...homes.flatMap((h) => homeCommands(ctx, h))];
   for (const c of commands) runChecked(c);
+  const modules = Object.fromEntries(commands.map((c) => [c.label, modulesOnce(c)]));
   log(`timing ${commands.length} commands, ${runs} interleaved rounds after a warm-up`);
   const time = timeAll(commands, { runs, warmup: 2, onRound: (r) => r >= 0 && (r + 1) % 5 === 0 && log(`  round ${r + 1}/${runs}`) });
   log(`peak RSS of ${commands.length} commands, ${rssRuns} rounds`);
   const rss = rssAll(commands, { runs: rssRuns, warmup: 0 });
-  return { commands: commands.map((c) => c.label), time, rss };
+  return { commands: commands.map((c) => c.label), time, rss, modules };
 }
