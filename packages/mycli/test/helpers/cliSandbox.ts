@@ -129,3 +129,16 @@ export function warningLines(stderr: string): string[] {
 export function readRecord(pluginsDir: string): { plugins: Record<string, { name: string; version: string; spec: string; range?: string; source: string; location: string }> } {
   return JSON.parse(readFileSync(join(pluginsDir, 'plugins.json'), 'utf8'));
 }
+
+/**
+ * The first truthy value of `probe`, polled for up to 5 s: the registry's access log reaches us
+ * through a pipe, possibly a moment after the client got its response.
+ */
+export async function eventually<T>(probe: () => T): Promise<T> {
+  let value = probe();
+  for (let i = 0; i < 50 && !value; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    value = probe();
+  }
+  return value;
+}

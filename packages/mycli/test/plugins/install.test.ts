@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startRegistry, type TestRegistry } from '../../../testing/src';
-import { makeSandbox, readRecord, warningLines, type Sandbox } from '../helpers/cliSandbox';
+import { eventually, makeSandbox, readRecord, warningLines, type Sandbox } from '../helpers/cliSandbox';
 import { npmPack, writePlugin, type FixturePlugin } from '../helpers/fixturePlugin';
 
 // End-to-end: the built mycli in child processes against a real verdaccio; fixtures published with `npm publish`.
@@ -212,7 +212,7 @@ describe('plugins install from a registry', () => {
       expect(r.stderr).toBe('');
       expect(r.stdout).toBe('Installed mycli-plugin-secret@1.0.0: commands secret\n');
       expect((await s.run(['secret', 'run'])).stdout).toBe('mycli-plugin-secret@1.0.0 run\n');
-      expect(secure.requests().some((q) => q.url === '/mycli-plugin-secret/-/mycli-plugin-secret-1.0.0.tgz' && q.status === 200)).toBe(true);
+      expect(await eventually(() => secure.requests().some((q) => q.url === '/mycli-plugin-secret/-/mycli-plugin-secret-1.0.0.tgz' && q.status === 200))).toBe(true);
     } finally {
       await secure.stop();
     }
@@ -227,11 +227,13 @@ describe('compatibility, health, scripts and hooks', () => {
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('Error: mycli-plugin-future@1.0.0 does not support this mycli: mycli >=2 <3 is required but this is mycli 0.1.0.');
     expect(refused.stderr).toContain('Hint: mycli plugins install mycli-plugin-future --force');
+    // the metadata was read (the log is in request order), the tarball never
+    expect(await eventually(() => registry.requests().some((q) => q.url === '/mycli-plugin-future'))).toBe(true);
     expect(tarballs()).toEqual([]);
 
     const forced = await s.run(['plugins', 'install', 'mycli-plugin-future', '--force', 'mycli-plugin-beta@1.0.0', 'mycli-plugin-gamma@next', '@acme/mycli-plugin-scoped']);
     expect(forced.status).toBe(0);
-    expect(tarballs().length).toBeGreaterThan(0);
+    expect(await eventually(() => tarballs().length)).toBeGreaterThan(0);
     const record = readRecord(s.pluginsDir).plugins;
     rmSync(record['mycli-plugin-gamma']!.location, { recursive: true, force: true });
     writeFileSync(join(record['@acme/mycli-plugin-scoped']!.location, 'package.json'), '{ not json');
