@@ -11,8 +11,7 @@ import { join } from 'node:path';
 import { runCommand, seedRegistry, startRegistry, type TestRegistry } from '../../testing/src';
 
 const repoRoot = join(__dirname, '..', '..', '..');
-const createEdict = join(__dirname, '..', 'bin', 'create-edict.js');
-const FRAMEWORK = ['@edict/core', '@edict/plugins', '@edict/module-loader', '@edict/testing', 'typescript', '@types/node'];
+const FRAMEWORK = ['@edict/core', '@edict/plugins', '@edict/module-loader', '@edict/testing', 'typescript', '@types/node', 'create-edict'];
 
 let registry: TestRegistry;
 let work: string;
@@ -32,7 +31,7 @@ const npm = (args: string[], cwd: string): string => sh(process.platform === 'wi
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'edict-e2e-'));
   registry = await startRegistry();
-  npmEnv = { PATH: process.env.PATH, HOME: work, npm_config_userconfig: registry.npmrcPath, npm_config_cache: join(work, '.npm-cache'), npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+  npmEnv = { PATH: process.env.PATH, HOME: work, npm_config_userconfig: registry.npmrcPath, npm_config_cache: join(work, '.npm-cache'), npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', npm_config_yes: 'true' };
   for (const key of ['SystemRoot', 'TEMP', 'TMP', 'TMPDIR']) if (process.env[key]) npmEnv[key] = process.env[key];
   await seedRegistry(registry, FRAMEWORK, { from: repoRoot });
 }, 180_000);
@@ -44,7 +43,8 @@ afterAll(async () => {
 
 describe('scaffolded CLI and plugin, from a local registry', () => {
   it('scaffolds a CLI that installs, builds, type-checks and passes its own tests', () => {
-    sh(process.execPath, [createEdict, 'democli', '--pm', 'npm', '--yes'], work);
+    // `npm create edict` fetches create-edict from the registry and runs its bin, as a user would
+    npm(['create', 'edict', 'democli', '--', '--pm', 'npm', '--yes'], work);
     npm(['install'], cliDir());
     npm(['run', 'build'], cliDir());
     npm(['run', 'lint'], cliDir());
@@ -55,7 +55,7 @@ describe('scaffolded CLI and plugin, from a local registry', () => {
 
   it('scaffolds a plugin for it that installs (host from the registry) and passes its own tests, including a link into the host', async () => {
     await registry.publish(cliDir());
-    sh(process.execPath, [createEdict, 'democli-plugin-greet', '--plugin', '--host', 'democli', '--yes'], work);
+    npm(['exec', '--', 'create-edict', 'democli-plugin-greet', '--plugin', '--host', 'democli', '--yes'], work);
     npm(['install'], pluginDir());
     npm(['run', 'lint'], pluginDir());
     expect(npm(['test'], pluginDir())).toMatch(/^# pass 3$/m);
