@@ -177,6 +177,10 @@ describe('running plugin commands', () => {
     const validate = await s.run(['plugins', 'validate', 'mycli-plugin-fragile']);
     expect(validate.status).toBe(1);
     expect(validate.stdout).toMatch(/error\s+DEFINITIONS: .*handler file \.\/handlers\/run\.js does not exist/);
+    const listed = await s.json<{ name: string; health: string; problem?: string }[]>(['plugins', 'list']);
+    const fragileListing = listed.data.find((p) => p.name === 'mycli-plugin-fragile');
+    expect(fragileListing?.health).toBe('broken');
+    expect(fragileListing?.problem).toContain(join(location, 'handlers', 'run.js'));
 
     writeFileSync(join(location, 'commands.js'), `throw new Error('definitions exploded');\n`);
     writeFileSync(join(s.pluginsDir, 'index.json'), '{"version": 1, "plugins": [tru');

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { readIndexSafe } from '../index-file/readIndexSafe';
 import { readRecords } from '../store/record';
-import type { EngineOptions, PluginSource } from '../types';
+import type { CommandNode } from '@edict/core';
+import type { EngineOptions, PluginIndexEntry, PluginSource } from '../types';
 import { describeIncompatibilities, findIncompatibilities } from '../validate/compatibility';
 import { readPackageJson } from '../validate/pluginManifest';
 
@@ -19,6 +20,19 @@ export interface PluginListing {
   health: PluginHealth;
   /** Why the health is not ok. */
   problem?: string;
+}
+
+/** Handler and hook files the index names that are not on disk. */
+function missingFiles(entry: PluginIndexEntry): string[] {
+  const files: string[] = Object.values(entry.hooks).filter((f): f is string => typeof f === 'string');
+  const walk = (nodes: readonly CommandNode[]): void => {
+    for (const n of nodes) {
+      if (n.kind === 'group') walk(n.children);
+      else if (typeof n.handler === 'string') files.push(n.handler);
+    }
+  };
+  walk(entry.commands);
+  return files.filter((f) => !existsSync(f));
 }
 
 /** Every recorded plugin with its commands and health. */
@@ -43,6 +57,8 @@ export function listPlugins(options: Pick<EngineOptions, 'pluginsDir' | 'host'>)
         const warning = index.warnings.find((w) => w.includes(`plugin ${r.name} `));
         return { ...base, health: 'broken' as const, problem: warning ?? 'its definitions could not be loaded' };
       }
+      const lost = missingFiles(entry);
+      if (lost.length > 0) return { ...base, health: 'broken' as const, problem: `handler or hook file ${lost.join(', ')} does not exist` };
       return { ...base, health: 'ok' as const };
     });
 }

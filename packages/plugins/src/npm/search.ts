@@ -10,8 +10,30 @@ export interface SearchHit {
   date?: string;
 }
 
+/** A search result's package; registries differ in which fields they fill (verdaccio: no `version`). */
+interface SearchPackage {
+  name: string;
+  version?: string;
+  'dist-tags'?: Record<string, string>;
+  description?: string;
+  keywords?: string[];
+  date?: string;
+  time?: { modified?: string };
+}
+
 interface SearchResponse {
-  objects?: { package: { name: string; version: string; description?: string; keywords?: string[]; date?: string } }[];
+  objects?: { package: SearchPackage }[];
+}
+
+function toHit(p: SearchPackage): SearchHit {
+  const date = p.date ?? p.time?.modified;
+  return {
+    name: p.name,
+    version: p.version ?? p['dist-tags']?.latest ?? '',
+    keywords: p.keywords ?? [],
+    ...(p.description ? { description: p.description } : {}),
+    ...(date ? { date } : {}),
+  };
 }
 
 /**
@@ -39,5 +61,5 @@ async function query(text: string, keyword: string, options: { hostName: string;
   return (body.objects ?? [])
     .map((o) => o.package)
     .filter((p) => Array.isArray(p.keywords) && p.keywords.includes(keyword))
-    .map((p) => ({ name: p.name, version: p.version, keywords: p.keywords ?? [], ...(p.description ? { description: p.description } : {}), ...(p.date ? { date: p.date } : {}) }));
+    .map(toHit);
 }
