@@ -4,3 +4,4 @@ export { loadPluginCommands } from './run/loadPluginCommands';
 export { findBin } from './run/findBin';
 export { seedRegistry, type SeedRegistryOptions, type SeedResult } from './registry-seed/seedRegistry';
 export { packTarball, type TarEntry, type PackedTarball } from './registry-seed/tarball';
+export { hashTree } from './fs/hashTree';

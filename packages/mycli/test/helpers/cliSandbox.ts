@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { hashTree } from '../../../testing/src/fs/hashTree';
 
 /** The built mycli bin (build first). */
 export const MYCLI_BIN = resolve(__dirname, '../../bin/mycli.js');
@@ -85,25 +85,7 @@ export function makeSandbox(npmrcPath: string | undefined, cacheDir: string): Sa
   return { root, home, pluginsDir: join(home, 'plugins'), fixtures, run, json, cleanup: () => rmSync(root, { recursive: true, force: true }) };
 }
 
-/** A hash of a folder's whole content: every path, file byte and link target (not times). */
-export function hashTree(root: string): string {
-  if (!existsSync(root)) return 'absent';
-  const hash = createHash('sha256');
-  const walk = (dir: string, rel: string): void => {
-    for (const name of readdirSync(dir).sort()) {
-      const abs = join(dir, name);
-      const r = `${rel}/${name}`;
-      const st = lstatSync(abs);
-      if (st.isSymbolicLink()) hash.update(`L ${r} ${readlinkSync(abs)}\n`);
-      else if (st.isDirectory()) {
-        hash.update(`D ${r}\n`);
-        walk(abs, r);
-      } else hash.update(`F ${r} ${createHash('sha256').update(readFileSync(abs)).digest('hex')}\n`);
-    }
-  };
-  walk(root, '');
-  return hash.digest('hex');
-}
+export { hashTree };
 
 /** Every path under `root` (for failure messages when two hashes differ). */
 export function listTree(root: string): string[] {
