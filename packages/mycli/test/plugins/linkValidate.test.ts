@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeSandbox, readRecord, type Sandbox } from '../helpers/cliSandbox';
+import { makeSandbox, readRecord, REPO_ROOT, type Sandbox } from '../helpers/cliSandbox';
 import { writePlugin } from '../helpers/fixturePlugin';
 
 // End-to-end: `plugins link|unlink|validate` of the built mycli on plugin folders (no registry needed).
@@ -129,5 +129,33 @@ describe('plugins validate', () => {
     expect(all.data).toEqual([{ plugin: 'mycli-plugin-owner', root: other, errors: [], warnings: [] }]);
     const json = await s.json(['plugins', 'validate', writePlugin(s.fixtures, { name: 'mycli-plugin-cfg2', version: '1.0.0', group: 'config' })]);
     expect(json).toMatchObject({ success: false, exitCode: 1, error: { code: 'EDICT_PLUGIN_INVALID' } });
+  });
+});
+
+describe('the init hook', () => {
+  test("runs once in the CLI's process before the plugin's handler, with the host's @edict/core; a throwing init fails only its own plugin's commands", async () => {
+    const s = sandbox();
+    const good = writePlugin(s.fixtures, {
+      name: 'mycli-plugin-starter',
+      version: '1.0.0',
+      hooks: {
+        // records which @edict/core it got and that it ran, in the handler's process
+        init: `exports.init = (ctx) => { globalThis.__initRuns = (globalThis.__initRuns ?? 0) + 1; globalThis.__initCore = require.resolve('@edict/core'); globalThis.__initPlugin = ctx.plugin.name; };\n`,
+      },
+      commands: [{ name: 'run', source: `exports.handler = (ctx) => { ctx.out.text([globalThis.__initRuns, globalThis.__initPlugin, globalThis.__initCore].join(' ')); };\n` }],
+    });
+    const bad = writePlugin(s.fixtures, { name: 'mycli-plugin-grumpy', version: '1.0.0', hooks: { init: `exports.init = () => { throw new Error('not today'); };\n` } });
+    expect((await s.run(['plugins', 'link', good])).status).toBe(0);
+    expect((await s.run(['plugins', 'link', bad])).status).toBe(0);
+
+    const ran = await s.run(['starter', 'run']);
+    expect(ran.stderr).toBe('');
+    expect(ran.stdout).toBe(`1 mycli-plugin-starter ${join(REPO_ROOT, 'packages', 'core', 'lib', 'index.js')}\n`);
+
+    const refused = await s.run(['grumpy', 'run']);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('The init hook of mycli-plugin-grumpy@1.0.0 failed: not today');
+    expect(refused.stderr).toContain('Hint: mycli plugins validate mycli-plugin-grumpy');
+    expect((await s.run(['starter', 'run'])).status).toBe(0);
   });
 });
