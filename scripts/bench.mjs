@@ -23,6 +23,7 @@ const USAGE = `Usage: node scripts/bench.mjs [options]
   --quick            fewer runs, N = 0 and 10 only (a sanity check, not for the record)
   --out <file>       where to write the JSON results (default .bench/results.json)
   --runs <n>         timed rounds of the startup suite (default 15, quick 5)
+  --rss-runs <n>     rounds of peak RSS measurement (default 5, quick 3)
   --install-runs <n> rounds of the install suite (default 5, quick 2)
   --plugins <list>   plugin counts to measure, comma-separated (default 0,10,100)
   --skip-startup     do not run the startup suite
@@ -39,6 +40,7 @@ function options() {
       out: { type: 'string' },
       runs: { type: 'string' },
       'install-runs': { type: 'string' },
+      'rss-runs': { type: 'string' },
       plugins: { type: 'string' },
       'skip-startup': { type: 'boolean' },
       'skip-install': { type: 'boolean' },
@@ -54,12 +56,15 @@ function options() {
   const quick = values.quick ?? false;
   const int = (v, d) => (v === undefined ? d : Number.parseInt(v, 10));
   const plugins = (values.plugins ?? (quick ? '0,10' : '0,10,100')).split(',').map(Number);
+  for (const [name, v] of [['runs', values.runs], ['rss-runs', values['rss-runs']], ['install-runs', values['install-runs']]]) {
+    if (v !== undefined && !(Number.parseInt(v, 10) >= 1)) throw new Error(`bench: --${name} needs a whole number of at least 1`);
+  }
   if (!plugins.includes(0) || plugins.some((n) => !Number.isInteger(n) || n < 0)) throw new Error('bench: --plugins needs whole numbers including 0');
   return {
     quick,
     out: resolve(values.out ?? join(root, '.bench/results.json')),
     runs: int(values.runs, quick ? 5 : 15),
-    rssRuns: quick ? 3 : 5,
+    rssRuns: int(values['rss-runs'], quick ? 3 : 5),
     installRuns: int(values['install-runs'], quick ? 2 : 5),
     plugins: [...new Set(plugins)].sort((a, b) => a - b),
     startup: !values['skip-startup'],
