@@ -1,7 +1,7 @@
 // The public API of @edict/core. Only light modules are re-exported here: heavy libraries
 // (yargs-parser, chalk, cli-table3) are required inside the functions that need them.
 export { createCli } from './cli/createCli';
-export { runMain } from './cli/runMain';
+export { runMain, type LazyCli } from './cli/runMain';
 export { EdictError, usageError, isEdictError, EXIT_OK, EXIT_FAILURE, EXIT_USAGE } from './errors/EdictError';
 export type { EdictErrorOptions } from './errors/EdictError';
 export { isGroup } from './definitions/types';

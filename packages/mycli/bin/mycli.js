@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS bin file */
 'use strict';
-// Only the CLI definition and core's entry are loaded here; everything else loads on demand.
+// `mycli --version` is answered from package.json alone; any other run loads the CLI definition,
+// and everything else loads on demand.
 const { runMain } = require('@edict/core');
-const { cli } = require('../lib/main.js');
+const { version } = require('../package.json');
 
-runMain(cli);
+runMain({ name: 'mycli', version, load: () => require('../lib/main.js').cli });

@@ -1,5 +1,7 @@
 /** The shells `completion` writes scripts for. */
-export const SHELLS = ['bash', 'zsh'] as const;
+import { SHELLS } from './shells';
+
+export { SHELLS };
 
 function functionName(cliName: string): string {
   return `_${cliName.replace(/[^A-Za-z0-9_]/g, '_')}_complete`;

@@ -4,8 +4,13 @@ import type { BuiltinSwitches } from '../api/cli';
 import type { CommandContext } from '../api/context';
 import type { CommandNode } from '../definitions/types';
 import { configGroup } from './configCommands';
-import { completionScript, SHELLS } from './completionScripts';
-import { renderMarkdown } from './renderMarkdown';
+import { SHELLS, type Shell } from './shells';
+
+// The script and markdown renderers are required by the handlers that use them, not on every run.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const scripts = (): typeof import('./completionScripts') => require('./completionScripts') as typeof import('./completionScripts');
+const markdown = (): typeof import('./renderMarkdown') => require('./renderMarkdown') as typeof import('./renderMarkdown');
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** The hidden command completion scripts call back (`<cli> __complete -- <words…>`). */
 export const COMPLETE_COMMAND = '__complete';
@@ -29,8 +34,8 @@ export function frameworkCommands(env: BuiltinEnv): CommandNode[] {
       positionals: [{ name: 'shell', summary: 'The shell', choices: SHELLS, required: false }],
       examples: [{ command: 'mycli completion bash >> ~/.bashrc', description: 'Enable completion in bash' }],
       handler: () => (ctx: CommandContext) => {
-        const shell = (ctx.args.shell as (typeof SHELLS)[number] | undefined) ?? (String(ctx.host.env.SHELL ?? '').endsWith('zsh') ? 'zsh' : 'bash');
-        const script = completionScript(shell, ctx.host.name);
+        const shell = (ctx.args.shell as Shell | undefined) ?? (String(ctx.host.env.SHELL ?? '').endsWith('zsh') ? 'zsh' : 'bash');
+        const script = scripts().completionScript(shell, ctx.host.name);
         ctx.out.text(script.trimEnd());
         return { shell, script };
       },
@@ -43,15 +48,15 @@ export function frameworkCommands(env: BuiltinEnv): CommandNode[] {
       summary: 'Generate a markdown reference of all commands',
       options: [{ name: 'output', aliases: ['o'], type: 'string', summary: 'Write to this file instead of stdout', env: false, config: false }],
       handler: () => (ctx: CommandContext) => {
-        const markdown = renderMarkdown(ctx.host.name, env.description, ctx.host.envPrefix, env.tree());
+        const text = markdown().renderMarkdown(ctx.host.name, env.description, ctx.host.envPrefix, env.tree());
         const output = ctx.args.output as string | undefined;
         if (!output) {
-          ctx.out.text(markdown.trimEnd());
-          return { markdown };
+          ctx.out.text(text.trimEnd());
+          return { markdown: text };
         }
         const file = resolve(ctx.host.cwd, output);
         mkdirSync(dirname(file), { recursive: true });
-        writeFileSync(`${file}.tmp`, markdown);
+        writeFileSync(`${file}.tmp`, text);
         renameSync(`${file}.tmp`, file);
         return { file, message: `Wrote ${file}` };
       },

@@ -7,7 +7,7 @@ const GLOBAL_NO_VALUE = new Set(['--json', '--debug', '--no-color']);
  * Answers `--version` / `-V` when the rest of the command line is only global flags; returns
  * undefined when the run needs the full engine.
  */
-export function versionFastPath(options: CliOptions, argv: readonly string[], io: CliIO): number | undefined {
+export function versionFastPath(options: Pick<CliOptions, 'name' | 'version'>, argv: readonly string[], io: Pick<CliIO, 'stdout'>): number | undefined {
   let version = false;
   let json = false;
   for (const arg of argv) {

@@ -2,7 +2,6 @@ import type { CliOptions } from '../api/cli';
 import type { CommandContext } from '../api/context';
 import type { CliIO } from '../api/io';
 import { COMPLETE_COMMAND, frameworkCommands } from '../builtins/frameworkCommands';
-import { completionCandidates } from '../builtins/complete';
 import { fileConfigStore } from '../config/fileConfigStore';
 import type { CommandDefinition, CommandNode } from '../definitions/types';
 import { isGroup } from '../definitions/types';
@@ -16,7 +15,6 @@ import { route, routeNode } from '../routing/route';
 import { claimedNames, mergeTree } from '../tree/mergeTree';
 import { loadTree } from './loadTree';
 import { reportFailure, reportSuccess } from './report';
-import { showHelp } from './showHelp';
 
 /** Runs one command line through the full engine: tree, routing, help, parsing, handler, report. */
 export async function runEngine(options: CliOptions, argv: string[], io: CliIO): Promise<number> {
@@ -38,6 +36,9 @@ export async function runEngine(options: CliOptions, argv: string[], io: CliIO):
     loaded.warnings.forEach((w) => out.warn(w));
     if (completing) {
       const words = rest[0] === '--' ? rest.slice(1) : rest;
+      // Completion and help renderers load only on runs that need them.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { completionCandidates } = require('../builtins/complete') as typeof import('../builtins/complete');
       for (const candidate of completionCandidates(tree, words)) io.stdout.write(`${candidate}\n`);
       return 0;
     }
@@ -45,6 +46,8 @@ export async function runEngine(options: CliOptions, argv: string[], io: CliIO):
     const node = routeNode(found);
     if (flags.help || node === undefined || isGroup(node)) {
       if (!flags.help && found.rest.length > 0) throw strayAfterGroup(host.name, found.names, found.rest[0] as string);
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { showHelp } = require('./showHelp') as typeof import('./showHelp');
       return showHelp({ io, out, options, envPrefix: host.envPrefix, tree, path: found.path, json: flags.json, noColor: flags.noColor });
     }
     const parsed = parseCommand({ path: found.path, argv: found.rest, cliName: host.name, envPrefix: host.envPrefix, env: io.env, config: () => config });

@@ -137,6 +137,8 @@ describe('running plugin commands', () => {
     });
     expect((await s.run(['plugins', 'install', plugin])).status).toBe(0);
     const location = readRecord(s.pluginsDir).plugins['mycli-plugin-noisy']!.location;
+    // validated once in the staging folder (the marker moved in with it); the index reuses that load
+    expect(readFileSync(join(location, 'definitions-loaded.txt'), 'utf8')).toBe('x');
     rmSync(join(location, 'definitions-loaded.txt'), { force: true });
 
     const greet = await s.run(['greet', 'Ada']);

@@ -31,7 +31,7 @@ export function runHook(root: string, hook: HookName, host: PluginHost, pluginsD
   if (!file) return undefined;
   const name = pkg.name ?? root;
   const context: HookContext = { hook, plugin: { name, version: pkg.version ?? '', root }, host: { name: host.name, version: host.version }, pluginsDir };
-  const loader = childLoaderConfig(host, root);
+  const loader = childLoaderConfig(host, root, resolve(root, file));
   const r = runPluginCode({ mode: 'hook', file: resolve(root, file), hook, context, cwd: root, ...(loader ? { loader } : {}) });
   if (!r.ok) {
     throw pluginError(PluginErrorCodes.HOOK_FAILED, `The ${hook} hook of ${name}@${pkg.version ?? '?'} failed: ${r.message ?? 'unknown error'}`, {

@@ -5,7 +5,8 @@ import { loadPacote, type Manifest } from '../heavy';
 import { pluginError, PluginErrorCodes } from '../errors';
 import { packageRootIn, projectDir } from '../store/paths';
 import { readRecords } from '../store/record';
-import type { EngineOptions, PluginRecord } from '../types';
+import { stagedIndexEntry } from '../index-file/rebaseEntry';
+import type { EngineOptions, PluginIndexEntry, PluginRecord } from '../types';
 import { claimedNames } from '../validate/collisions';
 import { assertInstallable } from '../validate/compatibility';
 import { validatePlugin } from '../validate/validatePlugin';
@@ -82,6 +83,7 @@ export async function installItems(items: readonly InstallItem[], opts: Pipeline
   }
   const staged: StagedPlugin[] = [];
   const results: InstalledPlugin[] = [];
+  const entries: PluginIndexEntry[] = [];
   try {
     for (const [i, item] of items.entries()) {
       const manifest = manifests[i]!;
@@ -107,11 +109,18 @@ export async function installItems(items: readonly InstallItem[], opts: Pipeline
         warnings: v.warnings.map((w) => w.message), hooks: [], ...(previous ? { previousVersion: previous.version } : {}),
       });
       records.plugins[manifest.name] = newRecord(item, manifest, stage, pluginsDir, opts);
+      if (v.definitions) {
+        const moduleType = v.pkg?.type === 'module' ? 'module' : 'commonjs';
+        entries.push(stagedIndexEntry({ name: manifest.name, version: manifest.version, moduleType }, v.definitions, stage.root, records.plugins[manifest.name]!.location));
+      }
     }
     const changes: FolderChange[] = manifests.map((m, i) => ({ name: m.name, staged: staged[i]!.project }));
     opts.onProgress?.({ phase: 'commit', message: 'Committing' });
+    // The fresh entries stand in for the old ones, so the index is built without loading definitions again.
+    const fresh = new Set(entries.map((e) => e.name));
+    const knownIndex = { ...previousIndex, plugins: [...previousIndex.plugins.filter((p) => !fresh.has(p.name)), ...entries] };
     commitChanges({
-      pluginsDir, host, changes, records, previousIndex,
+      pluginsDir, host, changes, records, previousIndex: knownIndex,
       afterMove: () => {
         for (const r of results) {
           const run = runHook(packageRootIn(projectDir(pluginsDir, r.name), r.name), 'postInstall', host, pluginsDir);

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
 import { injectedNames } from '../injected';
 import type { PluginHost } from '../types';
 
@@ -9,6 +11,19 @@ export interface ChildLoaderConfig {
   injected: string[];
   pluginRoots: string[];
   envPrefix?: string;
+  /** Whether the file is ESM, so the child must register the ESM hooks (which costs ~50 ms on Node 20). */
+  esm: boolean;
+}
+
+/** Whether Node loads `file` of the plugin in `pluginRoot` as ESM. */
+function isEsmFile(pluginRoot: string, file: string): boolean {
+  const ext = extname(file);
+  if (ext === '.mjs' || ext === '.cjs' || ext === '.json') return ext === '.mjs';
+  try {
+    return (JSON.parse(readFileSync(join(pluginRoot, 'package.json'), 'utf8')) as { type?: unknown }).type === 'module';
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -16,7 +31,7 @@ export interface ChildLoaderConfig {
  * process, so it sees the host's packages exactly as its command handlers will. Undefined when
  * the host did not say where its package is.
  */
-export function childLoaderConfig(host: PluginHost, pluginRoot: string): ChildLoaderConfig | undefined {
+export function childLoaderConfig(host: PluginHost, pluginRoot: string, file: string): ChildLoaderConfig | undefined {
   if (!host.packageRoot) return undefined;
   return {
     modulePath: require.resolve('@edict/module-loader'),
@@ -24,5 +39,6 @@ export function childLoaderConfig(host: PluginHost, pluginRoot: string): ChildLo
     injected: injectedNames(host),
     pluginRoots: [pluginRoot],
     ...(host.envPrefix ? { envPrefix: host.envPrefix } : {}),
+    esm: isEsmFile(pluginRoot, file),
   };
 }

@@ -11,7 +11,7 @@
 export function childProgram(): void {
   const fs = require('node:fs') as typeof import('node:fs');
   const url = require('node:url') as typeof import('node:url');
-  type Loader = { modulePath: string; hostRoot: string; injected: string[]; pluginRoots: string[]; envPrefix?: string };
+  type Loader = { modulePath: string; hostRoot: string; injected: string[]; pluginRoots: string[]; envPrefix?: string; esm: boolean };
   type Input = { mode: 'definitions' | 'hook'; file: string; hook?: string; context?: unknown; preload?: string[]; loader?: Loader };
   const send = (value: unknown): void => {
     fs.writeSync(3, JSON.stringify(value));
@@ -25,11 +25,13 @@ export function childProgram(): void {
     const input = JSON.parse(fs.readFileSync(0, 'utf8')) as Input;
     for (const p of input.preload ?? []) require(p);
     if (input.loader) {
-      // The plugin gets the host's injected packages here as it will when its commands run.
-      // Plugin files are loaded with import(), so the ESM hooks are needed even for CommonJS.
-      const { modulePath, ...options } = input.loader;
+      // The plugin gets the host's injected packages here as it will when its commands run. A
+      // CommonJS file imported with import() still resolves its own requires through the
+      // CommonJS patch, so the (costly) ESM hooks are registered for ESM files only.
+      const { modulePath, esm, ...options } = input.loader;
       const ml = require(modulePath) as typeof import('@edict/module-loader');
-      ml.enableModuleLoader({ ...options, env: process.env }).enableEsm();
+      const loader = ml.enableModuleLoader({ ...options, env: process.env });
+      if (esm) loader.enableEsm();
     }
     if (input.mode === 'definitions' && input.file.endsWith('.json')) {
       send({ ok: true, value: JSON.parse(fs.readFileSync(input.file, 'utf8')) });

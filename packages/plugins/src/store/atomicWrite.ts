@@ -1,12 +1,14 @@
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+
+let tempCounter = 0;
 
 /**
  * Writes a file so readers see either the old content or the new, never a torn one: the data
  * goes to a temp file next to the target, is flushed, then renamed over it.
  */
 export function writeFileAtomic(path: string, data: string): void {
-  const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  // pid + counter is unique among writers without loading node:crypto on the startup path
+  const temp = `${path}.${process.pid}.${(tempCounter += 1)}.tmp`;
   try {
     const fd = openSync(temp, 'w');
     try {

@@ -66,7 +66,7 @@ export function loadDefinitions(root: string, field: EdictField, host?: PluginHo
     errors.push(`definitions file ${field.commands} does not exist in the plugin`);
     return { definitionsFile, commands: [], hooks, errors };
   }
-  const loader = host ? childLoaderConfig(host, root) : undefined;
+  const loader = host ? childLoaderConfig(host, root, definitionsFile) : undefined;
   const r = runPluginCode({ mode: 'definitions', file: definitionsFile, cwd: root, ...(loader ? { loader } : {}) });
   if (!r.ok) {
     errors.push(`definitions file ${field.commands} failed to load: ${r.message ?? 'unknown error'}`);

@@ -1,0 +1,41 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MYCLI_BIN, tempHome } from './support';
+
+// What each kind of run loads, read from require.cache at exit by a preload in the child.
+function loadedModules(args: string[], home: string): { stdout: string; modules: string[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'mycli-startup-'));
+  try {
+    const preload = join(dir, 'preload.js');
+    writeFileSync(preload, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(join(dir, 'cache.json'))}, JSON.stringify(Object.keys(require.cache))));\n`);
+    const r = spawnSync(process.execPath, ['-r', preload, MYCLI_BIN, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', MYCLI_HOME: home } });
+    expect(r.status).toBe(0);
+    const modules = JSON.parse(readFileSync(join(dir, 'cache.json'), 'utf8')) as string[];
+    return { stdout: r.stdout, modules };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('mycli startup', () => {
+  let home: string;
+  let cleanup: () => void;
+  beforeEach(() => ({ home, cleanup } = tempHome()));
+  afterEach(() => cleanup());
+
+  it('answers --version without loading the CLI definition or the plugin manager', () => {
+    const { stdout, modules } = loadedModules(['--version'], home);
+    expect(stdout).toBe('0.1.0\n');
+    expect(modules.filter((m) => /mycli[/\\]lib[/\\]|packages[/\\]plugins[/\\]|module-loader/.test(m))).toEqual([]);
+  });
+
+  it('runs a built-in command without the plugin engine, npm libraries or the module loader', () => {
+    const { stdout, modules } = loadedModules(['greet', 'Ada'], home);
+    expect(stdout).toBe('Hello, Ada!\n');
+    // the same preload does see the definition and the handler, so the checks below can fail
+    expect(modules.some((m) => m.endsWith(join('mycli', 'lib', 'main.js')))).toBe(true);
+    expect(modules.filter((m) => /[/\\](manage|install|npm)[/\\]|pacote|arborist|@npmcli|module-loader|cli-table3|chalk/.test(m))).toEqual([]);
+  });
+});
