@@ -59,17 +59,28 @@ export interface PluginIndexEntry {
   /** Absolute path of the package root. */
   root: string;
   moduleType: 'commonjs' | 'module';
-  /** Command nodes with every `handler` an absolute path. */
+  /** Command nodes with every `handler` an absolute path (read from disk: parsed on first access). */
   commands: CommandNode[];
+  /** Name, aliases and summary of each top-level node, in `commands` order (present when read from disk). */
+  top?: IndexTopNode[];
   /** Absolute paths of the declared hook modules. */
   hooks: Partial<Record<HookName, string>>;
   /** For linked plugins: the definitions file and its mtime when the index was built. */
   linked?: { definitionsFile: string; mtimeMs: number };
 }
 
-/** The content of `index.json`: every plugin's commands, read in one go at startup. */
+/** What routing and root help need of a plugin's top-level command node. */
+export interface IndexTopNode {
+  kind?: 'command' | 'group';
+  name: string;
+  aliases?: readonly string[];
+  summary: string;
+  hidden?: boolean;
+}
+
+/** The combined command index (`index.json`), read in one go at startup; see index-file/indexFormat.ts. */
 export interface PluginIndex {
-  version: 1;
+  version: 2;
   hostName: string;
   hostVersion: string;
   /** `mtimeMs:size` of `plugins.json` when the index was built; a change means the index is stale. */

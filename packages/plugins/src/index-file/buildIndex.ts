@@ -85,5 +85,5 @@ export function buildIndex(pluginsDir: string, host: PluginHost, previous?: Plug
     }
     plugins.push({ ...entry, commands });
   }
-  return { version: 1, hostName: host.name, hostVersion: host.version, recordStamp: stamp, plugins, warnings };
+  return { version: 2, hostName: host.name, hostVersion: host.version, recordStamp: stamp, plugins, warnings };
 }

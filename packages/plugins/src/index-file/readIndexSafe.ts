@@ -6,6 +6,6 @@ export function readIndexSafe(pluginsDir: string, host: PluginHost): PluginIndex
   try {
     return readPluginIndex(pluginsDir, host);
   } catch {
-    return { version: 1, hostName: host.name, hostVersion: host.version, recordStamp: 'none', plugins: [], warnings: [] };
+    return { version: 2, hostName: host.name, hostVersion: host.version, recordStamp: 'none', plugins: [], warnings: [] };
   }
 }

@@ -1,13 +1,13 @@
 import { readFileSync, statSync } from 'node:fs';
-import { writeJsonAtomic } from '../store/atomicWrite';
+import { writeFileAtomic } from '../store/atomicWrite';
 import { indexFile } from '../store/paths';
 import { recordStamp } from '../store/record';
+import { parseIndex, serializeIndex } from './indexFormat';
 import type { PluginHost, PluginIndex } from '../types';
 
 function readIndexFile(pluginsDir: string): PluginIndex | undefined {
   try {
-    const parsed = JSON.parse(readFileSync(indexFile(pluginsDir), 'utf8')) as PluginIndex;
-    return parsed && parsed.version === 1 && Array.isArray(parsed.plugins) ? parsed : undefined;
+    return parseIndex(readFileSync(indexFile(pluginsDir), 'utf8'));
   } catch {
     return undefined;
   }
@@ -46,14 +46,14 @@ export function readPluginIndex(pluginsDir: string, host: PluginHost): PluginInd
   const index = readIndexFile(pluginsDir);
   if (staleReason(index, pluginsDir, host) === undefined) return index!;
   if (!index && recordStamp(pluginsDir) === 'none') {
-    return { version: 1, hostName: host.name, hostVersion: host.version, recordStamp: 'none', plugins: [], warnings: [] };
+    return { version: 2, hostName: host.name, hostVersion: host.version, recordStamp: 'none', plugins: [], warnings: [] };
   }
   // Required here: rebuilding loads plugin definitions and validation, which a fresh read never needs.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { buildIndex } = require('./buildIndex') as typeof import('./buildIndex');
   const rebuilt = buildIndex(pluginsDir, host, index);
   try {
-    writeJsonAtomic(indexFile(pluginsDir), rebuilt);
+    writeFileAtomic(indexFile(pluginsDir), serializeIndex(rebuilt));
   } catch {
     // the rebuilt index is still right for this run
   }

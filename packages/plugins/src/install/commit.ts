@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { buildIndex } from '../index-file/buildIndex';
-import { writeFileAtomic, writeJsonAtomic } from '../store/atomicWrite';
+import { serializeIndex } from '../index-file/indexFormat';
+import { writeFileAtomic } from '../store/atomicWrite';
 import { encodeName, indexFile, installedRoot, projectDir, recordFile, stagingRoot } from '../store/paths';
 import { writeRecords } from '../store/record';
 import type { PluginHost, PluginIndex, PluginRecordFile } from '../types';
@@ -64,7 +65,7 @@ export function commitChanges(options: {
     options.afterMove?.();
     writeRecords(pluginsDir, options.records);
     const index = buildIndex(pluginsDir, options.host, options.previousIndex);
-    writeJsonAtomic(indexFile(pluginsDir), index);
+    writeFileAtomic(indexFile(pluginsDir), serializeIndex(index));
     for (const m of moves) if (m.to.startsWith(stagingRoot(pluginsDir))) rmSync(m.to, { recursive: true, force: true });
     return index;
   } catch (err) {

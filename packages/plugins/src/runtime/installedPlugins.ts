@@ -1,6 +1,7 @@
 import type { CommandNode, CommandSource, HostInfo } from '@edict/core';
 import { readPluginIndex } from '../index-file/readPluginIndex';
 import type { PluginIndexEntry } from '../types';
+import { lazyTopNodes } from './lazyNodes';
 import { loadPluginModule } from './loadPluginModule';
 import { pluginHostOf, pluginsDirOf } from './pluginHost';
 import { runInitHook } from './runInitHook';
@@ -21,7 +22,7 @@ function commandsOf(host: HostInfo, entry: PluginIndexEntry, inject: readonly st
     await runInitHook(host, entry, inject);
     return loadPluginModule(host, entry, file, inject);
   };
-  return entry.commands.map((node) => withLazyHandlers(node, load));
+  return lazyTopNodes(entry, (node) => withLazyHandlers(node, load));
 }
 
 /**

@@ -6,6 +6,7 @@ import { readPluginIndex } from '../../src/index-file/readPluginIndex';
 import { readRecords } from '../../src/store/record';
 import { makeDirs, type TestDirs } from '../helpers/env';
 import { HOST, writePlugin } from '../helpers/fixtures';
+import { parseIndex } from '../../src/index-file/indexFormat';
 
 let dirs: TestDirs;
 beforeEach(() => {
@@ -26,7 +27,7 @@ test('links a plugin folder, and the index picks up edits to its definitions', a
   const later = new Date(Date.now() + 5000);
   utimesSync(file, later, later);
   expect(readPluginIndex(dirs.pluginsDir, HOST).plugins[0]!.commands.map((c) => c.name)).toEqual(['devtools']);
-  expect(JSON.parse(readFileSync(join(dirs.pluginsDir, 'index.json'), 'utf8')).plugins[0].commands[0].name).toBe('devtools');
+  expect(parseIndex(readFileSync(join(dirs.pluginsDir, 'index.json'), 'utf8'))!.plugins[0]!.commands[0]!.name).toBe('devtools');
   expect(listPlugins({ pluginsDir: dirs.pluginsDir, host: HOST })).toEqual([expect.objectContaining({ name: 'mycli-plugin-dev', source: 'link', health: 'ok', commands: ['devtools'] })]);
   expect(await unlinkPlugin({ name: 'mycli-plugin-dev', pluginsDir: dirs.pluginsDir, host: HOST })).toEqual({ name: 'mycli-plugin-dev', location: folder });
   expect(readPluginIndex(dirs.pluginsDir, HOST).plugins).toEqual([]);
