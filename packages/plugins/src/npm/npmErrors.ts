@@ -9,8 +9,9 @@ export function explainNpmError(thrown: unknown, spec: string, hostName: string)
   const details = { spec, npmCode: code };
   if (code?.startsWith('EDICT_')) return err as EdictError;
   if (code === 'E404' || code === 'ETARGET' || code === 'ENOENT' || code === 'ENOTDIR') {
+    const local = code === 'ENOENT' || code === 'ENOTDIR';
     return pluginError(PluginErrorCodes.PACKAGE_NOT_FOUND, `Cannot find ${spec}: ${message}`, {
-      hint: `${hostName} plugins search <term>`,
+      hint: local ? `Check the path, then run: ${hostName} plugins install <folder or .tgz>` : `${hostName} plugins search <term>`,
       details,
       cause: err,
     });

@@ -55,7 +55,10 @@ export function acquireLock(pluginsDir: string, operation: string, hostName: str
       );
     }
   }
-  throw pluginError(PluginErrorCodes.LOCKED, `Could not take the lock ${path}.`, { details: { lockFile: path } });
+  throw pluginError(PluginErrorCodes.LOCKED, `Could not take the lock ${path}: another process took over the stale lock at the same moment.`, {
+    hint: `Run the command again; if it keeps failing and no ${hostName} process is running, delete ${path}.`,
+    details: { lockFile: path },
+  });
 }
 
 /** Runs `fn` while holding the lock. */
