@@ -2,6 +2,7 @@
 // (yargs-parser, chalk, cli-table3) are required inside the functions that need them.
 export { createCli } from './cli/createCli';
 export { runMain, type LazyCli } from './cli/runMain';
+export { isEsmFile } from './handlers/loadHandler';
 export { EdictError, usageError, isEdictError, EXIT_OK, EXIT_FAILURE, EXIT_USAGE } from './errors/EdictError';
 export type { EdictErrorOptions } from './errors/EdictError';
 export { isGroup } from './definitions/types';

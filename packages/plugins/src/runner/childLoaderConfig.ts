@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { isEsmFile } from '@edict/core';
 import { injectedNames } from '../injected';
 import type { PluginHost } from '../types';
 
@@ -15,16 +14,6 @@ export interface ChildLoaderConfig {
   esm: boolean;
 }
 
-/** Whether Node loads `file` of the plugin in `pluginRoot` as ESM. */
-function isEsmFile(pluginRoot: string, file: string): boolean {
-  const ext = extname(file);
-  if (ext === '.mjs' || ext === '.cjs' || ext === '.json') return ext === '.mjs';
-  try {
-    return (JSON.parse(readFileSync(join(pluginRoot, 'package.json'), 'utf8')) as { type?: unknown }).type === 'module';
-  } catch {
-    return false;
-  }
-}
 
 /**
  * The module-loader setup for running a plugin's code (definitions, install hooks) in a child
@@ -39,6 +28,6 @@ export function childLoaderConfig(host: PluginHost, pluginRoot: string, file: st
     injected: injectedNames(host),
     pluginRoots: [pluginRoot],
     ...(host.envPrefix ? { envPrefix: host.envPrefix } : {}),
-    esm: isEsmFile(pluginRoot, file),
+    esm: isEsmFile(file),
   };
 }

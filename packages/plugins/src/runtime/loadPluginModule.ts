@@ -9,6 +9,8 @@ import { moduleLoaderFor } from './activeLoader';
 /** Error code of a plugin module (handler or init hook) that cannot be loaded. */
 export const PLUGIN_LOAD_FAILED = 'EDICT_PLUGIN_LOAD_FAILED';
 
+// Decided from the index's module type rather than core's `isEsmFile`, which would read
+// package.json files on every plugin command.
 function isEsm(entry: PluginIndexEntry, file: string): boolean {
   const ext = extname(file);
   if (ext === '.mjs') return true;
