@@ -3,6 +3,7 @@
 export { createCli } from './cli/createCli';
 export { runMain, type LazyCli } from './cli/runMain';
 export { isEsmFile } from './handlers/loadHandler';
+export { writeFileAtomic } from './fs/writeFileAtomic';
 export { EdictError, usageError, isEdictError, EXIT_OK, EXIT_FAILURE, EXIT_USAGE } from './errors/EdictError';
 export type { EdictErrorOptions } from './errors/EdictError';
 export { isGroup } from './definitions/types';

@@ -1,5 +1,5 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { writeFileAtomic } from '../fs/writeFileAtomic';
 import type { BuiltinSwitches } from '../api/cli';
 import type { CommandContext } from '../api/context';
 import type { CommandNode } from '../definitions/types';
@@ -55,9 +55,7 @@ export function frameworkCommands(env: BuiltinEnv): CommandNode[] {
           return { markdown: text };
         }
         const file = resolve(ctx.host.cwd, output);
-        mkdirSync(dirname(file), { recursive: true });
-        writeFileSync(`${file}.tmp`, text);
-        renameSync(`${file}.tmp`, file);
+        writeFileAtomic(file, text);
         return { file, message: `Wrote ${file}` };
       },
     });

@@ -1,7 +1,8 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ConfigStore } from '../api/config';
 import { EdictError } from '../errors/EdictError';
+import { writeFileAtomic } from '../fs/writeFileAtomic';
 
 /**
  * The per-user config file `<home>/config.json`: read on first use, written atomically
@@ -41,10 +42,8 @@ export function fileConfigStore(home: string, cliName: string): ConfigStore {
   }
 
   function save(next: Record<string, unknown>): void {
-    mkdirSync(dirname(path), { recursive: true });
-    const temp = `${path}.${process.pid}.${Date.now().toString(36)}.tmp`;
-    writeFileSync(temp, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o600 });
-    renameSync(temp, path);
+    // 0600: the config file may hold values the user would not share, such as tokens
+    writeFileAtomic(path, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o600 });
     cache = next;
   }
 
