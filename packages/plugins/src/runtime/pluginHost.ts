@@ -22,7 +22,10 @@ export function pluginHostOf(host: HostInfo): PluginHost {
     name: host.name,
     version: host.version,
     packageName: host.packageName,
-    frameworkVersion: currentFrameworkVersion(),
+    // A getter: reading a fresh index (every run) never needs it, only checks and rebuilds do.
+    get frameworkVersion() {
+      return currentFrameworkVersion();
+    },
     builtinNames: host.builtinNames,
     ...(host.packageRoot ? { packageRoot: host.packageRoot } : {}),
     envPrefix: host.envPrefix,
