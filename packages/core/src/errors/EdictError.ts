@@ -50,13 +50,17 @@ export function usageError(code: string, message: string, options: Omit<EdictErr
   return new EdictError(code, message, { ...options, exitCode: EXIT_USAGE });
 }
 
-/** True for any error that carries an Edict-style `code` string (matched by shape, not class). */
+/**
+ * True for an EdictError from any copy of the framework (matched by shape, not class): named
+ * `EdictError`, with a string `code` and a numeric `exitCode`. Node's own errors have a `code`
+ * but neither of the others.
+ */
 export function isEdictError(value: unknown): value is EdictError {
   return (
     typeof value === 'object' &&
     value !== null &&
+    (value as { name?: unknown }).name === 'EdictError' &&
     typeof (value as { code?: unknown }).code === 'string' &&
-    (value as { code: string }).code.startsWith('EDICT_') &&
     typeof (value as { exitCode?: unknown }).exitCode === 'number'
   );
 }

@@ -1,3 +1,4 @@
+import { isEdictError } from '@edict/core';
 import type { EdictError } from '../errors';
 import { codeOf, messageOf, pluginError, PluginErrorCodes } from '../errors';
 
@@ -7,7 +8,7 @@ export function explainNpmError(thrown: unknown, spec: string, hostName: string)
   const code = codeOf(err);
   const message = messageOf(err);
   const details = { spec, npmCode: code };
-  if (code?.startsWith('EDICT_')) return err as EdictError;
+  if (isEdictError(err)) return err;
   if (code === 'E404' || code === 'ETARGET' || code === 'ENOENT' || code === 'ENOTDIR') {
     const local = code === 'ENOENT' || code === 'ENOTDIR';
     return pluginError(PluginErrorCodes.PACKAGE_NOT_FOUND, `Cannot find ${spec}: ${message}`, {
