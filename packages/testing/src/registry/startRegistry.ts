@@ -8,12 +8,20 @@ import { promisify } from 'node:util';
 export interface StartRegistryOptions {
   /** When true, reading packages needs a token too (publishing always does). */
   requireAuth?: boolean;
+  /**
+   * The kind of token the user gets. `jwt` (default) is verified in microseconds, as public
+   * registries do. `legacy` is verdaccio's older token, for which it checks the user's bcrypt
+   * password on every request (~0.1 s of its CPU each), so requests queue behind one another:
+   * a slow, request-bound registry.
+   */
+  tokens?: 'jwt' | 'legacy';
 }
 
 /** One HTTP request the registry served (from its access log). */
 export interface RegistryRequest {
   method: string;
   url: string;
+  /** The answer's status; 0 until the registry has logged its answer. */
   status: number;
 }
 
@@ -30,7 +38,10 @@ export interface TestRegistry {
   storageDir: string;
   /** Publishes a package folder (or .tgz) with a real `npm publish`. */
   publish(folder: string, options?: { tag?: string }): Promise<void>;
-  /** The requests served so far (tarball downloads show as `GET /<name>/-/<file>.tgz`). */
+  /**
+   * One entry per request received so far, in order (tarball downloads show as
+   * `GET /<name>/-/<file>.tgz`). Read from the access log, which lags the answer slightly.
+   */
   requests(): RegistryRequest[];
   stop(): Promise<void>;
 }
@@ -73,7 +84,8 @@ function cleanNpmEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 /**
  * Starts verdaccio (an optional peer dependency, loaded only here) in a child process on
  * 127.0.0.1 and a random port: temp storage, no uplinks (nothing is fetched from elsewhere),
- * htpasswd auth with one user created through the registry API to get a token.
+ * htpasswd auth with one user created through the registry API to get a token (a JWT unless
+ * `tokens: 'legacy'`).
  */
 export async function startRegistry(options: StartRegistryOptions = {}): Promise<TestRegistry> {
   const verdaccioPkg = require.resolve('verdaccio/package.json');
@@ -87,6 +99,7 @@ export async function startRegistry(options: StartRegistryOptions = {}): Promise
   const config = {
     storage: storageDir,
     auth: { htpasswd: { file: join(dir, 'htpasswd'), max_users: 1000 } },
+    ...(options.tokens === 'legacy' ? {} : { security: { api: { legacy: false, jwt: { sign: { expiresIn: '7d' } } } } }),
     uplinks: {},
     packages: { '@*/*': rule, '**': rule },
     log: { type: 'stdout', format: 'json', level: 'http' },
@@ -110,8 +123,14 @@ export async function startRegistry(options: StartRegistryOptions = {}): Promise
     for (const line of lines) {
       output += `${line}\n`;
       try {
-        const entry = JSON.parse(line) as { request?: { method: string; url: string }; status?: number };
-        if (entry.request) requests.push({ method: entry.request.method, url: entry.request.url, status: entry.status ?? 0 });
+        // One "requested" line per request, then one or more answer lines (the last is right).
+        const entry = JSON.parse(line) as { req?: { method: string; url: string }; request?: { method: string; url: string }; status?: number; msg?: string };
+        if (entry.req && entry.msg?.includes(' requested ')) requests.push({ method: entry.req.method, url: entry.req.url, status: 0 });
+        else if (entry.request && entry.status) {
+          const { method, url } = entry.request;
+          const asked = requests.findLast((r) => r.method === method && r.url === url);
+          if (asked) asked.status = entry.status;
+        }
       } catch {
         // not a log line
       }

@@ -36,9 +36,13 @@ test('publishes with real npm to a loopback registry, with dist-tags, and record
   expect((await fetch(`${registry.url}/-/ping`).catch(() => undefined))?.ok ?? false).toBe(false);
 });
 
-test('with requireAuth, reading needs the token', async () => {
-  const registry = await startRegistry({ requireAuth: true });
+test.each(['jwt', 'legacy'] as const)('with requireAuth and %s tokens, reading needs the token', async (tokens) => {
+  const registry = await startRegistry({ requireAuth: true, ...(tokens === 'legacy' ? { tokens } : {}) });
   try {
+    // a JWT is three dot-separated parts whose first names the algorithm; verdaccio's legacy token is one opaque string
+    const header = tokens === 'jwt' ? JSON.parse(Buffer.from(registry.token.split('.')[0]!, 'base64url').toString()) : undefined;
+    expect(header?.alg).toBe(tokens === 'jwt' ? 'HS256' : undefined);
+    expect(registry.token.split('.')).toHaveLength(tokens === 'jwt' ? 3 : 1);
     await registry.publish(writePackage('secret-pkg', '1.0.0'));
     expect((await fetch(`${registry.url}/secret-pkg`)).ok).toBe(false);
     const authed = await fetch(`${registry.url}/secret-pkg`, { headers: { authorization: `Bearer ${registry.token}` } });
