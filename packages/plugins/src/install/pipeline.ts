@@ -10,6 +10,7 @@ import type { EngineOptions, PluginIndexEntry, PluginRecord } from '../types';
 import { claimedNames } from '../validate/collisions';
 import { assertInstallable } from '../validate/compatibility';
 import { validatePlugin } from '../validate/validatePlugin';
+import { startPluginProcess } from '../runner/pluginProcess';
 import { cleanStaging, commitChanges, type FolderChange } from './commit';
 import { runHook, type HookRun } from './hooks';
 import type { ScriptPolicy, SkippedScript } from './scripts';
@@ -21,6 +22,11 @@ export interface InstallItem {
   /** The record's `spec` and `range` (kept from the old record on update and reinstall). */
   recordSpec: string;
   range?: string;
+  /**
+   * Registry documents already fetched for this item (by pacote's cache key). Its manifest is
+   * resolved first, so the tree build reuses that document instead of asking the registry again.
+   */
+  packuments?: Map<string, unknown>;
 }
 
 /** What installing one plugin did. */
@@ -42,11 +48,14 @@ export interface PipelineOptions extends EngineOptions {
   scripts: ScriptPolicy;
 }
 
-/** Resolves a spec to its manifest (registry metadata, or the package.json in a folder/tarball). */
-export async function resolveManifest(spec: ParsedSpec, opts: PipelineOptions): Promise<Manifest> {
+/**
+ * Resolves a spec to its manifest (registry metadata, or the package.json in a folder/tarball),
+ * always asking the registry for fresh metadata. The document lands in `packuments` when given.
+ */
+export async function resolveManifest(spec: ParsedSpec, opts: PipelineOptions, packuments?: Map<string, unknown>): Promise<Manifest> {
   opts.onProgress?.({ phase: 'resolve', message: `Resolving ${spec.raw}` });
   try {
-    return await loadPacote().manifest(spec.fetchSpec, { ...opts.npmOptions, preferOnline: true, fullMetadata: true });
+    return await loadPacote().manifest(spec.fetchSpec, { ...opts.npmOptions, preferOnline: true, fullMetadata: true, ...(packuments ? { packumentCache: packuments } : {}) });
   } catch (err) {
     throw explainNpmError(err, spec.raw, opts.host.name);
   }
@@ -68,8 +77,9 @@ export async function installItems(items: readonly InstallItem[], opts: Pipeline
   const records = readRecords(pluginsDir);
   const previousIndex = readIndexSafe(pluginsDir, host);
   const manifests: Manifest[] = [];
-  for (const item of items) {
-    const manifest = await resolveManifest(item.fetch, opts);
+  const packuments = items.map((item) => item.packuments ?? new Map<string, unknown>());
+  for (const [i, item] of items.entries()) {
+    const manifest = await resolveManifest(item.fetch, opts, packuments[i]);
     assertInstallable(manifest, host, opts.force);
     if (manifests.some((m) => m.name === manifest.name)) {
       throw pluginError(PluginErrorCodes.SPEC_INVALID, `${manifest.name} is named twice in one install.`, { details: { name: manifest.name } });
@@ -87,13 +97,22 @@ export async function installItems(items: readonly InstallItem[], opts: Pipeline
   try {
     for (const [i, item] of items.entries()) {
       const manifest = manifests[i]!;
-      const stage = await stagePlugin({
-        pluginsDir, manifest, dependencySpec: dependencySpec(item.fetch, manifest), npmOptions: opts.npmOptions ?? {},
-        scripts: opts.scripts, spec: item.fetch.raw, hostName: host.name, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
-      });
+      // Node starts for the validation while the tree downloads; the registry is the bottleneck.
+      const child = startPluginProcess();
+      let stage: StagedPlugin;
+      try {
+        stage = await stagePlugin({
+          pluginsDir, manifest, dependencySpec: dependencySpec(item.fetch, manifest), npmOptions: { ...opts.npmOptions, packumentCache: packuments[i] },
+          scripts: opts.scripts, spec: item.fetch.raw, hostName: host.name, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+        });
+      } catch (err) {
+        child.dispose();
+        throw err;
+      }
+      packuments[i]!.clear(); // only this tree's build reads them
       staged.push(stage);
       opts.onProgress?.({ phase: 'validate', name: manifest.name, message: `Validating ${manifest.name}@${manifest.version}` });
-      const v = validatePlugin(stage.root, host, { taken });
+      const v = await validatePlugin(stage.root, host, { taken, child });
       const errors = v.errors.filter((e) => !(opts.force && e.code === 'INCOMPATIBLE'));
       if (errors.length > 0) {
         throw pluginError(PluginErrorCodes.INVALID, `${manifest.name}@${manifest.version} is not a valid ${host.name} plugin: ${errors.map((e) => e.message).join('; ')}.`, {

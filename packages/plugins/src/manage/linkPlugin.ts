@@ -7,6 +7,7 @@ import { withLock } from '../store/lock';
 import { readRecords } from '../store/record';
 import type { EngineOptions, PluginIssue } from '../types';
 import { claimedNames } from '../validate/collisions';
+import { readPackageJson } from '../validate/pluginManifest';
 import { validatePlugin } from '../validate/validatePlugin';
 
 export interface LinkOptions extends EngineOptions {
@@ -34,10 +35,17 @@ export async function linkPlugin(options: LinkOptions): Promise<LinkResult> {
   return withLock(pluginsDir, 'link', host.name, async () => {
     const records = readRecords(pluginsDir);
     const previousIndex = readIndexSafe(pluginsDir, host);
-    const pkgName = validatePlugin(location, host).pkg?.name;
+    // Its own earlier link must not count as a collision; a package.json that cannot be read is
+    // reported by the validation below.
+    let pkgName: string | undefined;
+    try {
+      pkgName = readPackageJson(location).name;
+    } catch {
+      pkgName = undefined;
+    }
     const taken = new Map<string, string>(host.builtinNames.map((n) => [n, 'built-in']));
     for (const e of previousIndex.plugins) if (e.name !== pkgName) for (const n of claimedNames(e.commands)) taken.set(n, e.name);
-    const v = validatePlugin(location, host, { taken });
+    const v = await validatePlugin(location, host, { taken });
     const errors = v.errors.filter((e) => !(options.force && e.code === 'INCOMPATIBLE'));
     if (errors.length > 0 || !v.pkg?.name || !v.pkg.version) {
       throw pluginError(PluginErrorCodes.INVALID, `${location} is not a valid ${host.name} plugin: ${errors.map((e) => e.message).join('; ') || 'package.json needs a name and version'}.`, {

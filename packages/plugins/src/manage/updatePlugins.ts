@@ -41,10 +41,11 @@ export async function updatePlugins(options: UpdateOptions): Promise<PluginUpdat
         continue;
       }
       const range = record.range ?? 'latest';
-      const manifest = await resolveManifest(parseSpec(`${name}@${range}`, process.cwd(), host.name), pipeline);
+      const packuments = new Map<string, unknown>();
+      const manifest = await resolveManifest(parseSpec(`${name}@${range}`, process.cwd(), host.name), pipeline, packuments);
       updates.push({ name, from: record.version, to: manifest.version });
       if (manifest.version !== record.version) {
-        items.push({ fetch: parseSpec(`${name}@${manifest.version}`, process.cwd(), host.name), recordSpec: record.spec, range });
+        items.push({ fetch: parseSpec(`${name}@${manifest.version}`, process.cwd(), host.name), recordSpec: record.spec, range, packuments });
       }
     }
     if (items.length > 0) await installItems(items, pipeline);

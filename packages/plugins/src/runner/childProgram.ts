@@ -12,7 +12,7 @@ export function childProgram(): void {
   const fs = require('node:fs') as typeof import('node:fs');
   const url = require('node:url') as typeof import('node:url');
   type Loader = { modulePath: string; hostRoot: string; injected: string[]; pluginRoots: string[]; envPrefix?: string; esm: boolean };
-  type Input = { mode: 'definitions' | 'hook'; file: string; hook?: string; context?: unknown; preload?: string[]; loader?: Loader };
+  type Input = { mode: 'definitions' | 'hook'; cwd?: string; file: string; hook?: string; context?: unknown; preload?: string[]; loader?: Loader };
   const send = (value: unknown): void => {
     fs.writeSync(3, JSON.stringify(value));
   };
@@ -23,6 +23,8 @@ export function childProgram(): void {
   };
   const run = async (): Promise<void> => {
     const input = JSON.parse(fs.readFileSync(0, 'utf8')) as Input;
+    // A child started ahead of time learns its working directory (the plugin root) with its input.
+    if (input.cwd) process.chdir(input.cwd);
     for (const p of input.preload ?? []) require(p);
     if (input.loader) {
       // The plugin gets the host's injected packages here as it will when its commands run. A

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { CommandNode } from '@edict/core';
-import { runPluginCode } from '../runner/runPluginCode';
+import { startPluginProcess, type PluginProcess } from '../runner/pluginProcess';
+import { runPluginCode, type PluginCodeRequest, type PluginCodeResult } from '../runner/runPluginCode';
 import { childLoaderConfig } from '../runner/childLoaderConfig';
 import type { HookName, PluginHost } from '../types';
 import type { EdictField } from './pluginManifest';
@@ -49,11 +50,12 @@ function checkNode(node: unknown, root: string, where: string, errors: string[])
   return { ...(n as unknown as CommandNode), handler } as CommandNode;
 }
 
-/**
- * Loads a plugin's command definitions (in a child process: a .json file, or a CJS/ESM module's
- * `commands` export or default) and its hook paths; handler and hook paths become absolute.
- */
-export function loadDefinitions(root: string, field: EdictField, host?: PluginHost): LoadedDefinitions {
+type DefinitionsPlan =
+  | { done: LoadedDefinitions }
+  | { request: PluginCodeRequest; finish: (result: PluginCodeResult) => LoadedDefinitions };
+
+/** Checks the files the field names and says what to run in a child to load the definitions. */
+function planDefinitions(root: string, field: EdictField, host?: PluginHost): DefinitionsPlan {
   const definitionsFile = resolve(root, field.commands);
   const errors: string[] = [];
   const hooks: Partial<Record<HookName, string>> = {};
@@ -64,20 +66,42 @@ export function loadDefinitions(root: string, field: EdictField, host?: PluginHo
   }
   if (!inside(root, definitionsFile) || !existsSync(definitionsFile)) {
     errors.push(`definitions file ${field.commands} does not exist in the plugin`);
-    return { definitionsFile, commands: [], hooks, errors };
+    return { done: { definitionsFile, commands: [], hooks, errors } };
   }
   const loader = host ? childLoaderConfig(host, root, definitionsFile) : undefined;
-  const r = runPluginCode({ mode: 'definitions', file: definitionsFile, cwd: root, ...(loader ? { loader } : {}) });
-  if (!r.ok) {
-    errors.push(`definitions file ${field.commands} failed to load: ${r.message ?? 'unknown error'}`);
-    return { definitionsFile, commands: [], hooks, errors };
+  const request: PluginCodeRequest = { mode: 'definitions', file: definitionsFile, cwd: root, ...(loader ? { loader } : {}) };
+  const finish = (r: PluginCodeResult): LoadedDefinitions => {
+    if (!r.ok) {
+      errors.push(`definitions file ${field.commands} failed to load: ${r.message ?? 'unknown error'}`);
+      return { definitionsFile, commands: [], hooks, errors };
+    }
+    if (!Array.isArray(r.value)) {
+      errors.push(`definitions file ${field.commands} must export "commands": an array of command nodes`);
+      return { definitionsFile, commands: [], hooks, errors };
+    }
+    const commands = r.value
+      .map((node, i) => checkNode(node, root, `command ${i}`, errors))
+      .filter((c): c is CommandNode => c !== undefined);
+    return { definitionsFile, commands, hooks, errors };
+  };
+  return { request, finish };
+}
+
+/**
+ * Loads a plugin's command definitions (in a child process: a .json file, or a CJS/ESM module's
+ * `commands` export or default) and its hook paths; handler and hook paths become absolute.
+ */
+export function loadDefinitions(root: string, field: EdictField, host?: PluginHost): LoadedDefinitions {
+  const plan = planDefinitions(root, field, host);
+  return 'done' in plan ? plan.done : plan.finish(runPluginCode(plan.request));
+}
+
+/** `loadDefinitions` without blocking, in `child` (a process started ahead of time) when given. */
+export async function loadDefinitionsAsync(root: string, field: EdictField, host?: PluginHost, child?: PluginProcess): Promise<LoadedDefinitions> {
+  const plan = planDefinitions(root, field, host);
+  if ('done' in plan) {
+    child?.dispose();
+    return plan.done;
   }
-  if (!Array.isArray(r.value)) {
-    errors.push(`definitions file ${field.commands} must export "commands": an array of command nodes`);
-    return { definitionsFile, commands: [], hooks, errors };
-  }
-  const commands = r.value
-    .map((node, i) => checkNode(node, root, `command ${i}`, errors))
-    .filter((c): c is CommandNode => c !== undefined);
-  return { definitionsFile, commands, hooks, errors };
+  return plan.finish(await (child ?? startPluginProcess()).run(plan.request));
 }

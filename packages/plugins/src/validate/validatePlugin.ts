@@ -2,12 +2,15 @@ import { resolve } from 'node:path';
 import type { PluginHost, PluginIssue, ValidationResult } from '../types';
 import { findCollisions } from './collisions';
 import { describeIncompatibilities, findIncompatibilities, FRAMEWORK_PACKAGE, isInjectedPackage } from './compatibility';
-import { loadDefinitions, type LoadedDefinitions } from './loadDefinitions';
+import type { PluginProcess } from '../runner/pluginProcess';
+import { loadDefinitionsAsync, type LoadedDefinitions } from './loadDefinitions';
 import { parseEdictField, readPackageJson, type PluginPackageJson } from './pluginManifest';
 
 export interface ValidateOptions {
   /** Names already claimed (name → owner: `built-in` or a plugin name); defaults to the host's built-ins. */
   taken?: ReadonlyMap<string, string>;
+  /** A plugin-code process started ahead of time to load the definitions in (used up either way). */
+  child?: PluginProcess;
 }
 
 /** The result of validating a plugin folder, with what was loaded on the way. */
@@ -22,9 +25,17 @@ const issue = (code: string, message: string): PluginIssue => ({ code, message }
  * Validates the plugin in `root` against `host`: the `edict` field, that the definitions load
  * and every handler and hook file exists, collisions with built-in (and other plugins') command
  * names, the peer ranges on the host and framework, and packages the host injects listed as
- * regular dependencies (a warning).
+ * regular dependencies (a warning). The definitions load in a child process.
  */
-export function validatePlugin(root: string, host: PluginHost, options: ValidateOptions = {}): DetailedValidation {
+export async function validatePlugin(root: string, host: PluginHost, options: ValidateOptions = {}): Promise<DetailedValidation> {
+  try {
+    return await validate(root, host, options);
+  } finally {
+    options.child?.dispose();
+  }
+}
+
+async function validate(root: string, host: PluginHost, options: ValidateOptions): Promise<DetailedValidation> {
   const errors: PluginIssue[] = [];
   const warnings: PluginIssue[] = [];
   let pkg: PluginPackageJson;
@@ -51,7 +62,7 @@ export function validatePlugin(root: string, host: PluginHost, options: Validate
     warnings.push(issue('NO_KEYWORD', `"keywords" lacks "${keyword}", so \`${host.name} plugins search\` will not find it`));
   }
   if (!field) return { errors, warnings, pkg };
-  const definitions = loadDefinitions(root, field, host);
+  const definitions = await loadDefinitionsAsync(root, field, host, options.child);
   for (const e of definitions.errors) errors.push(issue('DEFINITIONS', e));
   if (definitions.commands.length === 0 && definitions.errors.length === 0) warnings.push(issue('NO_COMMANDS', 'the plugin defines no commands'));
   const taken = options.taken ?? new Map(host.builtinNames.map((n) => [n, 'built-in']));

@@ -30,3 +30,19 @@ export function makeDirs(label: string): TestDirs {
       }),
   };
 }
+
+/** A registry's access log, as `@edict/testing`'s TestRegistry.requests() gives it. */
+type RequestLog = () => { method: string; url: string; status: number }[];
+
+/**
+ * Counts GETs of `name`'s registry document after `from` (an earlier log length), once the log
+ * shows its tarball was asked for: the access log lags a little, and the document is always
+ * fetched before the tarball.
+ */
+export async function documentGets(requests: RequestLog, from: number, name: string): Promise<number> {
+  const served = () => requests().slice(from);
+  for (let i = 0; i < 100 && !served().some((r) => r.method === 'GET' && r.url.startsWith(`/${name}/-/`)); i++) {
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return served().filter((r) => r.method === 'GET' && r.url === `/${name}`).length;
+}

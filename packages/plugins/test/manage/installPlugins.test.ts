@@ -5,7 +5,7 @@ import { startRegistry, type TestRegistry } from '../../../testing/src';
 import { installPlugins } from '../../src/manage/installPlugins';
 import { readPluginIndex } from '../../src/index-file/readPluginIndex';
 import { readRecords } from '../../src/store/record';
-import { makeDirs, type TestDirs } from '../helpers/env';
+import { documentGets, makeDirs, type TestDirs } from '../helpers/env';
 import { HOST, writeLibrary, writePlugin } from '../helpers/fixtures';
 
 let registry: TestRegistry;
@@ -40,7 +40,10 @@ describe('installPlugins from a registry', () => {
     cpSync(writeLibrary(dirs.fixtures, 'test-pkg', '1.0.0'), hostCopy, { recursive: true });
     const pluginsDir = join(hostProject, '.mycli', 'plugins');
     const npmOptions = await dirs.npmOptions(registry.npmrcPath);
+    const logged = registry.requests().length;
     const result = await installPlugins({ specs: ['mycli-plugin-cjs'], pluginsDir, host: HOST, npmOptions, cwd: hostProject });
+    // the document read for the compatibility check is the one the tree is built from
+    expect(await documentGets(registry.requests, logged, 'mycli-plugin-cjs')).toBe(1);
     expect(result.installed).toEqual([
       expect.objectContaining({ name: 'mycli-plugin-cjs', version: '1.0.0', commands: ['cjs'], skippedScripts: [] }),
     ]);

@@ -8,7 +8,7 @@ import { listPlugins } from '../../src/manage/listPlugins';
 import { uninstallPlugins } from '../../src/manage/uninstallPlugins';
 import { updatePlugins } from '../../src/manage/updatePlugins';
 import { readRecords } from '../../src/store/record';
-import { makeDirs, type TestDirs } from '../helpers/env';
+import { documentGets, makeDirs, type TestDirs } from '../helpers/env';
 import { HOST, writeLibrary, writePlugin } from '../helpers/fixtures';
 import { npmPack } from '../helpers/npm';
 import { hashTree } from '../helpers/tree';
@@ -44,7 +44,10 @@ test('update moves a plugin to the newest version inside its recorded range, and
   expect(await updatePlugins(base)).toEqual([{ name: 'mycli-plugin-upd', from: '1.0.0', to: '1.0.0' }]);
   await registry.publish(writePlugin(pub.fixtures, { name: 'mycli-plugin-upd', version: '1.1.0' }));
   await registry.publish(writePlugin(pub.fixtures, { name: 'mycli-plugin-upd', version: '2.0.0' }));
+  const logged = registry.requests().length;
   expect(await updatePlugins({ ...base, names: ['mycli-plugin-upd'] })).toEqual([{ name: 'mycli-plugin-upd', from: '1.0.0', to: '1.1.0' }]);
+  // finding the newest version and installing it read the plugin's document once
+  expect(await documentGets(registry.requests, logged, 'mycli-plugin-upd')).toBe(1);
   const record = readRecords(dirs.pluginsDir).plugins['mycli-plugin-upd']!;
   expect(record).toMatchObject({ version: '1.1.0', spec: 'mycli-plugin-upd@^1', range: '^1' });
   expect(JSON.parse(readFileSync(join(record.location, 'package.json'), 'utf8')).version).toBe('1.1.0');

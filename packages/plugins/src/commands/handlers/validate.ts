@@ -56,13 +56,14 @@ function takenNames(pluginsDir: string, host: PluginHost, root: string): Map<str
 }
 
 /** `plugins validate [plugin]`: errors and warnings; exits 1 when any plugin has errors. */
-export function handler(ctx: CommandContext): ValidationReport[] {
+export async function handler(ctx: CommandContext): Promise<ValidationReport[]> {
   const pluginsDir = pluginsDirOf(ctx.host);
   const host = pluginHostOf(ctx.host);
-  const reports = targets(ctx, pluginsDir).map(({ plugin, root }) => {
-    const { errors, warnings } = validatePlugin(root, host, { taken: takenNames(pluginsDir, host, root) });
-    return { plugin, root, errors, warnings };
-  });
+  const reports: ValidationReport[] = [];
+  for (const { plugin, root } of targets(ctx, pluginsDir)) {
+    const { errors, warnings } = await validatePlugin(root, host, { taken: takenNames(pluginsDir, host, root) });
+    reports.push({ plugin, root, errors, warnings });
+  }
   if (reports.length === 0) ctx.out.text('No plugins installed.');
   for (const r of reports) {
     ctx.out.text(`${r.plugin} (${r.root}): ${r.errors.length} error(s), ${r.warnings.length} warning(s)`);
