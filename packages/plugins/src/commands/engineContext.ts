@@ -1,4 +1,5 @@
 import type { CommandContext, Progress } from '@edict/core';
+import { compileCacheDir, enableCompileCache } from '../compileCache';
 import { loadNpmConfig } from '../npm/config';
 import { pluginHostOf, pluginsDirOf } from '../runtime/pluginHost';
 import type { EngineOptions } from '../types';
@@ -12,8 +13,11 @@ export interface EngineContext {
 /**
  * Builds the options every engine operation takes from a handler's context: the plugins folder,
  * the host, npm configuration (only when the command talks to a registry) and a spinner on a TTY.
+ * The npm libraries load through the user's compile cache (see `compileCacheDir`).
  */
 export async function engineContext(ctx: CommandContext, label: string, withRegistry: boolean): Promise<EngineContext> {
+  const cacheDir = compileCacheDir(ctx.host.env, ctx.host.envPrefix);
+  if (cacheDir) enableCompileCache(cacheDir);
   const progress = ctx.out.spinner(label);
   const registry = typeof ctx.args.registry === 'string' ? ctx.args.registry : undefined;
   const npmOptions = withRegistry
