@@ -2,7 +2,8 @@
 // (yargs-parser, chalk, cli-table3) are required inside the functions that need them.
 export { createCli } from './cli/createCli';
 export { runMain, type LazyCli } from './cli/runMain';
-export { isEsmFile } from './handlers/loadHandler';
+// isEsmFile lives apart from the handler loader, whose import() must stay off the startup path.
+export { isEsmFile } from './handlers/isEsmFile';
 export { writeFileAtomic } from './fs/writeFileAtomic';
 export { EdictError, usageError, isEdictError, EXIT_OK, EXIT_FAILURE, EXIT_USAGE } from './errors/EdictError';
 export type { EdictErrorOptions } from './errors/EdictError';

@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CommandHandler } from '../api/context';
 import type { HandlerRef } from '../definitions/types';
 import { EdictError } from '../errors/EdictError';
+import { isEsmFile } from './isEsmFile';
 
 /** Picks the handler out of a loaded module: its `handler` export, else its default, else the module itself if a function. */
 export function pickHandler(mod: unknown): CommandHandler | undefined {
@@ -19,22 +20,6 @@ export function pickHandler(mod: unknown): CommandHandler | undefined {
   return undefined;
 }
 
-/** Whether Node treats `file` as ESM: `.mjs`, or `.js` inside a `"type": "module"` package. */
-export function isEsmFile(file: string): boolean {
-  if (file.endsWith('.mjs')) return true;
-  if (!file.endsWith('.js')) return false;
-  for (let dir = dirname(file); ; dir = dirname(dir)) {
-    const pkg = join(dir, 'package.json');
-    if (existsSync(pkg)) {
-      try {
-        return (JSON.parse(readFileSync(pkg, 'utf8')) as { type?: unknown }).type === 'module';
-      } catch {
-        return false;
-      }
-    }
-    if (dirname(dir) === dir) return false;
-  }
-}
 
 /**
  * Loads the handler a definition names. A string is a module path (relative paths resolve
