@@ -24,10 +24,12 @@ const USAGE = `Usage: node scripts/bench.mjs [options]
   --out <file>       where to write the JSON results (default .bench/results.json)
   --runs <n>         timed rounds of the startup suite (default 15, quick 5)
   --rss-runs <n>     rounds of peak RSS measurement (default 5, quick 3)
-  --install-runs <n> rounds of the install suite (default 5, quick 2)
+  --install-runs <n> rounds of the install suite (default 9, quick 2)
   --plugins <list>   plugin counts to measure, comma-separated (default 0,10,100)
   --skip-startup     do not run the startup suite
   --skip-install     do not run the install suite
+  --skip-legacy      run the install suite on the default registry only, not also on one with
+                     verdaccio's legacy tokens (a request-bound registry; skipped by --quick)
   --profile          also write CPU profile summaries of the startup commands at the largest N
                      (and bare node) to .bench/profiles/
   --keep-homes       keep the temp homes with N plugins (printed), e.g. to profile a command in one
@@ -44,6 +46,7 @@ function options() {
       plugins: { type: 'string' },
       'skip-startup': { type: 'boolean' },
       'skip-install': { type: 'boolean' },
+      'skip-legacy': { type: 'boolean' },
       'keep-homes': { type: 'boolean' },
       profile: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -65,10 +68,11 @@ function options() {
     out: resolve(values.out ?? join(root, '.bench/results.json')),
     runs: int(values.runs, quick ? 5 : 15),
     rssRuns: int(values['rss-runs'], quick ? 3 : 5),
-    installRuns: int(values['install-runs'], quick ? 2 : 5),
+    installRuns: int(values['install-runs'], quick ? 2 : 9),
     plugins: [...new Set(plugins)].sort((a, b) => a - b),
     startup: !values['skip-startup'],
     install: !values['skip-install'],
+    legacy: !values['skip-install'] && !values['skip-legacy'] && !quick,
     keepHomes: values['keep-homes'] ?? false,
     profile: values.profile ?? false,
   };
@@ -105,6 +109,16 @@ async function main() {
       }
     }
     if (opts.install) results.install = measureInstall(ctx, { runs: opts.installRuns, log });
+    if (opts.legacy) {
+      log('starting a registry with legacy tokens (a password check per request) for the install suite');
+      const legacy = await startRegistry({ tokens: 'legacy' });
+      try {
+        await publishAll(root, legacy, bigPlugin());
+        results.installLegacy = measureInstall({ ...ctx, registry: legacy }, { runs: opts.installRuns, log });
+      } finally {
+        await legacy.stop();
+      }
+    }
     results.targets = evaluateTargets(results);
     results.seconds = Math.round((Date.now() - started) / 1000);
     mkdirSync(dirname(opts.out), { recursive: true });

@@ -64,6 +64,9 @@ export function renderReport(results) {
   }
   if (results.startup) parts.push(`### Startup (${results.options.runs} runs each, interleaved)\n\n${startupTable(results.startup)}`);
   if (results.install) parts.push(`### Install (${results.options.installRuns} runs each, interleaved; ${results.install.packages} packages in the tree)\n\n${installTable(results.install)}`);
+  if (results.installLegacy) {
+    parts.push(`### Install on a request-bound registry (legacy tokens: verdaccio checks a bcrypt password on every request, one at a time)\n\n${installTable(results.installLegacy)}`);
+  }
   parts.push(`### Targets\n\n${targetsTable(results.targets)}`);
   return `${parts.join('\n\n')}\n`;
 }

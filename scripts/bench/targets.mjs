@@ -5,7 +5,7 @@ const at = (label, n) => `${label} @${n}`;
 
 /** Each target: { name, limit, value, detail, pass }. A target whose inputs were not measured is skipped. */
 export function evaluateTargets(results) {
-  const { startup, install } = results;
+  const { startup, install, installLegacy } = results;
   const ns = results.plugins;
   const maxN = Math.max(...ns);
   const t = (label) => startup?.time[label]?.median;
@@ -30,11 +30,12 @@ export function evaluateTargets(results) {
       add(`peak RSS of a plugin command with ${maxN} plugins vs bare node`, 1.4, rss(at('plugin command', maxN)) / rss(BARE), `${(rss(at('plugin command', maxN)) / 1024).toFixed(1)} MiB vs ${(rss(BARE) / 1024).toFixed(1)} MiB`);
     }
   }
-  if (install) {
+  for (const [suite, where] of [[install, ''], [installLegacy, ', request-bound registry']]) {
+    if (!suite) continue;
     for (const cache of ['cold', 'warm']) {
-      const p = install.time[`plugins install (${cache} cache)`].median;
-      const n = install.time[`npm install (${cache} cache)`].median;
-      add(`plugins install vs npm install, ${cache} cache`, 1.0, p / n, `${p.toFixed(0)} ms vs ${n.toFixed(0)} ms`);
+      const p = suite.time[`plugins install (${cache} cache)`].median;
+      const n = suite.time[`npm install (${cache} cache)`].median;
+      add(`plugins install vs npm install, ${cache} cache${where}`, 1.0, p / n, `${p.toFixed(0)} ms vs ${n.toFixed(0)} ms`);
     }
   }
   return targets;
