@@ -128,8 +128,13 @@ export async function startRegistry(options: StartRegistryOptions = {}): Promise
         if (entry.req && entry.msg?.includes(' requested ')) requests.push({ method: entry.req.method, url: entry.req.url, status: 0 });
         else if (entry.request && entry.status) {
           const { method, url } = entry.request;
-          const asked = requests.findLast((r) => r.method === method && r.url === url);
-          if (asked) asked.status = entry.status;
+          for (let i = requests.length - 1; i >= 0; i--) {
+            const asked = requests[i]!;
+            if (asked.method === method && asked.url === url) {
+              asked.status = entry.status;
+              break;
+            }
+          }
         }
       } catch {
         // not a log line
