@@ -1,9 +1,8 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import Module from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join, sep } from 'node:path';
-import vm from 'node:vm';
+import type vm from 'node:vm';
 
 /** Module internals this file uses (stable since Node 0.x, but not in @types/node). */
 interface InternalModule {
@@ -54,6 +53,11 @@ export function enableCompileCache(dir: string): void {
     NodeModule.enableCompileCache(enabledDir);
     return;
   }
+  // Required here, not at the top: node:crypto and node:vm are not needed until a cache is on.
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { createHash } = require('node:crypto') as typeof import('node:crypto');
+  const { Script, constants } = require('node:vm') as typeof import('node:vm');
+  /* eslint-enable @typescript-eslint/no-require-imports */
   const original = NodeModule.prototype._compile;
   const cacheDir = enabledDir;
   const pending = new Map<string, vm.Script>();
@@ -63,10 +67,10 @@ export function enableCompileCache(dir: string): void {
     let script: vm.Script;
     try {
       const cachedData = readCache(key);
-      script = new vm.Script(NodeModule.wrap(content), {
+      script = new Script(NodeModule.wrap(content), {
         filename,
         ...(cachedData ? { cachedData } : {}),
-        importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+        importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
       });
       if (!cachedData || script.cachedDataRejected === true) pending.set(key, script);
     } catch {

@@ -20,7 +20,6 @@ export function pickHandler(mod: unknown): CommandHandler | undefined {
   return undefined;
 }
 
-
 /**
  * Loads the handler a definition names. A string is a module path (relative paths resolve
  * against `baseDir`), loaded with `require`, or `import()` for ESM; a function is called and may

@@ -13,10 +13,11 @@ export interface EngineContext {
 /**
  * Builds the options every engine operation takes from a handler's context: the plugins folder,
  * the host, npm configuration (only when the command talks to a registry) and a spinner on a TTY.
- * The npm libraries load through the user's compile cache (see `compileCacheDir`).
+ * With a registry, npm's libraries load through the user's compile cache (`compileCacheDir`).
  */
 export async function engineContext(ctx: CommandContext, label: string, withRegistry: boolean): Promise<EngineContext> {
-  const cacheDir = compileCacheDir(ctx.host.env, ctx.host.envPrefix);
+  // Only registry commands load npm's libraries, the code the compile cache is for.
+  const cacheDir = withRegistry ? compileCacheDir(ctx.host.env, ctx.host.envPrefix) : undefined;
   if (cacheDir) enableCompileCache(cacheDir);
   const progress = ctx.out.spinner(label);
   const registry = typeof ctx.args.registry === 'string' ? ctx.args.registry : undefined;
