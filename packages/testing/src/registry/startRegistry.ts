@@ -23,6 +23,9 @@ export interface RegistryRequest {
   url: string;
   /** The answer's status; 0 until the registry has logged its answer. */
   status: number;
+  /** When the access log showed the request, and its answer (0 until then), in ms since the epoch. */
+  receivedAt: number;
+  answeredAt: number;
 }
 
 /** A running throw-away registry. */
@@ -125,13 +128,14 @@ export async function startRegistry(options: StartRegistryOptions = {}): Promise
       try {
         // One "requested" line per request, then one or more answer lines (the last is right).
         const entry = JSON.parse(line) as { req?: { method: string; url: string }; request?: { method: string; url: string }; status?: number; msg?: string };
-        if (entry.req && entry.msg?.includes(' requested ')) requests.push({ method: entry.req.method, url: entry.req.url, status: 0 });
+        if (entry.req && entry.msg?.includes(' requested ')) requests.push({ method: entry.req.method, url: entry.req.url, status: 0, receivedAt: Date.now(), answeredAt: 0 });
         else if (entry.request && entry.status) {
           const { method, url } = entry.request;
           for (let i = requests.length - 1; i >= 0; i--) {
             const asked = requests[i]!;
             if (asked.method === method && asked.url === url) {
               asked.status = entry.status;
+              asked.answeredAt = Date.now();
               break;
             }
           }

@@ -27,7 +27,7 @@ test('publishes with real npm to a loopback registry, with dist-tags, and record
     const packument = (await (await fetch(`${registry.url}/reg-pkg`)).json()) as { 'dist-tags': Record<string, string> };
     expect(packument['dist-tags']).toEqual({ latest: '1.0.0', beta: '2.0.0-beta.1' });
     expect(existsSync(join(registry.storageDir, 'reg-pkg', 'reg-pkg-1.0.0.tgz'))).toBe(true);
-    expect(registry.requests()).toContainEqual({ method: 'GET', url: '/reg-pkg', status: 200 });
+    expect(registry.requests()).toContainEqual(expect.objectContaining({ method: 'GET', url: '/reg-pkg', status: 200 }));
     // no uplinks: an unknown name is a 404, not a proxied lookup
     expect((await fetch(`${registry.url}/left-pad`)).status).toBe(404);
   } finally {
