@@ -18,8 +18,17 @@ export interface Manifest {
   [key: string]: unknown;
 }
 
+/** pacote's fetcher of registry specs: one spec, its registry document and the manifest picked from it. */
+export interface RegistryFetcher {
+  /** The document's URL on the registry npm config picks for the spec. */
+  packumentUrl: string;
+  packument(): Promise<unknown>;
+  manifest(): Promise<Manifest>;
+}
+
 export interface PacoteApi {
   manifest(spec: string, opts?: Record<string, unknown>): Promise<Manifest>;
+  RegistryFetcher: new (spec: NpaResult | string, opts: Record<string, unknown>) => RegistryFetcher;
   tarball: { file(spec: string, dest: string, opts?: Record<string, unknown>): Promise<unknown> };
 }
 
@@ -46,6 +55,8 @@ export type ArboristCtor = new (opts: Record<string, unknown>) => ArboristInstan
 
 export interface NpaResult {
   type: 'git' | 'tag' | 'version' | 'range' | 'file' | 'directory' | 'remote' | 'alias';
+  /** True for specs a registry serves (names with a version, range or tag). */
+  registry?: boolean;
   name: string | null;
   scope: string | null;
   rawSpec: string;
@@ -54,7 +65,7 @@ export interface NpaResult {
   raw: string;
 }
 
-export type NpaFn = (spec: string, where?: string) => NpaResult;
+export type NpaFn = ((spec: string, where?: string) => NpaResult) & { resolve(name: string, spec: string, where?: string): NpaResult };
 
 export interface NpmConfigInstance {
   load(): Promise<void>;

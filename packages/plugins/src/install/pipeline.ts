@@ -14,6 +14,7 @@ import { startPluginProcess } from '../runner/pluginProcess';
 import { cleanStaging, commitChanges, type FolderChange } from './commit';
 import { runHook, type HookRun } from './hooks';
 import type { ScriptPolicy, SkippedScript } from './scripts';
+import { prefetchPackuments } from './prefetch';
 import { stagePlugin, type StagedPlugin } from './stage';
 
 /** One plugin to install: what to fetch and what to record. */
@@ -77,9 +78,11 @@ export async function installItems(items: readonly InstallItem[], opts: Pipeline
   const records = readRecords(pluginsDir);
   const previousIndex = readIndexSafe(pluginsDir, host);
   const manifests: Manifest[] = [];
-  const packuments = items.map((item) => item.packuments ?? new Map<string, unknown>());
-  for (const [i, item] of items.entries()) {
-    const manifest = await resolveManifest(item.fetch, opts, packuments[i]);
+  // One set of registry documents for the whole command, as npm has: plugins that share
+  // dependencies ask for each document once.
+  const packuments = new Map<string, unknown>(items.flatMap((item) => [...(item.packuments ?? [])]));
+  for (const item of items) {
+    const manifest = await resolveManifest(item.fetch, opts, packuments);
     assertInstallable(manifest, host, opts.force);
     if (manifests.some((m) => m.name === manifest.name)) {
       throw pluginError(PluginErrorCodes.SPEC_INVALID, `${manifest.name} is named twice in one install.`, { details: { name: manifest.name } });
@@ -97,19 +100,23 @@ export async function installItems(items: readonly InstallItem[], opts: Pipeline
   try {
     for (const [i, item] of items.entries()) {
       const manifest = manifests[i]!;
-      // Node starts for the validation while the tree downloads; the registry is the bottleneck.
+      // The registry is the bottleneck: its documents are asked for while arborist loads, and
+      // Node starts for the validation while the tree downloads.
+      const prefetch = prefetchPackuments(manifest, opts.npmOptions ?? {}, packuments);
+      await prefetch.started;
       const child = startPluginProcess();
       let stage: StagedPlugin;
       try {
         stage = await stagePlugin({
-          pluginsDir, manifest, dependencySpec: dependencySpec(item.fetch, manifest), npmOptions: { ...opts.npmOptions, packumentCache: packuments[i] },
+          pluginsDir, manifest, dependencySpec: dependencySpec(item.fetch, manifest), npmOptions: { ...opts.npmOptions, packumentCache: packuments },
           scripts: opts.scripts, spec: item.fetch.raw, hostName: host.name, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
         });
       } catch (err) {
         child.dispose();
         throw err;
+      } finally {
+        prefetch.stop();
       }
-      packuments[i]!.clear(); // only this tree's build reads them
       staged.push(stage);
       opts.onProgress?.({ phase: 'validate', name: manifest.name, message: `Validating ${manifest.name}@${manifest.version}` });
       const v = await validatePlugin(stage.root, host, { taken, child });
@@ -149,6 +156,7 @@ export async function installItems(items: readonly InstallItem[], opts: Pipeline
     });
     return results;
   } finally {
+    packuments.clear();
     cleanStaging(pluginsDir, staged.map((s) => s.project));
   }
 }

@@ -12,6 +12,7 @@ export interface PluginFixture {
   /** Definitions as a .json file instead of a JS module. */
   json?: boolean;
   dependencies?: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
   peerDependencies?: Record<string, string>;
   engines?: Record<string, string>;
   /** Omit the `edict` field. */
@@ -50,6 +51,7 @@ export function writePlugin(parent: string, f: PluginFixture): string {
     ...(f.noEdict ? {} : { edict: { commands: f.json ? './commands.json' : './commands.js', ...(Object.keys(hooks).length ? { hooks } : {}) } }),
     peerDependencies: f.peerDependencies ?? { '@edict/core': '^0.1.0', mycli: '^0.1.0' },
     ...(f.dependencies ? { dependencies: f.dependencies } : {}),
+    ...(f.optionalDependencies ? { optionalDependencies: f.optionalDependencies } : {}),
     ...(f.engines ? { engines: f.engines } : {}),
     ...(f.scripts ? { scripts: f.scripts } : {}),
   };
@@ -82,12 +84,22 @@ export function writePlugin(parent: string, f: PluginFixture): string {
   return dir;
 }
 
+/** package.json fields of a library fixture, and extra files to write beside it. */
+export interface LibraryExtras {
+  scripts?: Record<string, string>;
+  dependencies?: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+  files?: Record<string, string>;
+}
+
 /** Writes a plain library package `parent/<name>-<version>` exporting its version. */
-export function writeLibrary(parent: string, name: string, version: string, extra: { scripts?: Record<string, string>; files?: Record<string, string> } = {}): string {
+export function writeLibrary(parent: string, name: string, version: string, extra: LibraryExtras = {}): string {
   const dir = join(parent, `${name.replace('/', '+')}-${version}`);
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name, version, license: 'MIT', main: 'index.js', ...(extra.scripts ? { scripts: extra.scripts } : {}) }, null, 2));
+  const { files, ...fields } = extra;
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name, version, license: 'MIT', main: 'index.js', ...fields }, null, 2));
   writeFileSync(join(dir, 'index.js'), `exports.version = ${JSON.stringify(version)};\n`);
-  for (const [file, content] of Object.entries(extra.files ?? {})) writeFileSync(join(dir, file), content);
+  for (const [file, content] of Object.entries(files ?? {})) writeFileSync(join(dir, file), content);
   return dir;
 }

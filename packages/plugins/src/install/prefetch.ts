@@ -1,0 +1,99 @@
+import { loadNpa, loadPacote, type Manifest, type NpaResult } from '../heavy';
+import type { NpmOptions } from '../types';
+
+/** A walk of a plugin's dependency graph that fetches registry documents ahead of the tree build. */
+export interface PackumentPrefetch {
+  /** Settles when the first document has arrived (or there was none to fetch): requests are out. */
+  started: Promise<void>;
+  /** Settles when the walk has nothing left to fetch or follow. Never rejects. */
+  done: Promise<void>;
+  /** Starts no further requests (those under way finish). */
+  stop(): void;
+}
+
+/** The dependencies arborist installs for a package in a plugin tree (peers are not installed). */
+function installedDependencies(manifest: Manifest): [string, string][] {
+  const bundled = manifest.bundleDependencies ?? manifest.bundledDependencies;
+  const inTarball = new Set(Array.isArray(bundled) ? (bundled as string[]) : bundled === true ? Object.keys(manifest.dependencies ?? {}) : []);
+  const optional = (manifest.optionalDependencies ?? {}) as Record<string, string>;
+  return Object.entries({ ...manifest.dependencies, ...optional }).filter(([name]) => !inTarball.has(name));
+}
+
+/**
+ * Fetches the registry document of every package that `manifest`'s dependencies can resolve to,
+ * following each version pacote picks to its own dependencies as soon as its document arrives,
+ * and puts the documents into `cache` (pacote's `packumentCache`, keyed as pacote keys the
+ * full documents arborist reads). The tree build then reads them from there.
+ *
+ * Why: arborist asks for a node's children only once it has placed the node, and loading it
+ * takes a while after the plugin's own document has arrived; the walk keeps requests going out
+ * meanwhile. An entry is the in-flight promise until its answer arrives, so arborist waits for
+ * it rather than asking again; a failed request leaves no entry, and arborist's own request then
+ * reports the error as it always does.
+ */
+export function prefetchPackuments(manifest: Manifest, npmOptions: NpmOptions, cache: Map<string, unknown>): PackumentPrefetch {
+  const { RegistryFetcher } = loadPacote();
+  const npa = loadNpa();
+  const options = { ...npmOptions, fullMetadata: true };
+  const followed = new Set<string>();
+  let stopped = false;
+  let pending = 0;
+  let markStarted!: () => void;
+  let markDone!: () => void;
+  const started = new Promise<void>((r) => (markStarted = r));
+  const done = new Promise<void>((r) => (markDone = r));
+
+  const documentOf = (name: string): void => {
+    const fetcher = new RegistryFetcher(name, options);
+    const key = `full:${fetcher.packumentUrl}`;
+    if (cache.has(key)) return;
+    const request = fetcher.packument();
+    cache.set(key, request);
+    request.then(
+      (doc) => {
+        if (cache.get(key) === request) cache.set(key, doc);
+      },
+      () => {
+        if (cache.get(key) === request) cache.delete(key);
+      },
+    );
+  };
+
+  const follow = (name: string, range: string): void => {
+    const id = `${name}@${range}`;
+    if (stopped || followed.has(id)) return;
+    followed.add(id);
+    let spec: NpaResult;
+    try {
+      spec = npa.resolve(name, range);
+    } catch {
+      return; // arborist reports an invalid spec itself
+    }
+    if (!spec.registry || (spec.type !== 'range' && spec.type !== 'version' && spec.type !== 'tag')) return;
+    documentOf(name);
+    pending++;
+    new RegistryFetcher(spec, { ...options, packumentCache: cache })
+      .manifest()
+      .then((picked) => {
+        for (const [child, childRange] of installedDependencies(picked)) follow(child, childRange);
+      }, () => undefined) // no version fits, or the request failed: arborist meets and reports it
+      .finally(() => {
+        markStarted();
+        if (--pending === 0) markDone();
+      });
+  };
+
+  for (const [name, range] of installedDependencies(manifest)) follow(name, range);
+  if (pending === 0) {
+    markStarted();
+    markDone();
+  }
+  return {
+    started,
+    done,
+    stop: () => {
+      stopped = true;
+      markStarted();
+    },
+  };
+}

@@ -1,0 +1,148 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { startRegistry, type RegistryRequest, type TestRegistry } from '../../../testing/src';
+import { loadPacote, type Manifest } from '../../src/heavy';
+import { prefetchPackuments } from '../../src/install/prefetch';
+import { stagePlugin } from '../../src/install/stage';
+import { installPlugins } from '../../src/manage/installPlugins';
+import type { NpmOptions } from '../../src/types';
+import { makeDirs, type TestDirs } from '../helpers/env';
+import { HOST, writeLibrary, writePlugin } from '../helpers/fixtures';
+import { hashTree } from '../helpers/tree';
+
+let registry: TestRegistry;
+let dirs: TestDirs;
+let npmOptions: NpmOptions;
+
+// pf-b@1.1.0 is what ^1.0.0 picks; only 1.0.0 depends on pf-old.
+beforeAll(async () => {
+  registry = await startRegistry();
+  const pub = makeDirs('publish');
+  try {
+    const lib = (name: string, version: string, extra: Parameters<typeof writeLibrary>[3] = {}) => registry.publish(writeLibrary(pub.fixtures, name, version, extra));
+    await lib('pf-old', '1.0.0');
+    await lib('pf-c', '2.0.0');
+    await lib('pf-peer', '1.0.0');
+    await lib('pf-b', '1.0.0', { dependencies: { 'pf-old': '^1.0.0' } });
+    await lib('pf-b', '1.1.0', { dependencies: { 'pf-c': '^2.0.0' } });
+    await lib('pf-a', '1.0.0', { dependencies: { 'pf-b': '^1.0.0' }, peerDependencies: { 'pf-peer': '^1.0.0' } });
+    const peers = { '@edict/core': '^0.1.0', mycli: '^0.1.0', 'pf-peer': '^1.0.0' };
+    await registry.publish(writePlugin(pub.fixtures, { name: 'mycli-plugin-pf', version: '1.0.0', dependencies: { 'pf-a': '^1.0.0', 'pf-c': '2.0.0' }, peerDependencies: peers }));
+    await registry.publish(writePlugin(pub.fixtures, { name: 'mycli-plugin-pf-two', version: '1.0.0', dependencies: { 'pf-a': '^1.0.0' } }));
+    await registry.publish(writePlugin(pub.fixtures, { name: 'mycli-plugin-pf-gap', version: '1.0.0', dependencies: { 'pf-a': '^1.0.0', 'pf-nowhere': '^1.0.0' } }));
+    await registry.publish(writePlugin(pub.fixtures, { name: 'mycli-plugin-pf-opt', version: '1.0.0', dependencies: { 'pf-c': '2.0.0' }, optionalDependencies: { 'pf-nowhere': '^1.0.0' } }));
+  } finally {
+    pub.cleanup();
+  }
+});
+afterAll(async () => {
+  await registry?.stop();
+});
+beforeEach(async () => {
+  dirs = makeDirs('prefetch');
+  npmOptions = await dirs.npmOptions(registry.npmrcPath);
+});
+afterEach(() => dirs.cleanup());
+
+/**
+ * The requests served since log position `from`. A last request, sent after everything before it
+ * was answered, marks the end: the access log is in order but lags the answers.
+ */
+async function servedSince(from: number): Promise<RegistryRequest[]> {
+  const marker = `/-/v1/search?text=marker-${Date.now()}`;
+  await fetch(`${registry.url}${marker}`);
+  for (let i = 0; i < 100 && !registry.requests().some((r) => r.url === marker && r.status > 0); i++) await new Promise((r) => setTimeout(r, 50));
+  const log = registry.requests().slice(from);
+  return log.slice(0, log.findIndex((r) => r.url === marker));
+}
+
+const documentsAsked = (log: RegistryRequest[]) => log.filter((r) => r.method === 'GET' && !r.url.includes('/-/')).map((r) => r.url).sort();
+const key = (name: string) => `full:${registry.url}/${name}`;
+
+async function pluginManifest(name: string, cache: Map<string, unknown>): Promise<Manifest> {
+  return loadPacote().manifest(name, { ...npmOptions, fullMetadata: true, packumentCache: cache });
+}
+
+describe('prefetchPackuments', () => {
+  test('fetches the document of each package the picked versions depend on, and no peer or unpicked one', async () => {
+    const cache = new Map<string, unknown>();
+    const manifest = await pluginManifest('mycli-plugin-pf', cache);
+    const from = registry.requests().length;
+    const prefetch = prefetchPackuments(manifest, npmOptions, cache);
+    await prefetch.done;
+    expect([...cache.keys()].sort()).toEqual(['mycli-plugin-pf', 'pf-a', 'pf-b', 'pf-c'].map(key));
+    // answers replace the in-flight promises
+    for (const doc of cache.values()) expect(doc).not.toBeInstanceOf(Promise);
+    expect(documentsAsked(await servedSince(from))).toEqual(['/pf-a', '/pf-b', '/pf-c']);
+  });
+
+  test('feeds the tree build: arborist asks the registry for no document again', async () => {
+    const cache = new Map<string, unknown>();
+    const manifest = await pluginManifest('mycli-plugin-pf', cache);
+    const from = registry.requests().length;
+    const prefetch = prefetchPackuments(manifest, npmOptions, cache);
+    // the build starts while the walk is still under way, as an install does
+    await prefetch.started;
+    const stage = await stagePlugin({
+      pluginsDir: dirs.pluginsDir, manifest, dependencySpec: manifest.version, npmOptions: { ...npmOptions, packumentCache: cache },
+      scripts: false, spec: 'mycli-plugin-pf', hostName: HOST.name,
+    });
+    await prefetch.done;
+    const log = await servedSince(from);
+    expect(documentsAsked(log)).toEqual(['/pf-a', '/pf-b', '/pf-c']);
+    expect(log.filter((r) => r.url.includes('/-/')).map((r) => r.url.split('/-/')[1]).sort()).toEqual(['mycli-plugin-pf-1.0.0.tgz', 'pf-a-1.0.0.tgz', 'pf-b-1.1.0.tgz', 'pf-c-2.0.0.tgz']);
+    const installed = readdirSync(join(stage.project, 'node_modules')).filter((n) => !n.startsWith('.')).sort();
+    expect(installed).toEqual(['mycli-plugin-pf', 'pf-a', 'pf-b', 'pf-c']);
+  });
+
+  test('after stop, follows no answer to its dependencies', async () => {
+    const cache = new Map<string, unknown>();
+    const manifest = await pluginManifest('mycli-plugin-pf', cache);
+    const from = registry.requests().length;
+    const prefetch = prefetchPackuments(manifest, npmOptions, cache);
+    prefetch.stop();
+    await prefetch.done;
+    expect(documentsAsked(await servedSince(from))).toEqual(['/pf-a', '/pf-c']);
+    expect(cache.has(key('pf-b'))).toBe(false);
+  });
+
+  test('leaves no entry for a document the registry does not have', async () => {
+    const cache = new Map<string, unknown>();
+    const manifest = await pluginManifest('mycli-plugin-pf-gap', cache);
+    await prefetchPackuments(manifest, npmOptions, cache).done;
+    expect(cache.has(key('pf-nowhere'))).toBe(false);
+    expect(cache.has(key('pf-c'))).toBe(true);
+  });
+
+  test('has nothing to fetch for a plugin without dependencies', async () => {
+    const prefetch = prefetchPackuments({ name: 'x', version: '1.0.0', dependencies: { local: 'file:../local' } }, npmOptions, new Map());
+    await expect(Promise.all([prefetch.started, prefetch.done])).resolves.toEqual([undefined, undefined]);
+  });
+});
+
+describe('installs with prefetched documents', () => {
+  test('two plugins that share dependencies ask for each document once', async () => {
+    const from = registry.requests().length;
+    const result = await installPlugins({ specs: ['mycli-plugin-pf', 'mycli-plugin-pf-two'], pluginsDir: dirs.pluginsDir, host: HOST, npmOptions });
+    expect(result.installed.map((p) => p.name)).toEqual(['mycli-plugin-pf', 'mycli-plugin-pf-two']);
+    expect(documentsAsked(await servedSince(from))).toEqual(['/mycli-plugin-pf', '/mycli-plugin-pf-two', '/pf-a', '/pf-b', '/pf-c']);
+    expect(existsSync(join(dirs.pluginsDir, 'installed', 'mycli-plugin-pf-two', 'node_modules', 'pf-c', 'package.json'))).toBe(true);
+  });
+
+  test('a dependency the registry does not have fails the install with its name and changes nothing', async () => {
+    await installPlugins({ specs: ['mycli-plugin-pf-two'], pluginsDir: dirs.pluginsDir, host: HOST, npmOptions });
+    const before = hashTree(dirs.pluginsDir);
+    const err = (await installPlugins({ specs: ['mycli-plugin-pf-gap'], pluginsDir: dirs.pluginsDir, host: HOST, npmOptions }).catch((e: unknown) => e)) as { code: string; message: string };
+    expect(err.code).toBe('EDICT_PACKAGE_NOT_FOUND');
+    expect(err.message).toContain('pf-nowhere');
+    expect(hashTree(dirs.pluginsDir)).toBe(before);
+  });
+
+  test('an optional dependency the registry does not have is left out', async () => {
+    const result = await installPlugins({ specs: ['mycli-plugin-pf-opt'], pluginsDir: dirs.pluginsDir, host: HOST, npmOptions });
+    expect(result.installed[0]).toMatchObject({ name: 'mycli-plugin-pf-opt', version: '1.0.0' });
+    const modules = join(dirs.pluginsDir, 'installed', 'mycli-plugin-pf-opt', 'node_modules');
+    expect(existsSync(join(modules, 'pf-c'))).toBe(true);
+    expect(existsSync(join(modules, 'pf-nowhere'))).toBe(false);
+  });
+});
