@@ -102,6 +102,7 @@ export async function installItems(items: readonly InstallItem[], opts: Pipeline
       const manifest = manifests[i]!;
       // The registry is the bottleneck: its documents are asked for while arborist loads, and
       // Node starts for the validation while the tree downloads.
+      opts.onProgress?.({ phase: 'fetch', name: manifest.name, message: `Fetching ${manifest.name}@${manifest.version} and its dependencies` });
       const prefetch = prefetchPackuments(manifest, opts.npmOptions ?? {}, packuments);
       await prefetch.started;
       const child = startPluginProcess();

@@ -70,10 +70,15 @@ export function prefetchPackuments(manifest: Manifest, npmOptions: NpmOptions, c
       return; // arborist reports an invalid spec itself
     }
     if (!spec.registry || (spec.type !== 'range' && spec.type !== 'version' && spec.type !== 'tag')) return;
-    documentOf(name);
+    let picking: Promise<Manifest>;
+    try {
+      documentOf(name);
+      picking = new RegistryFetcher(spec, { ...options, packumentCache: cache }).manifest();
+    } catch {
+      return; // a registry URL pacote cannot use: arborist reports it
+    }
     pending++;
-    new RegistryFetcher(spec, { ...options, packumentCache: cache })
-      .manifest()
+    picking
       .then((picked) => {
         for (const [child, childRange] of installedDependencies(picked)) follow(child, childRange);
       }, () => undefined) // no version fits, or the request failed: arborist meets and reports it

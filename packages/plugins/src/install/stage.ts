@@ -75,7 +75,6 @@ async function buildTree(project: string, options: StageOptions): Promise<Staged
       progress: false,
       ...extra,
     });
-  options.onProgress?.({ phase: 'fetch', name: manifest.name, message: `Fetching ${manifest.name}@${manifest.version} and its dependencies` });
   let tree;
   try {
     tree = await makeArborist({}).reify();

@@ -114,6 +114,14 @@ describe('prefetchPackuments', () => {
     expect(cache.has(key('pf-c'))).toBe(true);
   });
 
+  test('skips a dependency whose registry URL pacote cannot use, leaving it to arborist', async () => {
+    const manifest = { name: 'x', version: '1.0.0', dependencies: { '@bad/lib': '^1.0.0', 'pf-c': '2.0.0' } };
+    const cache = new Map<string, unknown>();
+    const prefetch = prefetchPackuments(manifest, { ...npmOptions, '@bad:registry': 'not a url' }, cache);
+    await prefetch.done;
+    expect([...cache.keys()]).toEqual([key('pf-c')]);
+  });
+
   test('has nothing to fetch for a plugin without dependencies', async () => {
     const prefetch = prefetchPackuments({ name: 'x', version: '1.0.0', dependencies: { local: 'file:../local' } }, npmOptions, new Map());
     await expect(Promise.all([prefetch.started, prefetch.done])).resolves.toEqual([undefined, undefined]);
