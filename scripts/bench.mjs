@@ -108,13 +108,13 @@ async function main() {
         results.profiles = profileCommands(commands, { dir: join(dirname(opts.out), 'profiles'), log });
       }
     }
-    if (opts.install) results.install = measureInstall(ctx, { runs: opts.installRuns, log });
+    if (opts.install) results.install = await measureInstall(ctx, { runs: opts.installRuns, log });
     if (opts.legacy) {
       log('starting a registry with legacy tokens (a password check per request) for the install suite');
       const legacy = await startRegistry({ tokens: 'legacy' });
       try {
         await publishAll(root, legacy, bigPlugin());
-        results.installLegacy = measureInstall({ ...ctx, registry: legacy }, { runs: opts.installRuns, log });
+        results.installLegacy = await measureInstall({ ...ctx, registry: legacy }, { runs: opts.installRuns, log });
       } finally {
         await legacy.stop();
       }

@@ -5,10 +5,12 @@
 // `npm install --legacy-peer-deps`, and the plugin's peers are the host's, not in the registry.
 // The CLI keeps a compile cache of npm's libraries (docs/plugin-manager.md); it is warm here, as
 // on any machine where the CLI ran a plugins command before, and one row shows a first run.
+// Each operation also gets what the registry did during its runs (registryActivity.mjs).
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { interleave } from './measure.mjs';
+import { logCaughtUp, registryActivity, summarizeActivity } from './registryActivity.mjs';
 import { cleanEnv, runChecked, timeOnce } from './run.mjs';
 import { mycliEnv } from './startup.mjs';
 import { BIG_PLUGIN } from './synthetic.mjs';
@@ -22,7 +24,7 @@ function countPackages(nodeModules) {
   return readdirSync(nodeModules).filter((n) => !n.startsWith('.')).reduce((sum, n) => sum + (n.startsWith('@') ? readdirSync(join(nodeModules, n)).length : 1), 0);
 }
 
-export function measureInstall(ctx, { runs, log }) {
+export async function measureInstall(ctx, { runs, log }) {
   const { npmrcPath } = ctx.registry;
   const made = [];
   const keep = (dir) => (made.push(dir), dir);
@@ -63,13 +65,26 @@ export function measureInstall(ctx, { runs, log }) {
       { label: 'npm update (nothing to update)', make: () => ({ argv: ['npm', 'update', ...NPM_FLAGS], cwd: updateDir.dir, env: updateDir.env }) },
     ];
     log(`timing ${commands.length} install operations, ${runs} interleaved rounds after a warm-up`);
+    const windows = [];
     const time = interleave(commands, {
       runs,
       warmup: 1,
-      probe: (c) => timeOnce({ label: c.label, ...c.make() }),
+      probe: (c) => {
+        const start = Date.now();
+        const ms = timeOnce({ label: c.label, ...c.make() });
+        windows.push({ label: c.label, start, end: Date.now() });
+        return ms;
+      },
       onRound: (r) => r >= 0 && log(`  round ${r + 1}/${runs}`),
     });
-    return { packages: pluginTree, commands: commands.map((c) => c.label), time };
+    await logCaughtUp(ctx.registry);
+    const served = ctx.registry.requests();
+    const registry = Object.fromEntries(commands.map((c) => {
+      // the first window of each operation is its warm-up round
+      const recorded = windows.filter((w) => w.label === c.label).slice(1);
+      return [c.label, summarizeActivity(recorded.map((w) => registryActivity(served.filter((q) => q.receivedAt >= w.start && q.receivedAt <= w.end), w.start, w.end)))];
+    }));
+    return { packages: pluginTree, commands: commands.map((c) => c.label), time, registry };
   } finally {
     for (const dir of made) rmSync(dir, { recursive: true, force: true });
   }

@@ -23,6 +23,7 @@ export function machineFacts() {
 }
 
 const ms = (v) => v.toFixed(1);
+const whole = (v) => v.toFixed(0);
 const table = (head, rows) => [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 
 function startupTable(startup) {
@@ -38,11 +39,13 @@ function startupTable(startup) {
 }
 
 function installTable(install) {
+  const orDash = (v, f) => (v === null || v === undefined ? '–' : f(v));
   const rows = install.commands.map((label) => {
     const t = install.time[label];
-    return [label, ms(t.median), ms(t.min), `${ms(t.p25)}–${ms(t.p75)}`];
+    const a = install.registry?.[label] ?? {};
+    return [label, ms(t.median), ms(t.min), `${ms(t.p25)}–${ms(t.p75)}`, orDash(a.requests, String), orDash(a.firstMs, whole), orDash(a.idleMs, whole), orDash(a.afterLastMs, whole)];
   });
-  return table(['operation', 'median ms', 'min ms', 'p25–p75 ms'], rows);
+  return table(['operation', 'median ms', 'min ms', 'p25–p75 ms', 'requests', 'first request ms', 'registry idle ms', 'after last answer ms'], rows);
 }
 
 export function targetsTable(targets) {

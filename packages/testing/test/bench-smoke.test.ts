@@ -20,7 +20,7 @@ interface BenchResults {
   targets: { name: string; value: number; pass: boolean }[];
 }
 
-test('the benchmark installs a synthetic plugin through the plugin manager and reports every startup target', () => {
+test('the startup suite installs a synthetic plugin through the plugin manager and reports every startup target', () => {
   const out = join(work, 'results.json');
   const r = spawnSync(process.execPath, [join(root, 'scripts/bench.mjs'), '--plugins', '0,1', '--runs', '1', '--rss-runs', '1', '--skip-install', '--out', out], {
     cwd: root,
@@ -45,4 +45,33 @@ test('the benchmark installs a synthetic plugin through the plugin manager and r
   ]);
   expect(r.stdout).toContain('### Targets');
   expect(r.stdout).toMatch(/\| (PASS|MISS) \|/);
+});
+
+interface InstallResults {
+  install: {
+    packages: number;
+    commands: string[];
+    time: Record<string, { median: number }>;
+    registry: Record<string, { requests: number | null; idleMs: number | null }>;
+  };
+  targets: { name: string }[];
+}
+
+test('the install suite builds the same tree as npm from the same requests and reports what the registry did', () => {
+  const out = join(work, 'results.json');
+  const r = spawnSync(process.execPath, [join(root, 'scripts/bench.mjs'), '--skip-startup', '--install-runs', '1', '--skip-legacy', '--out', out], { cwd: root, encoding: 'utf8' });
+  expect(r.stderr).toContain('done in');
+  expect(r.status).toBe(0);
+  const { install, targets } = JSON.parse(readFileSync(out, 'utf8')) as InstallResults;
+  expect(install.packages).toBe(31);
+  for (const label of install.commands) expect(install.time[label]!.median).toBeGreaterThan(0);
+  const asked = (label: string) => install.registry[label]!.requests;
+  // cold: each package's document and tarball; warm: the documents only
+  expect([asked('plugins install (cold cache)'), asked('npm install (cold cache)')]).toEqual([62, 62]);
+  expect([asked('plugins install (warm cache)'), asked('npm install (warm cache)')]).toEqual([31, 31]);
+  // an update with nothing to do reads the plugin's own document and nothing else
+  expect(asked('plugins update (nothing to update)')).toBe(1);
+  expect(install.registry['plugins install (warm cache)']!.idleMs).toBeGreaterThanOrEqual(0);
+  expect(targets.map((t) => t.name)).toEqual(['plugins install vs npm install, cold cache', 'plugins install vs npm install, warm cache']);
+  expect(r.stdout).toContain('| registry idle ms |');
 });

@@ -23,7 +23,11 @@ export interface RegistryRequest {
   url: string;
   /** The answer's status; 0 until the registry has logged its answer. */
   status: number;
-  /** When the access log showed the request, and its answer (0 until then), in ms since the epoch. */
+  /**
+   * When the registry logged the request (began to handle it) and its answer (0 until then), in
+   * ms since the epoch, by the registry's own clock: right even while the caller's event loop was
+   * blocked.
+   */
   receivedAt: number;
   answeredAt: number;
 }
@@ -127,15 +131,15 @@ export async function startRegistry(options: StartRegistryOptions = {}): Promise
       output += `${line}\n`;
       try {
         // One "requested" line per request, then one or more answer lines (the last is right).
-        const entry = JSON.parse(line) as { req?: { method: string; url: string }; request?: { method: string; url: string }; status?: number; msg?: string };
-        if (entry.req && entry.msg?.includes(' requested ')) requests.push({ method: entry.req.method, url: entry.req.url, status: 0, receivedAt: Date.now(), answeredAt: 0 });
+        const entry = JSON.parse(line) as { time?: number; req?: { method: string; url: string }; request?: { method: string; url: string }; status?: number; msg?: string };
+        if (entry.req && entry.msg?.includes(' requested ')) requests.push({ method: entry.req.method, url: entry.req.url, status: 0, receivedAt: entry.time ?? Date.now(), answeredAt: 0 });
         else if (entry.request && entry.status) {
           const { method, url } = entry.request;
           for (let i = requests.length - 1; i >= 0; i--) {
             const asked = requests[i]!;
             if (asked.method === method && asked.url === url) {
               asked.status = entry.status;
-              asked.answeredAt = Date.now();
+              asked.answeredAt = entry.time ?? Date.now();
               break;
             }
           }
