@@ -25,9 +25,9 @@ function installedDependencies(manifest: Manifest): [string, string][] {
  * and puts the documents into `cache` (pacote's `packumentCache`, keyed as pacote keys the
  * full documents arborist reads). The tree build then reads them from there.
  *
- * Why: arborist asks for a node's children only once it has placed the node, and loading it
- * takes a while after the plugin's own document has arrived; the walk keeps requests going out
- * meanwhile. An entry is the in-flight promise until its answer arrives, so arborist waits for
+ * Why: arborist asks for one document at a time (a placed node's dependencies one after another),
+ * and only once it has loaded, a while after the plugin's own document arrived; the walk asks for
+ * many at once, from that moment on. An entry is the in-flight promise until its answer arrives, so arborist waits for
  * it rather than asking again; a failed request leaves no entry, and arborist's own request then
  * reports the error as it always does.
  */
