@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { measureInstall } from './bench/install.mjs';
+import { startLatencyRegistry } from './bench/latency.mjs';
 import { publishAll } from './bench/publish.mjs';
 import { machineFacts, renderReport } from './bench/report.mjs';
 import { rssMethod } from './bench/run.mjs';
@@ -28,8 +29,10 @@ const USAGE = `Usage: node scripts/bench.mjs [options]
   --plugins <list>   plugin counts to measure, comma-separated (default 0,10,100)
   --skip-startup     do not run the startup suite
   --skip-install     do not run the install suite
-  --skip-legacy      run the install suite on the default registry only, not also on one with
-                     verdaccio's legacy tokens (a request-bound registry; skipped by --quick)
+  --skip-legacy      do not also run the install suite on a registry with verdaccio's legacy
+                     tokens (a request-bound registry; skipped by --quick)
+  --latency <ms>     also run the install suite on the registry behind a loopback proxy that
+                     answers each request this much later (default 50; 0 or --quick: not run)
   --profile          also write CPU profile summaries of the startup commands at the largest N
                      (and bare node) to .bench/profiles/
   --keep-homes       keep the temp homes with N plugins (printed), e.g. to profile a command in one
@@ -47,6 +50,7 @@ function options() {
       'skip-startup': { type: 'boolean' },
       'skip-install': { type: 'boolean' },
       'skip-legacy': { type: 'boolean' },
+      latency: { type: 'string' },
       'keep-homes': { type: 'boolean' },
       profile: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -59,6 +63,7 @@ function options() {
   const quick = values.quick ?? false;
   const int = (v, d) => (v === undefined ? d : Number.parseInt(v, 10));
   const plugins = (values.plugins ?? (quick ? '0,10' : '0,10,100')).split(',').map(Number);
+  if (values.latency !== undefined && !(Number.parseInt(values.latency, 10) >= 0)) throw new Error('bench: --latency needs a whole number of milliseconds');
   for (const [name, v] of [['runs', values.runs], ['rss-runs', values['rss-runs']], ['install-runs', values['install-runs']]]) {
     if (v !== undefined && !(Number.parseInt(v, 10) >= 1)) throw new Error(`bench: --${name} needs a whole number of at least 1`);
   }
@@ -73,6 +78,7 @@ function options() {
     startup: !values['skip-startup'],
     install: !values['skip-install'],
     legacy: !values['skip-install'] && !values['skip-legacy'] && !quick,
+    latencyMs: values['skip-install'] || quick ? 0 : int(values.latency, 50),
     keepHomes: values['keep-homes'] ?? false,
     profile: values.profile ?? false,
   };
@@ -109,6 +115,15 @@ async function main() {
       }
     }
     if (opts.install) results.install = await measureInstall(ctx, { runs: opts.installRuns, log });
+    if (opts.latencyMs > 0) {
+      log(`install suite on the registry behind a proxy that answers ${opts.latencyMs} ms later`);
+      const distant = await startLatencyRegistry(registry, opts.latencyMs);
+      try {
+        results.installLatency = { delayMs: opts.latencyMs, ...(await measureInstall({ ...ctx, registry: distant }, { runs: opts.installRuns, log })) };
+      } finally {
+        await distant.stop();
+      }
+    }
     if (opts.legacy) {
       log('starting a registry with legacy tokens (a password check per request) for the install suite');
       const legacy = await startRegistry({ tokens: 'legacy' });

@@ -70,6 +70,9 @@ export function renderReport(results) {
   if (results.installLegacy) {
     parts.push(`### Install on a request-bound registry (legacy tokens: verdaccio checks a bcrypt password on every request, one at a time)\n\n${installTable(results.installLegacy)}`);
   }
+  if (results.installLatency) {
+    parts.push(`### Install on a registry ${results.installLatency.delayMs} ms away (a loopback proxy answers each request that much later)\n\n${installTable(results.installLatency)}`);
+  }
   parts.push(`### Targets\n\n${targetsTable(results.targets)}`);
   return `${parts.join('\n\n')}\n`;
 }

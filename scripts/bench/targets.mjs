@@ -5,7 +5,7 @@ const at = (label, n) => `${label} @${n}`;
 
 /** Each target: { name, limit, value, detail, pass }. A target whose inputs were not measured is skipped. */
 export function evaluateTargets(results) {
-  const { startup, install, installLegacy } = results;
+  const { startup, install, installLegacy, installLatency } = results;
   const ns = results.plugins;
   const maxN = Math.max(...ns);
   const t = (label) => startup?.time[label]?.median;
@@ -30,7 +30,7 @@ export function evaluateTargets(results) {
       add(`peak RSS of a plugin command with ${maxN} plugins vs bare node`, 1.4, rss(at('plugin command', maxN)) / rss(BARE), `${(rss(at('plugin command', maxN)) / 1024).toFixed(1)} MiB vs ${(rss(BARE) / 1024).toFixed(1)} MiB`);
     }
   }
-  for (const [suite, where] of [[install, ''], [installLegacy, ', request-bound registry']]) {
+  for (const [suite, where] of [[install, ''], [installLegacy, ', request-bound registry'], [installLatency, `, registry ${installLatency?.delayMs} ms away`]]) {
     if (!suite) continue;
     for (const cache of ['cold', 'warm']) {
       const p = suite.time[`plugins install (${cache} cache)`].median;

@@ -47,31 +47,44 @@ test('the startup suite installs a synthetic plugin through the plugin manager a
   expect(r.stdout).toMatch(/\| (PASS|MISS) \|/);
 });
 
+interface InstallSuite {
+  packages: number;
+  commands: string[];
+  time: Record<string, { median: number }>;
+  registry: Record<string, { requests: number | null; idleMs: number | null }>;
+}
+
 interface InstallResults {
-  install: {
-    packages: number;
-    commands: string[];
-    time: Record<string, { median: number }>;
-    registry: Record<string, { requests: number | null; idleMs: number | null }>;
-  };
+  install: InstallSuite;
+  installLatency: InstallSuite & { delayMs: number };
   targets: { name: string }[];
 }
 
-test('the install suite builds the same tree as npm from the same requests and reports what the registry did', () => {
+test('the install suite builds the same tree as npm from the same requests, near and behind a delaying proxy, and reports what the registry did', () => {
   const out = join(work, 'results.json');
-  const r = spawnSync(process.execPath, [join(root, 'scripts/bench.mjs'), '--skip-startup', '--install-runs', '1', '--skip-legacy', '--out', out], { cwd: root, encoding: 'utf8' });
+  const args = ['--skip-startup', '--install-runs', '1', '--skip-legacy', '--latency', '20', '--out', out];
+  const r = spawnSync(process.execPath, [join(root, 'scripts/bench.mjs'), ...args], { cwd: root, encoding: 'utf8' });
   expect(r.stderr).toContain('done in');
   expect(r.status).toBe(0);
-  const { install, targets } = JSON.parse(readFileSync(out, 'utf8')) as InstallResults;
-  expect(install.packages).toBe(31);
-  for (const label of install.commands) expect(install.time[label]!.median).toBeGreaterThan(0);
-  const asked = (label: string) => install.registry[label]!.requests;
-  // cold: each package's document and tarball; warm: the documents only
-  expect([asked('plugins install (cold cache)'), asked('npm install (cold cache)')]).toEqual([62, 62]);
-  expect([asked('plugins install (warm cache)'), asked('npm install (warm cache)')]).toEqual([31, 31]);
-  // an update with nothing to do reads the plugin's own document and nothing else
-  expect(asked('plugins update (nothing to update)')).toBe(1);
-  expect(install.registry['plugins install (warm cache)']!.idleMs).toBeGreaterThanOrEqual(0);
-  expect(targets.map((t) => t.name)).toEqual(['plugins install vs npm install, cold cache', 'plugins install vs npm install, warm cache']);
+  const { install, installLatency, targets } = JSON.parse(readFileSync(out, 'utf8')) as InstallResults;
+  expect(installLatency.delayMs).toBe(20);
+  for (const suite of [install, installLatency]) {
+    expect(suite.packages).toBe(31);
+    for (const label of suite.commands) expect(suite.time[label]!.median).toBeGreaterThan(0);
+    const asked = (label: string) => suite.registry[label]!.requests;
+    // cold: each package's document and tarball; warm: the documents only
+    expect([asked('plugins install (cold cache)'), asked('npm install (cold cache)')]).toEqual([62, 62]);
+    expect([asked('plugins install (warm cache)'), asked('npm install (warm cache)')]).toEqual([31, 31]);
+    // an update with nothing to do reads the plugin's own document and nothing else
+    expect(asked('plugins update (nothing to update)')).toBe(1);
+    expect(suite.registry['plugins install (warm cache)']!.idleMs).toBeGreaterThanOrEqual(0);
+  }
+  expect(targets.map((t) => t.name)).toEqual([
+    'plugins install vs npm install, cold cache',
+    'plugins install vs npm install, warm cache',
+    'plugins install vs npm install, cold cache, registry 20 ms away',
+    'plugins install vs npm install, warm cache, registry 20 ms away',
+  ]);
   expect(r.stdout).toContain('| registry idle ms |');
+  expect(r.stdout).toContain('### Install on a registry 20 ms away');
 });
