@@ -80,7 +80,7 @@ export interface IndexTopNode {
 
 /** The combined command index (`index.json`), read in one go at startup; see index-file/indexFormat.ts. */
 export interface PluginIndex {
-  version: 2;
+  version: 3;
   hostName: string;
   hostVersion: string;
   /** `mtimeMs:size` of `plugins.json` when the index was built; a change means the index is stale. */

@@ -6,6 +6,7 @@ import { claimedNames } from '../validate/collisions';
 import { describeIncompatibilities, findIncompatibilities } from '../validate/compatibility';
 import { loadDefinitions } from '../validate/loadDefinitions';
 import { parseEdictField, readPackageJson } from '../validate/pluginManifest';
+import { INDEX_VERSION } from './indexFormat';
 
 function mtimeOf(path: string): number {
   try {
@@ -85,5 +86,5 @@ export function buildIndex(pluginsDir: string, host: PluginHost, previous?: Plug
     }
     plugins.push({ ...entry, commands });
   }
-  return { version: 2, hostName: host.name, hostVersion: host.version, recordStamp: stamp, plugins, warnings };
+  return { version: INDEX_VERSION, hostName: host.name, hostVersion: host.version, recordStamp: stamp, plugins, warnings };
 }

@@ -2,12 +2,12 @@ import { readFileSync, statSync } from 'node:fs';
 import { writeFileAtomic } from '../store/atomicWrite';
 import { indexFile } from '../store/paths';
 import { recordStamp } from '../store/record';
-import { parseIndex, serializeIndex } from './indexFormat';
+import { INDEX_VERSION, parseIndex, serializeIndex } from './indexFormat';
 import type { PluginHost, PluginIndex } from '../types';
 
 function readIndexFile(pluginsDir: string): PluginIndex | undefined {
   try {
-    return parseIndex(readFileSync(indexFile(pluginsDir), 'utf8'));
+    return parseIndex(readFileSync(indexFile(pluginsDir)));
   } catch {
     return undefined;
   }
@@ -46,7 +46,7 @@ export function readPluginIndex(pluginsDir: string, host: PluginHost): PluginInd
   const index = readIndexFile(pluginsDir);
   if (staleReason(index, pluginsDir, host) === undefined) return index!;
   if (!index && recordStamp(pluginsDir) === 'none') {
-    return { version: 2, hostName: host.name, hostVersion: host.version, recordStamp: 'none', plugins: [], warnings: [] };
+    return { version: INDEX_VERSION, hostName: host.name, hostVersion: host.version, recordStamp: 'none', plugins: [], warnings: [] };
   }
   // Required here: rebuilding loads plugin definitions and validation, which a fresh read never needs.
   // eslint-disable-next-line @typescript-eslint/no-require-imports

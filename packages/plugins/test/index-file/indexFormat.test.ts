@@ -8,7 +8,7 @@ const commands: CommandNode[] = [
   { name: 'ping', summary: 'Ping', hidden: true, handler: '/p/ping.js' },
 ];
 const index: PluginIndex = {
-  version: 2, hostName: 'mycli', hostVersion: '0.1.0', recordStamp: '1:2', warnings: ['w'],
+  version: 3, hostName: 'mycli', hostVersion: '0.1.0', recordStamp: '1:2', warnings: ['w'],
   plugins: [{ name: 'p', version: '1.0.0', root: '/p', moduleType: 'commonjs', commands, hooks: { init: '/p/init.js' } }],
 };
 
@@ -21,15 +21,35 @@ describe('index.json format', () => {
   });
 
   it("parses a plugin's definitions only when they are first read", () => {
-    const text = serializeIndex(index).replace(/"commandsJson":"[^"]/, '"commandsJson":"!');
-    const back = parseIndex(text)!;
+    const text = serializeIndex(index);
+    const bodyStart = text.indexOf('\n') + 1;
+    const back = parseIndex(`${text.slice(0, bodyStart)}!${text.slice(bodyStart + 1)}`)!;
     expect(back.plugins[0]!.top?.map((t) => t.name)).toEqual(['deploy', 'ping']);
     expect(() => back.plugins[0]!.commands).toThrow(SyntaxError);
   });
 
-  it('treats an index of another format version, or broken JSON, as unusable', () => {
-    expect(parseIndex(serializeIndex(index).replace('"version":2', '"version":1'))).toBeUndefined();
-    expect(parseIndex('{"version": 2, "plugins": [tru')).toBeUndefined();
+  it('finds each plugin by byte offset, with non-ASCII text before it', () => {
+    const other: CommandNode[] = [{ name: 'café', summary: 'Déjà vu ☕ 🚀', handler: '/q/café.js' }];
+    const two: PluginIndex = { ...index, plugins: [{ ...index.plugins[0]!, name: 'q', commands: other }, index.plugins[0]!] };
+    const back = parseIndex(Buffer.from(serializeIndex(two)))!;
+    expect(back.plugins[1]!.commands).toEqual(commands);
+    expect(back.plugins[0]!.commands).toEqual(other);
+  });
+
+  it('keeps the definitions out of the header, unescaped', () => {
+    const text = serializeIndex(index);
+    const header = text.slice(0, text.indexOf('\n'));
+    expect(header).not.toContain('/p/now.js');
+    expect(text.slice(header.length + 1)).toBe(JSON.stringify(commands));
+  });
+
+  it('treats an index of another format version, a broken header or a cut-off body as unusable', () => {
+    const text = serializeIndex(index);
+    expect(parseIndex(text.replace('"version":3', '"version":2'))).toBeUndefined();
+    // the previous format: one JSON document, no body
+    expect(parseIndex(JSON.stringify({ version: 2, plugins: [] }))).toBeUndefined();
+    expect(parseIndex('{"version": 3, "plugins": [tru\n')).toBeUndefined();
+    expect(parseIndex(text.slice(0, -5))).toBeUndefined();
   });
 });
 

@@ -3,6 +3,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { linkPlugin } from '../../src/manage/linkPlugin';
 import { listPlugins } from '../../src/manage/listPlugins';
+import { parseIndex } from '../../src/index-file/indexFormat';
 import { readPluginIndex } from '../../src/index-file/readPluginIndex';
 import { makeDirs, type TestDirs } from '../helpers/env';
 import { HOST, writePlugin } from '../helpers/fixtures';
@@ -27,17 +28,19 @@ test('an empty plugins folder has an empty index and nothing is written', () => 
 });
 
 test('a fresh index is read as it is', () => {
+  // the header is the first line; the plugins' definitions follow it
   const text = readFileSync(indexPath(), 'utf8');
-  const marked = JSON.parse(text);
+  const headerEnd = text.indexOf('\n');
+  const marked = JSON.parse(text.slice(0, headerEnd));
   marked.warnings = ['marker from the file'];
-  writeFileSync(indexPath(), JSON.stringify(marked));
+  writeFileSync(indexPath(), JSON.stringify(marked) + text.slice(headerEnd));
   expect(readPluginIndex(dirs.pluginsDir, HOST).warnings).toEqual(['marker from the file']);
 });
 
 test('a corrupt or missing index is rebuilt from the record and rewritten', () => {
   writeFileSync(indexPath(), '{ not json');
   expect(readPluginIndex(dirs.pluginsDir, HOST).plugins.map((p) => p.name)).toEqual(['mycli-plugin-a', 'mycli-plugin-b']);
-  expect(JSON.parse(readFileSync(indexPath(), 'utf8')).plugins).toHaveLength(2);
+  expect(parseIndex(readFileSync(indexPath()))!.plugins).toHaveLength(2);
   rmSync(indexPath());
   expect(readPluginIndex(dirs.pluginsDir, HOST).plugins.map((p) => [p.name, p.moduleType])).toEqual([['mycli-plugin-a', 'commonjs'], ['mycli-plugin-b', 'module']]);
 });
