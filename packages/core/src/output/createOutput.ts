@@ -2,14 +2,19 @@ import type { Chalk } from 'chalk';
 import type { CliIO } from '../api/io';
 import type { Output } from '../api/output';
 import { colorAllowed, loadChalk } from './color';
-import { createProgress } from './progress';
-import { renderTable } from './table';
 
 /** Settings of one run that decide how output looks. */
 export interface OutputSettings {
   json: boolean;
   noColor: boolean;
 }
+
+// The table and progress renderers are required where they are used: most runs print neither.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const renderTable = (...args: Parameters<typeof import('./table').renderTable>): string => (require('./table') as typeof import('./table')).renderTable(...args);
+const createProgress = (...args: Parameters<typeof import('./progress').createProgress>): ReturnType<typeof import('./progress').createProgress> =>
+  (require('./progress') as typeof import('./progress')).createProgress(...args);
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** The {@link Output} of one run: results on stdout (not under `--json`), messages on stderr. */
 export function createOutput(io: CliIO, settings: OutputSettings): Output {

@@ -1,6 +1,5 @@
 import type { OptionDefinition } from '../definitions/types';
 import { usageError } from '../errors/EdictError';
-import { closest } from '../routing/suggest';
 
 /** What the command line itself said: option values by canonical name, and positionals. */
 export interface Tokens {
@@ -49,7 +48,8 @@ export function tokenize(argv: readonly string[], options: readonly OptionDefini
 function unknownOption(key: string, value: unknown, options: readonly OptionDefinition[], hint: string): Error {
   const shown = key.length === 1 ? `-${key}` : value === false ? `--no-${key}` : `--${key}`;
   const visible = options.filter((o) => !o.hidden).flatMap((o) => [o.name, ...(o.aliases ?? []).filter((a) => a.length > 1)]);
-  const suggestion = key.length > 1 ? closest(key, visible) : undefined;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- only an unknown option needs it
+  const suggestion = key.length > 1 ? (require('../routing/suggest') as typeof import('../routing/suggest')).closest(key, visible) : undefined;
   return usageError('EDICT_UNKNOWN_OPTION', `Unknown option ${shown}.${suggestion ? ` Did you mean --${suggestion}?` : ''}`, {
     hint,
     details: { option: shown, ...(suggestion ? { suggestion: `--${suggestion}` } : {}) },

@@ -1,7 +1,6 @@
 import type { CommandNode, GroupDefinition } from '../definitions/types';
 import { isGroup } from '../definitions/types';
 import { usageError } from '../errors/EdictError';
-import { closest } from './suggest';
 
 /** Where argv leads in the command tree. */
 export interface Route {
@@ -38,7 +37,8 @@ export function route(tree: readonly CommandNode[], argv: readonly string[], cli
     if (!child) {
       const names = [cliName, ...path.map((n) => n.name)];
       const visible = children.filter((c) => !c.hidden).flatMap((c) => [c.name, ...(c.aliases ?? [])]);
-      const suggestion = closest(word, visible);
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- only an unknown command needs it
+      const suggestion = (require('./suggest') as typeof import('./suggest')).closest(word, visible);
       const where = path.length === 0 ? cliName : names.join(' ');
       throw usageError('EDICT_UNKNOWN_COMMAND', `Unknown command "${word}" for ${where}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`, {
         hint: `${names.join(' ')} --help`,

@@ -4,7 +4,6 @@ import type { PluginIndexEntry } from '../types';
 import { lazyTopNodes } from './lazyNodes';
 import { loadPluginModule } from './loadPluginModule';
 import { pluginHostOf, pluginsDirOf } from './pluginHost';
-import { runInitHook } from './runInitHook';
 
 /** Options of {@link installedPlugins}. */
 export interface InstalledPluginsOptions {
@@ -19,7 +18,11 @@ function withLazyHandlers(node: CommandNode, load: (file: string) => () => Promi
 
 function commandsOf(host: HostInfo, entry: PluginIndexEntry, inject: readonly string[]): CommandNode[] {
   const load = (file: string) => async (): Promise<unknown> => {
-    await runInitHook(host, entry, inject);
+    if (entry.hooks.init) {
+      // Required here: most plugins declare no init hook.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      await (require('./runInitHook') as typeof import('./runInitHook')).runInitHook(host, entry, inject);
+    }
     return loadPluginModule(host, entry, file, inject);
   };
   return lazyTopNodes(entry, (node) => withLazyHandlers(node, load));
