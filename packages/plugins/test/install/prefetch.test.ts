@@ -63,12 +63,17 @@ async function pluginManifest(name: string, cache: Map<string, unknown>): Promis
   return loadPacote().manifest(name, { ...npmOptions, fullMetadata: true, packumentCache: cache });
 }
 
+/** Reads `name`'s manifest into a new cache (as the compatibility check does), then starts the walk. */
+async function walk(name: string) {
+  const cache = new Map<string, unknown>();
+  const manifest = await pluginManifest(name, cache);
+  const from = registry.requests().length;
+  return { cache, manifest, from, prefetch: prefetchPackuments(manifest, npmOptions, cache) };
+}
+
 describe('prefetchPackuments', () => {
   test('fetches the document of each package the picked versions depend on, and no peer or unpicked one', async () => {
-    const cache = new Map<string, unknown>();
-    const manifest = await pluginManifest('mycli-plugin-pf', cache);
-    const from = registry.requests().length;
-    const prefetch = prefetchPackuments(manifest, npmOptions, cache);
+    const { cache, from, prefetch } = await walk('mycli-plugin-pf');
     await prefetch.done;
     expect([...cache.keys()].sort()).toEqual(['mycli-plugin-pf', 'pf-a', 'pf-b', 'pf-c'].map(key));
     // answers replace the in-flight promises
@@ -77,10 +82,7 @@ describe('prefetchPackuments', () => {
   });
 
   test('feeds the tree build: arborist asks the registry for no document again', async () => {
-    const cache = new Map<string, unknown>();
-    const manifest = await pluginManifest('mycli-plugin-pf', cache);
-    const from = registry.requests().length;
-    const prefetch = prefetchPackuments(manifest, npmOptions, cache);
+    const { cache, manifest, from, prefetch } = await walk('mycli-plugin-pf');
     // the build starts while the walk is still under way, as an install does
     await prefetch.started;
     const stage = await stagePlugin({
@@ -96,10 +98,7 @@ describe('prefetchPackuments', () => {
   });
 
   test('after stop, follows no answer to its dependencies', async () => {
-    const cache = new Map<string, unknown>();
-    const manifest = await pluginManifest('mycli-plugin-pf', cache);
-    const from = registry.requests().length;
-    const prefetch = prefetchPackuments(manifest, npmOptions, cache);
+    const { cache, from, prefetch } = await walk('mycli-plugin-pf');
     prefetch.stop();
     await prefetch.done;
     expect(documentsAsked(await servedSince(from))).toEqual(['/pf-a', '/pf-c']);
