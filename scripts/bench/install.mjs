@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { interleave } from './measure.mjs';
-import { logCaughtUp, registryActivity, summarizeActivity } from './registryActivity.mjs';
+import { registryActivity, summarizeActivity } from './registryActivity.mjs';
 import { cleanEnv, runChecked, timeOnce } from './run.mjs';
 import { mycliEnv } from './startup.mjs';
 import { BIG_PLUGIN } from './synthetic.mjs';
@@ -77,8 +77,7 @@ export async function measureInstall(ctx, { runs, log }) {
       },
       onRound: (r) => r >= 0 && log(`  round ${r + 1}/${runs}`),
     });
-    await logCaughtUp(ctx.registry);
-    const served = ctx.registry.requests();
+    const served = await ctx.registry.caughtUp();
     const registry = Object.fromEntries(commands.map((c) => {
       // the first window of each operation is its warm-up round
       const recorded = windows.filter((w) => w.label === c.label).slice(1);

@@ -1,6 +1,6 @@
 // A registry `delayMs` away: the throw-away registry behind latency-proxy.mjs, with an .npmrc
 // that points npm and the plugin manager at the proxy (same token). Same shape as the registry
-// for measureInstall: { url, npmrcPath, requests(), stop() }.
+// for measureInstall: { url, npmrcPath, requests(), caughtUp(), stop() }.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,5 +31,5 @@ export async function startLatencyRegistry(registry, delayMs) {
     }
     rmSync(dir, { recursive: true, force: true });
   };
-  return { url: `http://127.0.0.1:${port}`, port, npmrcPath, requests: () => registry.requests(), stop };
+  return { url: `http://127.0.0.1:${port}`, port, npmrcPath, requests: () => registry.requests(), caughtUp: () => registry.caughtUp(), stop };
 }

@@ -3,7 +3,6 @@
 // after the start the first one came, how long the run went on after the last answer, and how
 // long the registry sat idle in between. On a registry that handles one request at a time, that
 // idle time is what a tool adds to the registry's own work.
-import { get } from 'node:http';
 import { median } from './measure.mjs';
 
 /**
@@ -33,20 +32,4 @@ export function summarizeActivity(runs) {
     return values.length ? median(values) : null;
   };
   return { requests: field('requests'), firstMs: field('firstMs'), afterLastMs: field('afterLastMs'), idleMs: field('idleMs') };
-}
-
-/**
- * Waits until the registry's log has caught up with everything before now: it sends one more
- * request and waits for it to show up (the log is read from the registry's output, which the
- * benchmark's blocking runs leave unread until they return).
- */
-export async function logCaughtUp(registry) {
-  const marker = `/-/v1/search?text=bench-marker-${Date.now()}`;
-  // A fresh connection: the registry has closed the idle ones of fetch's pool meanwhile.
-  await new Promise((resolve, reject) => get(`${registry.url}${marker}`, { agent: false }, (res) => res.resume().on('end', resolve)).on('error', reject));
-  for (let i = 0; i < 100; i++) {
-    if (registry.requests().some((r) => r.url === marker && r.status > 0)) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('bench: the registry log did not catch up within 5 s');
 }

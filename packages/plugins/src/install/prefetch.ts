@@ -27,9 +27,9 @@ function installedDependencies(manifest: Manifest): [string, string][] {
  *
  * Why: arborist asks for one document at a time (a placed node's dependencies one after another),
  * and only once it has loaded, a while after the plugin's own document arrived; the walk asks for
- * many at once, from that moment on. An entry is the in-flight promise until its answer arrives, so arborist waits for
- * it rather than asking again; a failed request leaves no entry, and arborist's own request then
- * reports the error as it always does.
+ * many at once, from that moment on. An entry is the in-flight promise until its answer arrives,
+ * so arborist waits for it rather than asking again; a failed request leaves no entry, and
+ * arborist's own request then reports the error as it always does.
  */
 export function prefetchPackuments(manifest: Manifest, npmOptions: NpmOptions, cache: Map<string, unknown>): PackumentPrefetch {
   const { RegistryFetcher } = loadPacote();

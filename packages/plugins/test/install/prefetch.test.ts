@@ -44,16 +44,9 @@ beforeEach(async () => {
 });
 afterEach(() => dirs.cleanup());
 
-/**
- * The requests served since log position `from`. A last request, sent after everything before it
- * was answered, marks the end: the access log is in order but lags the answers.
- */
+/** The requests served since log position `from`, once the access log has caught up. */
 async function servedSince(from: number): Promise<RegistryRequest[]> {
-  const marker = `/-/v1/search?text=marker-${Date.now()}`;
-  await fetch(`${registry.url}${marker}`);
-  for (let i = 0; i < 100 && !registry.requests().some((r) => r.url === marker && r.status > 0); i++) await new Promise((r) => setTimeout(r, 50));
-  const log = registry.requests().slice(from);
-  return log.slice(0, log.findIndex((r) => r.url === marker));
+  return (await registry.caughtUp()).slice(from);
 }
 
 const documentsAsked = (log: RegistryRequest[]) => log.filter((r) => r.method === 'GET' && !r.url.includes('/-/')).map((r) => r.url).sort();

@@ -1,5 +1,6 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -50,11 +51,26 @@ export interface TestRegistry {
    * `GET /<name>/-/<file>.tgz`). Read from the access log, which lags the answer slightly.
    */
   requests(): RegistryRequest[];
+  /**
+   * The access log once it has caught up with every request answered before the call. The log is
+   * read from the registry's output, which lags its answers (and is not read at all while the
+   * caller's event loop is blocked, e.g. by `spawnSync`): a marker request, sent on a fresh
+   * connection, is waited for. Markers never appear in the log.
+   */
+  caughtUp(): Promise<RegistryRequest[]>;
   stop(): Promise<void>;
 }
 
 const USER = 'edict-tester';
+const MARKER = '/-/v1/search?text=edict-log-marker-';
 const PASSWORD = 'edict-tester-password';
+
+/** One GET on a fresh connection: the registry may have closed the idle ones of a pool meanwhile. */
+function sendMarker(target: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    get(target, { agent: false }, (res) => res.resume().on('end', resolve)).on('error', reject);
+  });
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -179,7 +195,17 @@ export async function startRegistry(options: StartRegistryOptions = {}): Promise
         shell: process.platform === 'win32',
       });
     };
-    return { url, port, token, npmrcPath, storageDir, publish, requests: () => [...requests], stop };
+    const logged = () => requests.filter((r) => !r.url.startsWith(MARKER));
+    const caughtUp = async (): Promise<RegistryRequest[]> => {
+      const marker = `${MARKER}${Date.now()}-${Math.random().toString(36).slice(2)}`;
+      await sendMarker(`${url}${marker}`);
+      for (let i = 0; i < 100; i++) {
+        if (requests.some((r) => r.url === marker && r.status > 0)) return logged();
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error(`The registry's access log did not show a request within 5 s; its output:\n${output.slice(-2000)}`);
+    };
+    return { url, port, token, npmrcPath, storageDir, publish, requests: logged, caughtUp, stop };
   } catch (err) {
     await stop();
     throw err;

@@ -28,6 +28,13 @@ test('publishes with real npm to a loopback registry, with dist-tags, and record
     expect(packument['dist-tags']).toEqual({ latest: '1.0.0', beta: '2.0.0-beta.1' });
     expect(existsSync(join(registry.storageDir, 'reg-pkg', 'reg-pkg-1.0.0.tgz'))).toBe(true);
     expect(registry.requests()).toContainEqual(expect.objectContaining({ method: 'GET', url: '/reg-pkg', status: 200 }));
+    // once caught up, the log holds the answer just given, and no marker request of its own
+    const served = (log: { url: string; status: number }[]) => log.filter((r) => r.url === '/reg-pkg' && r.status === 200).length;
+    const before = served(await registry.caughtUp());
+    await fetch(`${registry.url}/reg-pkg`);
+    const log = await registry.caughtUp();
+    expect(served(log)).toBe(before + 1);
+    expect(log.every((r) => !r.url.includes('marker'))).toBe(true);
     // no uplinks: an unknown name is a 404, not a proxied lookup
     expect((await fetch(`${registry.url}/left-pad`)).status).toBe(404);
   } finally {
