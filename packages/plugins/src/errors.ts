@@ -24,6 +24,8 @@ export const PluginErrorCodes = {
   NOT_FOUND: 'EDICT_PLUGIN_NOT_FOUND',
   /** Another plugin operation holds the lock. */
   LOCKED: 'EDICT_PLUGINS_LOCKED',
+  /** The plugins folder's lock cannot be created, read or removed (permissions, read-only disk…). */
+  FS: 'EDICT_PLUGINS_FS',
   /** `plugins.json` cannot be read. */
   RECORD_CORRUPT: 'EDICT_PLUGINS_RECORD_CORRUPT',
   /** npm configuration could not be loaded. */

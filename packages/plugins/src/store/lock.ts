@@ -1,67 +1,137 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
-import { pluginError, PluginErrorCodes } from '../errors';
+import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { codeOf } from '../errors';
+import { contendedError, foreignLockError, lockedError, lockFsError } from './lockErrors';
+import { examineLock, isAlive, OWNER_PREFIX, parseOwner, type LockOwner, type Verdict } from './lockOwner';
 import { lockFile } from './paths';
 
-interface LockContent {
-  pid: number;
-  startedAt: string;
-  operation: string;
+const ATTEMPTS = 5;
+const TMP_PREFIX = '.lock-tmp-';
+const LEFTOVER_MAX_AGE_MS = 60 * 60 * 1000;
+/** rename() failures that mean "something is at the lock's path" (or our temp folder vanished). */
+const TAKEN = new Set(['ENOTEMPTY', 'EEXIST', 'ENOTDIR', 'EISDIR', 'ENOENT']);
+/** rmdir() failures on release that mean another process already put its lock in place. */
+const RELEASED = new Set(['ENOTEMPTY', 'EEXIST', 'ENOENT', 'ENOTDIR']);
+
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { recursive: true, force: true });
+  } catch {
+    // best effort: a leftover temp folder is removed by a later operation
+  }
 }
 
-function isAlive(pid: number): boolean {
+/** Builds a complete lock folder aside and renames it into place; false when a lock is there. */
+function tryRename(pluginsDir: string, lock: string, owner: LockOwner): boolean {
+  const tmp = join(pluginsDir, `${TMP_PREFIX}${owner.pid}-${owner.nonce}`);
   try {
-    process.kill(pid, 0);
+    mkdirSync(tmp);
+    const fd = openSync(join(tmp, OWNER_PREFIX + owner.nonce), 'wx');
+    try {
+      writeSync(fd, JSON.stringify(owner));
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (err) {
+    removeQuietly(tmp);
+    throw lockFsError('write the plugins lock in', tmp, err);
+  }
+  try {
+    // Replaces nothing or an empty folder; fails on a non-empty folder or a file.
+    renameSync(tmp, lock);
     return true;
   } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+    removeQuietly(tmp);
+    if (TAKEN.has(codeOf(err) ?? '')) return false;
+    throw lockFsError('take the plugins lock', lock, err);
   }
 }
 
-function readLock(path: string): LockContent | undefined {
+/** Removes temp folders of processes killed while taking the lock, and any older than an hour. */
+function removeLeftovers(pluginsDir: string): void {
+  let names: string[];
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as LockContent;
+    names = readdirSync(pluginsDir);
   } catch {
-    return undefined;
+    return; // best effort: leftovers cost nothing and a later operation tries again
   }
+  for (const name of names) {
+    const match = /^\.lock-tmp-(\d+)-([0-9a-f]+)$/.exec(name);
+    if (!match) continue;
+    const dir = join(pluginsDir, name);
+    try {
+      const old = Date.now() - statSync(dir).mtimeMs > LEFTOVER_MAX_AGE_MS;
+      if (old || (!isAlive(Number(match[1])) && ownerHost(join(dir, OWNER_PREFIX + match[2])) === hostname())) removeQuietly(dir);
+    } catch {
+      // gone already
+    }
+  }
+}
+
+/** The host in a temp folder's owner file; this host when the process died before writing it. */
+function ownerHost(file: string): string {
+  try {
+    return parseOwner(readFileSync(file, 'utf8'))?.host ?? hostname();
+  } catch {
+    return hostname();
+  }
+}
+
+function releaser(lock: string, nonce: string): () => void {
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    try {
+      unlinkSync(join(lock, OWNER_PREFIX + nonce));
+    } catch (err) {
+      if (codeOf(err) !== 'ENOENT') throw lockFsError('release the plugins lock', lock, err);
+    }
+    try {
+      rmdirSync(lock);
+    } catch (err) {
+      if (!RELEASED.has(codeOf(err) ?? '')) throw lockFsError('release the plugins lock', lock, err);
+    }
+  };
 }
 
 /**
- * Takes the plugins folder's lock (an `O_EXCL` file holding pid and operation). A lock left by
- * a process that no longer runs is taken over; a live one raises EDICT_PLUGINS_LOCKED.
- * Returns the release function.
+ * Takes the plugins folder's lock: the folder `.lock/` holding one `owner-<nonce>` file (host,
+ * pid, operation, start time), renamed into place complete so exactly one racer wins. A lock
+ * whose process is gone (on this host) is taken over; a live one, or another host's, raises
+ * EDICT_PLUGINS_LOCKED; a file-system failure raises EDICT_PLUGINS_FS.
+ * Returns the release function (calling it again does nothing).
  */
 export function acquireLock(pluginsDir: string, operation: string, hostName: string): () => void {
-  mkdirSync(pluginsDir, { recursive: true });
-  const path = lockFile(pluginsDir);
-  const content: LockContent = { pid: process.pid, startedAt: new Date().toISOString(), operation };
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(path, 'wx');
-      writeSync(fd, JSON.stringify(content));
-      closeSync(fd);
-      return () => rmSync(path, { force: true });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const holder = readLock(path);
-      // A lock with unreadable content may be mid-write by its owner: treat it as held.
-      if (holder && !isAlive(holder.pid)) {
-        rmSync(path, { force: true });
-        continue;
-      }
-      throw pluginError(
-        PluginErrorCodes.LOCKED,
-        `Another plugin operation is running (${holder ? `${holder.operation}, pid ${holder.pid}, since ${holder.startedAt}` : 'unknown owner'}); lock file ${path}.`,
-        { hint: `Wait for it to finish and run the command again; if no ${hostName} process is running, delete ${path}.`, details: { lockFile: path, holder } },
-      );
-    }
+  const lock = lockFile(pluginsDir);
+  try {
+    mkdirSync(pluginsDir, { recursive: true });
+  } catch (err) {
+    throw lockFsError('create the plugins folder', pluginsDir, err);
   }
-  throw pluginError(PluginErrorCodes.LOCKED, `Could not take the lock ${path}: another process took over the stale lock at the same moment.`, {
-    hint: `Run the command again; if it keeps failing and no ${hostName} process is running, delete ${path}.`,
-    details: { lockFile: path },
-  });
+  const startedAt = new Date().toISOString();
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const nonce = randomBytes(8).toString('hex');
+    if (tryRename(pluginsDir, lock, { host: hostname(), pid: process.pid, startedAt, operation, nonce })) {
+      removeLeftovers(pluginsDir);
+      return releaser(lock, nonce);
+    }
+    let verdict: Verdict;
+    try {
+      verdict = examineLock(lock);
+    } catch (err) {
+      throw lockFsError('inspect the plugins lock', lock, err);
+    }
+    if (verdict.kind === 'held') throw lockedError(lock, verdict.holder, hostName);
+    if (verdict.kind === 'foreign') throw foreignLockError(lock, hostName);
+  }
+  throw contendedError(lock, ATTEMPTS);
 }
 
-/** Runs `fn` while holding the lock. */
+/** Runs `fn` while holding the plugins folder's lock (see {@link acquireLock}). */
 export async function withLock<T>(pluginsDir: string, operation: string, hostName: string, fn: () => Promise<T>): Promise<T> {
   const release = acquireLock(pluginsDir, operation, hostName);
   try {

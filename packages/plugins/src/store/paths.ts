@@ -7,12 +7,15 @@ import { join } from 'node:path';
  * - `index.json`    the combined command index read at startup
  * - `installed/<encoded name>/`  one isolated npm project per plugin
  * - `.staging/`     work folders of running operations (empty otherwise)
- * - `.lock`         held while an operation runs
+ * - `.lock/`        present while an operation runs: holds one `owner-<nonce>` file (host, pid,
+ *                   operation, start time); a `.lock` file in the earlier format is recognised too
+ * - `.lock-tmp-<pid>-<nonce>/`  a lock being built, renamed to `.lock` complete (see lock.ts)
  */
 export const recordFile = (pluginsDir: string): string => join(pluginsDir, 'plugins.json');
 export const indexFile = (pluginsDir: string): string => join(pluginsDir, 'index.json');
 export const installedRoot = (pluginsDir: string): string => join(pluginsDir, 'installed');
 export const stagingRoot = (pluginsDir: string): string => join(pluginsDir, '.staging');
+/** The lock folder (see lock.ts). */
 export const lockFile = (pluginsDir: string): string => join(pluginsDir, '.lock');
 
 /** `@scope/name` → `@scope+name`: one folder level per plugin, reversible, no clashes. */
