@@ -18,6 +18,12 @@ export type {
   GroupDefinition,
   CommandNode,
 } from './definitions/types';
+// Plugin command manifests: what `edict-manifest` writes at pack time and installs read.
+export { MANIFEST_FILE, MANIFEST_VERSION, manifestPathOf } from './manifest/format';
+export type { PluginManifest } from './manifest/format';
+export { checkCommandTree } from './manifest/checkCommandTree';
+export { parseManifest } from './manifest/parseManifest';
+export { generateManifest } from './manifest/generateManifest';
 export { envPrefixFor, toEnvSegment, camelCase, kebabCase } from './host/names';
 export type { Cli, CliOptions, BuiltinSwitches } from './api/cli';
 export type { CliIO, WritableLike } from './api/io';

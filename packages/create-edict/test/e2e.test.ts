@@ -1,8 +1,9 @@
 /**
  * End to end, on loopback only: the framework and everything it needs are published to a
  * throw-away registry with no uplinks; a CLI and a plugin are scaffolded, installed from it,
- * built and tested with their own scripts; the plugin is linked into the CLI, then published and
- * installed with `plugins install`, and its command is run each time.
+ * built and tested with their own scripts; the plugin is packed (its prepack writes the command
+ * manifest), linked into the CLI, then published and installed with `plugins install`, and its
+ * command is run each time.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -60,6 +61,15 @@ describe('scaffolded CLI and plugin, from a local registry', () => {
     npm(['run', 'lint'], pluginDir());
     expect(npm(['test'], pluginDir())).toMatch(/^# pass 3$/m);
   }, 240_000);
+
+  it("packs the plugin with its command manifest, written by the plugin's prepack", () => {
+    const out = npm(['pack', '--dry-run', '--json'], pluginDir());
+    const [report] = JSON.parse(out.slice(out.search(/^\[/m))) as { files: { path: string }[] }[];
+    expect(report!.files.map((f) => f.path)).toContain('edict.manifest.json');
+    const manifest = JSON.parse(readFileSync(join(pluginDir(), 'edict.manifest.json'), 'utf8'));
+    expect(manifest).toMatchObject({ edictManifest: 1, name: 'democli-plugin-greet', version: '0.1.0', commands: [{ kind: 'group', name: 'greet' }] });
+    expect(manifest.commands[0].children[0]).toMatchObject({ name: 'hello', handler: './lib/handlers/hello.js' });
+  }, 120_000);
 
   it('links the plugin into the installed CLI and runs its command', async () => {
     const home = join(work, 'home-link');

@@ -1,5 +1,5 @@
-// Data-only command definitions: the host reads these once at install time and keeps them in
-// its command index; the handler file is loaded only when `mycli hello world` runs.
+// Data-only command definitions: `edict-manifest` copies them into edict.manifest.json, which the
+// host reads at install time; the handler file is loaded only when `mycli hello world` runs.
 exports.commands = [
   {
     kind: 'group',

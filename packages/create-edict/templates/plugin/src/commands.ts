@@ -1,9 +1,10 @@
 import type { CommandNode } from '@edict/core';
 
 /**
- * The commands this plugin adds to {{host}}: plain data, read once when the plugin is installed
- * or linked. Each `handler` is a path relative to the plugin's folder, loaded only when its
- * command runs. (`import type` keeps this module free of runtime imports.)
+ * The commands this plugin adds to {{host}}: plain data. `edict-manifest` copies them into
+ * edict.manifest.json when the plugin is packed, and installs read that file, not this module.
+ * Each `handler` is a path relative to the plugin's folder, loaded only when its command runs.
+ * (`import type` keeps this module free of runtime imports.)
  */
 export const commands: CommandNode[] = [
   {
