@@ -10,3 +10,4 @@ export { listPlugins } from './manage/listPlugins';
 export { validatePlugin } from './validate/validatePlugin';
 export { buildIndex } from './index-file/buildIndex';
 export { runHook } from './install/hooks';
+export { doctorPlugins } from './manage/doctor';

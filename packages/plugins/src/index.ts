@@ -28,13 +28,15 @@ export {
   validatePlugin,
   buildIndex,
   runHook,
+  doctorPlugins,
 } from './lazyEngine';
 export type { NpmConfigOptions } from './npm/config';
 export type { SearchHit } from './npm/search';
 export type { InstallOptions, InstallResult } from './manage/installPlugins';
 export type { InstalledPlugin } from './install/pipeline';
 export type { SkippedScript, ScriptPolicy } from './install/scripts';
-export type { HookRun, HookContext } from './install/hooks';
+export type { HookRun, HookContext, HookCall } from './install/hooks';
+export type { DoctorOptions, DoctorReport } from './manage/doctor';
 export type { UninstallOptions, UninstallResult } from './manage/uninstallPlugins';
 export type { UpdateOptions, PluginUpdate } from './manage/updatePlugins';
 export type { LinkOptions, LinkResult } from './manage/linkPlugin';

@@ -27,4 +27,6 @@ export const validatePlugin: typeof Engine.validatePlugin = (root, host, options
 /** See {@link Engine.buildIndex}. */
 export const buildIndex: typeof Engine.buildIndex = (pluginsDir, host, previous) => load().buildIndex(pluginsDir, host, previous);
 /** See {@link Engine.runHook}. */
-export const runHook: typeof Engine.runHook = (root, hook, host, pluginsDir) => load().runHook(root, hook, host, pluginsDir);
+export const runHook: typeof Engine.runHook = (call) => load().runHook(call);
+/** See {@link Engine.doctorPlugins}. */
+export const doctorPlugins: typeof Engine.doctorPlugins = (options) => load().doctorPlugins(options);

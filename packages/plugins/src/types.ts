@@ -36,15 +36,29 @@ export interface PluginRecord {
   registry?: string;
   /** Absolute path of the plugin's package root. */
   location: string;
+  /**
+   * Absolute path of the immutable version folder (`installed/<name>/<version>-<id>`) this record
+   * uses; absent for linked plugins. Any other folder under `installed/` is a leftover.
+   */
+  folder?: string;
+  /**
+   * The top-level command names and aliases the plugin owns, fixed when it was installed: an
+   * index rebuild keeps them with this plugin, whatever order or content it finds.
+   */
+  owns?: string[];
   /** ISO time of the install. */
   installedAt: string;
   /** The `sri` integrity of the tarball, when known. */
   integrity?: string;
+  /** Installed with `--force` although its peer ranges or engines exclude this host. */
+  forced?: boolean;
+  /** For a linked plugin: the installed plugin of the same name it stands in for, restored by unlink. */
+  shadows?: PluginRecord;
 }
 
-/** The content of `plugins.json`. */
+/** The content of `plugins.json` (version 1 was written before version folders and owned names). */
 export interface PluginRecordFile {
-  version: 1;
+  version: 2;
   plugins: Record<string, PluginRecord>;
 }
 
@@ -67,6 +81,8 @@ export interface PluginIndexEntry {
   hooks: Partial<Record<HookName, string>>;
   /** For linked plugins: the definitions file and its mtime when the index was built. */
   linked?: { definitionsFile: string; mtimeMs: number };
+  /** Top-level names its definitions claim that another plugin or the CLI owns: those nodes are left out. */
+  conflicts?: string[];
 }
 
 /** What routing and root help need of a plugin's top-level command node. */
@@ -80,10 +96,10 @@ export interface IndexTopNode {
 
 /** The combined command index (`index.json`), read in one go at startup; see index-file/indexFormat.ts. */
 export interface PluginIndex {
-  version: 3;
+  version: 4;
   hostName: string;
   hostVersion: string;
-  /** `mtimeMs:size` of `plugins.json` when the index was built; a change means the index is stale. */
+  /** `ino:mtimeMs:size` of `plugins.json` when the index was built; a change means the index is stale. */
   recordStamp: string;
   plugins: PluginIndexEntry[];
   warnings: string[];

@@ -28,7 +28,7 @@ export function pluginsGroup(): GroupDefinition {
           registry,
           { name: 'file', type: 'string', summary: 'Install the set recorded in a plugins.json file' },
           { name: 'force', type: 'boolean', summary: 'Install even if the plugin says it is incompatible with this host' },
-          { name: 'allow-scripts', type: 'boolean', summary: 'Run install scripts of the plugin and its dependencies' },
+          { name: 'allow-scripts', type: 'boolean', summary: 'Run install scripts of the plugin and its dependencies, and its postInstall hook' },
         ],
         examples: [
           { command: '$0 plugins install @acme/plugin-deploy', description: 'Install the newest version' },
@@ -48,6 +48,10 @@ export function pluginsGroup(): GroupDefinition {
         aliases: ['remove', 'rm'],
         summary: 'Uninstall plugins',
         positionals: [{ name: 'name', summary: 'Plugin package names', required: true, variadic: true }],
+        options: [
+          { name: 'force', type: 'boolean', summary: 'Uninstall even if a preUninstall hook fails' },
+          { name: 'allow-scripts', type: 'boolean', summary: 'Run the preUninstall hooks of the plugins' },
+        ],
         handler: handler('uninstall'),
       },
       {
@@ -81,6 +85,11 @@ export function pluginsGroup(): GroupDefinition {
         summary: 'Show everything known about one plugin',
         positionals: [{ name: 'name', summary: 'Plugin package name', required: true }],
         handler: handler('info'),
+      },
+      {
+        name: 'doctor',
+        summary: 'Check the plugins folder and repair what an interrupted operation or a damaged file left',
+        handler: handler('doctor'),
       },
       {
         name: 'search',

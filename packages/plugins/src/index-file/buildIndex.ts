@@ -1,90 +1,68 @@
-import { existsSync, statSync } from 'node:fs';
 import type { CommandNode } from '@edict/core';
-import { readRecords, recordStamp } from '../store/record';
+import { recordStamp } from '../store/record';
+import { readRecordsForRun } from '../store/recover';
 import type { PluginHost, PluginIndex, PluginIndexEntry, PluginRecord } from '../types';
 import { claimedNames } from '../validate/collisions';
-import { describeIncompatibilities, findIncompatibilities } from '../validate/compatibility';
-import { loadDefinitions } from '../validate/loadDefinitions';
-import { parseEdictField, readPackageJson } from '../validate/pluginManifest';
 import { INDEX_VERSION } from './indexFormat';
+import { installedEntry } from './installedEntry';
+import { linkedEntry, linkedEntryFresh } from './linkedEntry';
 
-function mtimeOf(path: string): number {
-  try {
-    return statSync(path).mtimeMs;
-  } catch {
-    return -1;
-  }
+const ownerText = (owner: string, host: PluginHost): string => (owner === 'built-in' ? `the ${host.name} CLI` : `plugin ${owner}`);
+
+/**
+ * Who owns each top-level name: the CLI's built-ins first, then every installed plugin's names as
+ * recorded when it was installed. Plugins without recorded names (linked ones, records of an
+ * older version) claim free names afterwards, in name order.
+ */
+function recordedOwners(host: PluginHost, records: PluginRecord[]): Map<string, string> {
+  const owners = new Map<string, string>(host.builtinNames.map((n) => [n, 'built-in']));
+  for (const r of records) for (const n of r.owns ?? []) if (!owners.has(n)) owners.set(n, r.name);
+  return owners;
 }
 
-/** Builds one plugin's index entry from its folder, or returns why it cannot be used. */
-export function entryFor(record: PluginRecord, host: PluginHost): { entry?: PluginIndexEntry; problem?: string } {
-  const root = record.location;
-  if (!existsSync(root)) return { problem: `plugin ${record.name} is missing: ${root} does not exist` };
-  let pkg;
-  try {
-    pkg = readPackageJson(root);
-  } catch (err) {
-    return { problem: `plugin ${record.name} is broken: ${(err as Error).message}` };
-  }
-  const incompat = findIncompatibilities(pkg, host);
-  if (incompat.length > 0) return { problem: `plugin ${record.name}@${pkg.version ?? '?'} is incompatible: ${describeIncompatibilities(incompat)}` };
-  const { field, problems } = parseEdictField(pkg.edict);
-  if (!field) return { problem: `plugin ${record.name} is broken: ${problems.join('; ')}` };
-  const defs = loadDefinitions(root, field, host);
-  if (defs.errors.length > 0) return { problem: `plugin ${record.name} is broken: ${defs.errors.join('; ')}` };
-  return {
-    entry: {
-      name: record.name,
-      version: pkg.version ?? record.version,
-      root,
-      moduleType: pkg.type === 'module' ? 'module' : 'commonjs',
-      commands: defs.commands,
-      hooks: defs.hooks,
-      ...(record.source === 'link' ? { linked: { definitionsFile: defs.definitionsFile, mtimeMs: mtimeOf(defs.definitionsFile) } } : {}),
-    },
-  };
-}
-
-/** True when a previous entry can be reused as is (same version and folder, not a changed link). */
-function reusable(prev: PluginIndexEntry | undefined, record: PluginRecord): prev is PluginIndexEntry {
-  if (!prev || prev.version !== record.version || prev.root !== record.location) return false;
-  if (record.source === 'link') return prev.linked !== undefined && mtimeOf(prev.linked.definitionsFile) === prev.linked.mtimeMs;
-  return existsSync(prev.root);
+function entryFor(record: PluginRecord, host: PluginHost, prev: PluginIndexEntry | undefined): { entry?: PluginIndexEntry; problem?: string } {
+  if (record.source === 'link') return prev && linkedEntryFresh(prev, record) ? { entry: prev } : linkedEntry(record, host);
+  if (prev && prev.version === record.version && prev.root === record.location && !prev.linked) return { entry: prev };
+  return installedEntry(record, host);
 }
 
 /**
- * Builds the combined command index from the record. Plugins are taken in name order; a plugin
- * that is missing, broken or incompatible is left out, and a command whose name or alias is
- * already taken (by a built-in or an earlier plugin) is skipped, each with a warning.
- * Entries of `previous` whose plugin has not changed are reused without loading the plugin.
+ * Builds the combined command index from the record and the entry files the engine wrote at
+ * install: data only, no installed plugin's code runs. A top-level node is kept only for the
+ * plugin that owns its names (see `recordedOwners`); a node claiming another's name is left out,
+ * and the plugin marked with the conflict. Unusable plugins are left out; each case warns once.
+ * Entries of `previous` whose plugin has not changed are reused.
  */
 export function buildIndex(pluginsDir: string, host: PluginHost, previous?: PluginIndex): PluginIndex {
   const stamp = recordStamp(pluginsDir);
-  const records = readRecords(pluginsDir);
+  const { records, warning } = readRecordsForRun(pluginsDir, host);
+  const list = Object.values(records.plugins).sort((a, b) => a.name.localeCompare(b.name));
+  const owners = recordedOwners(host, list);
   const sameHost = previous?.hostVersion === host.version && previous.hostName === host.name;
   const prevByName = new Map((sameHost ? previous.plugins : []).map((e) => [e.name, e]));
-  const taken = new Map<string, string>(host.builtinNames.map((n) => [n, 'built-in']));
   const plugins: PluginIndexEntry[] = [];
-  const warnings: string[] = [];
-  for (const name of Object.keys(records.plugins).sort()) {
-    const record = records.plugins[name]!;
-    const prev = prevByName.get(name);
-    const { entry, problem } = reusable(prev, record) ? { entry: prev, problem: undefined } : entryFor(record, host);
+  const warnings: string[] = warning ? [warning] : [];
+  for (const record of list) {
+    const { entry, problem } = entryFor(record, host, prevByName.get(record.name));
     if (!entry) {
-      warnings.push(`${problem ?? `plugin ${name} is unusable`}; run \`${host.name} plugins list\` for details`);
+      warnings.push(`${problem ?? `plugin ${record.name} is unusable`}; run \`${host.name} plugins list\` for details`);
       continue;
     }
     const commands: CommandNode[] = [];
+    const conflicts: string[] = [];
     for (const node of entry.commands) {
-      const clash = claimedNames([node]).find((n) => taken.has(n));
+      const names = claimedNames([node]);
+      const clash = names.find((n) => owners.has(n) && owners.get(n) !== record.name);
       if (clash !== undefined) {
-        warnings.push(`command "${clash}" of plugin ${name} is skipped: ${taken.get(clash) === 'built-in' ? 'the CLI' : `plugin ${taken.get(clash)}`} already provides it`);
+        conflicts.push(clash);
+        warnings.push(`command "${clash}" of plugin ${record.name} is skipped: ${ownerText(owners.get(clash)!, host)} owns it`);
         continue;
       }
-      for (const n of claimedNames([node])) taken.set(n, name);
+      for (const n of names) owners.set(n, record.name);
       commands.push(node);
     }
-    plugins.push({ ...entry, commands });
+    const { conflicts: _old, ...rest } = entry;
+    plugins.push({ ...rest, commands, ...(conflicts.length > 0 ? { conflicts } : {}) });
   }
   return { version: INDEX_VERSION, hostName: host.name, hostVersion: host.version, recordStamp: stamp, plugins, warnings };
 }

@@ -36,22 +36,30 @@ export function staleReason(index: PluginIndex | undefined, pluginsDir: string, 
   return undefined;
 }
 
+const emptyIndex = (host: PluginHost): PluginIndex => ({ version: INDEX_VERSION, hostName: host.name, hostVersion: host.version, recordStamp: 'none', plugins: [], warnings: [] });
+
 /**
  * The combined command index of all plugins: the startup path. When the index is fresh this is
  * one JSON read plus a stat of the record (and of linked plugins' definitions files); no npm
- * library is loaded. A missing, corrupt or stale index is rebuilt from the record (loading the
- * plugins' definitions) and rewritten; a failed rewrite (read-only folder) is not an error.
+ * library is loaded. A missing, corrupt or stale index is rebuilt from the record and the entry
+ * files of the installed plugins (data: no plugin code runs, but a changed linked plugin's
+ * definitions module, sandboxed) and rewritten; a failed rewrite (read-only folder) is not an error.
  */
 export function readPluginIndex(pluginsDir: string, host: PluginHost): PluginIndex {
   const index = readIndexFile(pluginsDir);
   if (staleReason(index, pluginsDir, host) === undefined) return index!;
-  if (!index && recordStamp(pluginsDir) === 'none') {
-    return { version: INDEX_VERSION, hostName: host.name, hostVersion: host.version, recordStamp: 'none', plugins: [], warnings: [] };
-  }
+  if (!index && recordStamp(pluginsDir) === 'none') return emptyIndex(host);
   // Required here: rebuilding loads plugin definitions and validation, which a fresh read never needs.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { buildIndex } = require('./buildIndex') as typeof import('./buildIndex');
-  const rebuilt = buildIndex(pluginsDir, host, index);
+  let rebuilt: PluginIndex;
+  try {
+    rebuilt = buildIndex(pluginsDir, host, index);
+  } catch (err) {
+    // A plugins folder this run cannot read must not stop the CLI: no plugin commands, one warning.
+    const why = (err as NodeJS.ErrnoException).code ? `${(err as Error).message}` : String(err);
+    return { ...emptyIndex(host), warnings: [`the plugins folder ${pluginsDir} cannot be read (${why}); plugin commands are unavailable. Run: ${host.name} plugins doctor`] };
+  }
   try {
     writeFileAtomic(indexFile(pluginsDir), serializeIndex(rebuilt));
   } catch {

@@ -1,9 +1,8 @@
 import { pluginError, PluginErrorCodes } from '../errors';
 import { childLoaderConfig } from '../runner/childLoaderConfig';
-import { runPluginCode } from '../runner/runPluginCode';
+import { runPluginCodeAsync } from '../runner/runPluginCode';
+import { codeTimeoutMs } from '../runner/timeouts';
 import type { HookName, PluginHost } from '../types';
-import { parseEdictField, readPackageJson } from '../validate/pluginManifest';
-import { resolve } from 'node:path';
 
 /** What a hook receives (as JSON; it runs in a child process). */
 export interface HookContext {
@@ -13,7 +12,7 @@ export interface HookContext {
   pluginsDir: string;
 }
 
-/** Output of a hook that ran; undefined when the plugin declares no such hook. */
+/** Output of a hook that ran. */
 export interface HookRun {
   hook: HookName;
   plugin: string;
@@ -21,23 +20,38 @@ export interface HookRun {
   stderr: string;
 }
 
+/** One hook to run: the plugin it belongs to and the absolute path of its module. */
+export interface HookCall {
+  hook: HookName;
+  file: string;
+  plugin: { name: string; version: string; root: string };
+  host: PluginHost;
+  pluginsDir: string;
+}
+
 /**
- * Runs a plugin's hook (if it declares one) in a child process with the plugin root as working
- * directory. A hook that throws raises EDICT_PLUGIN_HOOK_FAILED with its message.
+ * Runs a plugin's `postInstall` or `preUninstall` hook in a child process (the plugin root as
+ * working directory, the module loader on), killed with everything it started after the hook
+ * timeout. The caller decides whether the user consented. A failing hook raises
+ * EDICT_PLUGIN_HOOK_FAILED with its message.
  */
-export function runHook(root: string, hook: HookName, host: PluginHost, pluginsDir: string): HookRun | undefined {
-  const pkg = readPackageJson(root);
-  const file = parseEdictField(pkg.edict).field?.hooks[hook];
-  if (!file) return undefined;
-  const name = pkg.name ?? root;
-  const context: HookContext = { hook, plugin: { name, version: pkg.version ?? '', root }, host: { name: host.name, version: host.version }, pluginsDir };
-  const loader = childLoaderConfig(host, root, resolve(root, file));
-  const r = runPluginCode({ mode: 'hook', file: resolve(root, file), hook, context, cwd: root, ...(loader ? { loader } : {}) });
+export async function runHook(call: HookCall): Promise<HookRun> {
+  const { hook, file, plugin, host } = call;
+  const context: HookContext = { hook, plugin, host: { name: host.name, version: host.version }, pluginsDir: call.pluginsDir };
+  const loader = childLoaderConfig(host, plugin.root, file);
+  const r = await runPluginCodeAsync({ mode: 'hook', file, hook, context, cwd: plugin.root, timeoutMs: codeTimeoutMs('hook'), ...(loader ? { loader } : {}) });
   if (!r.ok) {
-    throw pluginError(PluginErrorCodes.HOOK_FAILED, `The ${hook} hook of ${name}@${pkg.version ?? '?'} failed: ${r.message ?? 'unknown error'}`, {
-      hint: `${host.name} plugins validate ${root}`,
-      details: { plugin: name, hook, file: resolve(root, file), stderr: r.stderr },
+    throw pluginError(PluginErrorCodes.HOOK_FAILED, `The ${hook} hook of ${plugin.name}@${plugin.version} failed: ${r.message ?? 'unknown error'}.`, {
+      hint: `Report it to the plugin's author; ${host.name} plugins info ${plugin.name} shows where it lives.`,
+      details: { plugin: plugin.name, hook, file, stderr: r.stderr },
     });
   }
-  return { hook, plugin: name, stdout: r.stdout, stderr: r.stderr };
+  return { hook, plugin: plugin.name, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** True when the script policy lets this plugin's own hooks run (`--allow-scripts`, or the allow list names it). */
+export function hooksAllowed(policy: boolean | readonly string[], name: string): boolean {
+  if (policy === true) return true;
+  if (policy === false) return false;
+  return policy.some((entry) => entry === name || entry.startsWith(`${name}@`));
 }

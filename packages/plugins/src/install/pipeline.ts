@@ -1,21 +1,23 @@
+import { mkdirSync, renameSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { readIndexSafe } from '../index-file/readIndexSafe';
 import { explainNpmError } from '../npm/npmErrors';
 import type { ParsedSpec } from '../npm/spec';
 import { loadPacote, type Manifest } from '../heavy';
 import { pluginError, PluginErrorCodes } from '../errors';
-import { packageRootIn, projectDir } from '../store/paths';
-import { readRecords } from '../store/record';
-import { stagedIndexEntry } from '../index-file/rebaseEntry';
-import type { EngineOptions, PluginIndexEntry, PluginRecord } from '../types';
+import { writeEntryFile } from '../store/entryFile';
+import { newVersionFolder, packageRootIn } from '../store/paths';
+import { readRecordsForChange } from '../store/recover';
+import { sweepLeftovers } from '../store/sweep';
+import type { EngineOptions, PluginRecord, PluginRecordFile } from '../types';
 import { claimedNames } from '../validate/collisions';
 import { assertInstallable } from '../validate/compatibility';
-import { validatePlugin } from '../validate/validatePlugin';
-import { startPluginProcess } from '../runner/pluginProcess';
-import { cleanStaging, commitChanges, type FolderChange } from './commit';
-import { runHook, type HookRun } from './hooks';
+import { validatePlugin, type DetailedValidation } from '../validate/validatePlugin';
+import { commitRecord } from './commit';
+import { hooksAllowed, runHook, type HookRun } from './hooks';
 import type { ScriptPolicy, SkippedScript } from './scripts';
 import { prefetchPackuments } from './prefetch';
-import { stagePlugin, type StagedPlugin } from './stage';
+import { stagePlugin } from './stage';
 
 /** One plugin to install: what to fetch and what to record. */
 export interface InstallItem {
@@ -67,15 +69,40 @@ function dependencySpec(spec: ParsedSpec, manifest: Manifest): string {
   return spec.source === 'registry' ? manifest.version : spec.fetchSpec;
 }
 
+/** Names taken before this install: the CLI's, and those of every plugin it does not replace. */
+function takenNames(opts: PipelineOptions, records: PluginRecordFile, replacing: ReadonlySet<string>): Map<string, string> {
+  const taken = new Map<string, string>(opts.host.builtinNames.map((n) => [n, 'built-in']));
+  const index = readIndexSafe(opts.pluginsDir, opts.host);
+  for (const r of Object.values(records.plugins)) {
+    if (replacing.has(r.name)) continue;
+    const names = r.owns ?? claimedNames(index.plugins.find((p) => p.name === r.name)?.commands ?? []);
+    for (const n of names) if (!taken.has(n)) taken.set(n, r.name);
+  }
+  return taken;
+}
+
+function refuseInvalid(manifest: Manifest, v: DetailedValidation, opts: PipelineOptions): void {
+  const errors = v.errors.filter((e) => !(opts.force && e.code === 'INCOMPATIBLE'));
+  if (errors.length === 0) return;
+  throw pluginError(PluginErrorCodes.INVALID, `${manifest.name}@${manifest.version} is not a valid ${opts.host.name} plugin: ${errors.map((e) => e.message).join('; ')}.`, {
+    hint: `Ask the plugin's author for a fixed version; \`${opts.host.name} plugins validate <folder>\` checks a plugin folder.`,
+    details: { name: manifest.name, version: manifest.version, errors },
+  });
+}
+
 /**
  * Installs (or replaces) plugins all or nothing. Every manifest is resolved and checked before
- * any tarball is fetched; then each plugin's tree is staged, validated against the built-ins and
- * the other plugins, committed with its postInstall hook, and the record and index rewritten.
- * The caller holds the lock.
+ * any tarball is fetched; then each plugin's tree is staged and validated from its command
+ * manifest (data: no plugin code runs), moved into a new version folder with the engine's entry
+ * file, its postInstall hook run if the user allowed scripts, and the record written: the one
+ * commit point. Until then the old record names the old folders, untouched; any failure removes
+ * what was moved in. The caller holds the lock.
  */
 export async function installItems(items: readonly InstallItem[], opts: PipelineOptions): Promise<InstalledPlugin[]> {
   const { pluginsDir, host } = opts;
-  const records = readRecords(pluginsDir);
+  const { records, notes } = readRecordsForChange(pluginsDir, host);
+  sweepLeftovers(pluginsDir, records);
+  const before: PluginRecordFile = { version: 2, plugins: { ...records.plugins } };
   const previousIndex = readIndexSafe(pluginsDir, host);
   const manifests: Manifest[] = [];
   // One set of registry documents for the whole command, as npm has: plugins that share
@@ -89,80 +116,64 @@ export async function installItems(items: readonly InstallItem[], opts: Pipeline
     }
     manifests.push(manifest);
   }
-  const replacing = new Set(manifests.map((m) => m.name));
-  const taken = new Map<string, string>(host.builtinNames.map((n) => [n, 'built-in']));
-  for (const entry of previousIndex.plugins) {
-    if (!replacing.has(entry.name)) for (const n of claimedNames(entry.commands)) taken.set(n, entry.name);
-  }
-  const staged: StagedPlugin[] = [];
+  const taken = takenNames(opts, records, new Set(manifests.map((m) => m.name)));
   const results: InstalledPlugin[] = [];
-  const entries: PluginIndexEntry[] = [];
+  const fresh: { record: PluginRecord; hook?: string }[] = [];
   try {
     for (const [i, item] of items.entries()) {
       const manifest = manifests[i]!;
-      // The registry is the bottleneck: its documents are asked for while arborist loads, and
-      // Node starts for the validation while the tree downloads.
+      // The registry is the bottleneck: its documents are asked for while arborist loads.
       opts.onProgress?.({ phase: 'fetch', name: manifest.name, message: `Fetching ${manifest.name}@${manifest.version} and its dependencies` });
       const prefetch = prefetchPackuments(manifest, opts.npmOptions ?? {}, packuments);
       await prefetch.started;
-      const child = startPluginProcess();
-      let stage: StagedPlugin;
-      try {
-        stage = await stagePlugin({
-          pluginsDir, manifest, dependencySpec: dependencySpec(item.fetch, manifest), npmOptions: { ...opts.npmOptions, packumentCache: packuments },
-          scripts: opts.scripts, spec: item.fetch.raw, hostName: host.name, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
-        });
-      } catch (err) {
-        child.dispose();
-        throw err;
-      } finally {
-        prefetch.stop();
-      }
-      staged.push(stage);
+      const stage = await stagePlugin({
+        pluginsDir, manifest, dependencySpec: dependencySpec(item.fetch, manifest), npmOptions: { ...opts.npmOptions, packumentCache: packuments },
+        scripts: opts.scripts, spec: item.fetch.raw, hostName: host.name, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+      }).finally(() => prefetch.stop());
       opts.onProgress?.({ phase: 'validate', name: manifest.name, message: `Validating ${manifest.name}@${manifest.version}` });
-      const v = await validatePlugin(stage.root, host, { taken, child });
-      const errors = v.errors.filter((e) => !(opts.force && e.code === 'INCOMPATIBLE'));
-      if (errors.length > 0) {
-        throw pluginError(PluginErrorCodes.INVALID, `${manifest.name}@${manifest.version} is not a valid ${host.name} plugin: ${errors.map((e) => e.message).join('; ')}.`, {
-          hint: `${host.name} plugins validate <folder of ${manifest.name}>`,
-          details: { name: manifest.name, version: manifest.version, errors },
-        });
-      }
-      const commands = v.definitions?.commands ?? [];
-      for (const n of claimedNames(commands)) taken.set(n, manifest.name);
+      const v = await validatePlugin(stage.root, host, { taken });
+      refuseInvalid(manifest, v, opts);
+      const defs = v.definitions!;
+      const owns = claimedNames(defs.commands);
+      for (const n of owns) taken.set(n, manifest.name);
+      const folder = newVersionFolder(pluginsDir, manifest.name, manifest.version);
+      const record = newRecord(item, manifest, stage.integrity, folder, owns, opts);
+      const moduleType = v.pkg?.type === 'module' ? 'module' : 'commonjs';
+      writeEntryFile(stage.project, { entryVersion: 1, name: manifest.name, version: manifest.version, moduleType, source: defs.source ?? 'manifest', commands: defs.declared, hooks: defs.declaredHooks, record });
+      mkdirSync(dirname(folder), { recursive: true });
+      renameSync(stage.project, folder);
       const previous = records.plugins[manifest.name];
       results.push({
-        name: manifest.name, version: manifest.version, commands: commands.map((c) => c.name), skippedScripts: stage.skippedScripts,
+        name: manifest.name, version: manifest.version, commands: defs.commands.map((c) => c.name), skippedScripts: stage.skippedScripts,
         warnings: v.warnings.map((w) => w.message), hooks: [], ...(previous ? { previousVersion: previous.version } : {}),
       });
-      records.plugins[manifest.name] = newRecord(item, manifest, stage, pluginsDir, opts);
-      if (v.definitions) {
-        const moduleType = v.pkg?.type === 'module' ? 'module' : 'commonjs';
-        entries.push(stagedIndexEntry({ name: manifest.name, version: manifest.version, moduleType }, v.definitions, stage.root, records.plugins[manifest.name]!.location));
-      }
+      fresh.push({ record, ...(defs.declaredHooks.postInstall ? { hook: defs.declaredHooks.postInstall } : {}) });
     }
-    const changes: FolderChange[] = manifests.map((m, i) => ({ name: m.name, staged: staged[i]!.project }));
+    for (const [i, { record, hook }] of fresh.entries()) {
+      const result = results[i]!;
+      if (!hook) continue;
+      if (!hooksAllowed(opts.scripts, record.name)) {
+        result.warnings.push(`its postInstall hook was not run: hooks are plugin code, run only with --allow-scripts`);
+        continue;
+      }
+      opts.onProgress?.({ phase: 'hook', name: record.name, message: `Running postInstall of ${record.name}` });
+      const root = record.location;
+      result.hooks.push(await runHook({ hook: 'postInstall', file: resolve(root, hook), plugin: { name: record.name, version: record.version, root }, host, pluginsDir }));
+    }
+    for (const { record } of fresh) records.plugins[record.name] = record;
     opts.onProgress?.({ phase: 'commit', message: 'Committing' });
-    // The fresh entries stand in for the old ones, so the index is built without loading definitions again.
-    const fresh = new Set(entries.map((e) => e.name));
-    const knownIndex = { ...previousIndex, plugins: [...previousIndex.plugins.filter((p) => !fresh.has(p.name)), ...entries] };
-    commitChanges({
-      pluginsDir, host, changes, records, previousIndex: knownIndex,
-      afterMove: () => {
-        for (const r of results) {
-          const run = runHook(packageRootIn(projectDir(pluginsDir, r.name), r.name), 'postInstall', host, pluginsDir);
-          if (run) r.hooks.push(run);
-        }
-      },
-    });
+    const { warnings } = commitRecord({ pluginsDir, host, records, previousIndex });
+    if (results[0]) results[0].warnings.push(...notes, ...warnings);
     return results;
+  } catch (err) {
+    sweepLeftovers(pluginsDir, before);
+    throw err;
   } finally {
     packuments.clear();
-    cleanStaging(pluginsDir, staged.map((s) => s.project));
   }
 }
 
-function newRecord(item: InstallItem, manifest: Manifest, stage: StagedPlugin, pluginsDir: string, opts: PipelineOptions): PluginRecord {
+function newRecord(item: InstallItem, manifest: Manifest, integrity: string | undefined, folder: string, owns: string[], opts: PipelineOptions): PluginRecord {
   const registry = item.fetch.source === 'registry' ? registryFor(manifest.name, opts.npmOptions ?? {}) : undefined;
   return {
     name: manifest.name,
@@ -171,12 +182,14 @@ function newRecord(item: InstallItem, manifest: Manifest, stage: StagedPlugin, p
     ...(item.range ? { range: item.range } : {}),
     source: item.fetch.source,
     ...(registry ? { registry } : {}),
-    location: packageRootIn(projectDir(pluginsDir, manifest.name), manifest.name),
+    location: packageRootIn(folder, manifest.name),
+    folder,
+    owns,
     installedAt: new Date().toISOString(),
-    ...(stage.integrity ? { integrity: stage.integrity } : {}),
+    ...(integrity ? { integrity } : {}),
+    ...(opts.force ? { forced: true } : {}),
   };
 }
-
 /** The registry npm config picks for a package (its scope's registry, else the default). */
 export function registryFor(name: string, npmOptions: Record<string, unknown>): string | undefined {
   const scope = name.startsWith('@') ? name.split('/')[0] : undefined;

@@ -2,8 +2,9 @@ import { resolve } from 'node:path';
 import { installItems, type InstalledPlugin, type InstallItem, type PipelineOptions } from '../install/pipeline';
 import type { ScriptPolicy } from '../install/scripts';
 import { parseSpec } from '../npm/spec';
-import { withLock } from '../store/lock';
-import { readRecordFile, readRecords } from '../store/record';
+import { readRecordFile } from '../store/record';
+import { readRecordsForChange } from '../store/recover';
+import { runOperation } from './operation';
 import type { EngineOptions, PluginRecord } from '../types';
 
 export interface InstallOptions extends EngineOptions {
@@ -49,7 +50,7 @@ export async function installPlugins(options: InstallOptions): Promise<InstallRe
   const cwd = options.cwd ?? process.cwd();
   const host = options.host;
   const pipeline: PipelineOptions = { ...options, force: options.force ?? false, scripts: scriptPolicy(options) };
-  return withLock(options.pluginsDir, 'install', host.name, async () => {
+  return runOperation(options, 'install', async () => {
     let items: InstallItem[];
     if (options.specs && options.specs.length > 0) {
       items = options.specs.map((raw) => {
@@ -59,7 +60,7 @@ export async function installPlugins(options: InstallOptions): Promise<InstallRe
         return { fetch, recordSpec, ...(fetch.range ? { range: fetch.range } : {}) };
       });
     } else {
-      const source = options.file ? readRecordFile(resolve(cwd, options.file)) : readRecords(options.pluginsDir);
+      const source = options.file ? readRecordFile(resolve(cwd, options.file)) : readRecordsForChange(options.pluginsDir, host).records;
       items = Object.values(source.plugins).filter((r) => r.source !== 'link').map((r) => itemFromRecord(r, host.name, cwd));
     }
     if (items.length === 0) return { installed: [] };

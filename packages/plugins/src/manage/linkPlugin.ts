@@ -1,14 +1,16 @@
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pluginError, PluginErrorCodes } from '../errors';
-import { cleanStaging, commitChanges } from '../install/commit';
+import { commitRecord } from '../install/commit';
 import { readIndexSafe } from '../index-file/readIndexSafe';
-import { withLock } from '../store/lock';
-import { readRecords } from '../store/record';
+import { readLinkedDefinitions } from '../index-file/linkedEntry';
+import { readRecordsForChange } from '../store/recover';
+import { sweepLeftovers } from '../store/sweep';
 import type { EngineOptions, PluginIssue } from '../types';
 import { claimedNames } from '../validate/collisions';
 import { readPackageJson } from '../validate/pluginManifest';
 import { validatePlugin } from '../validate/validatePlugin';
+import { runOperation } from './operation';
 
 export interface LinkOptions extends EngineOptions {
   /** The plugin's folder (its dependencies are the author's business: `npm install` there). */
@@ -23,28 +25,41 @@ export interface LinkResult {
   location: string;
   commands: string[];
   warnings: PluginIssue[];
+  /** The installed version the link stands in for, restored by `unlink`. */
+  shadows?: string;
+}
+
+function packageName(location: string): string | undefined {
+  try {
+    return readPackageJson(location).name;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
  * Links a plugin under development: records it with source "link" and its folder's real path,
- * so edits show up without reinstalling (the index notices a changed definitions file).
+ * so edits show up without reinstalling. Its definitions module is run (sandboxed) to write its
+ * command manifest, now and whenever the module changes. An installed plugin of the same name is
+ * kept, unused, until `unlink` puts it back.
  */
 export async function linkPlugin(options: LinkOptions): Promise<LinkResult> {
   const { host, pluginsDir } = options;
-  const location = realpathSync(resolve(options.folder));
-  return withLock(pluginsDir, 'link', host.name, async () => {
-    const records = readRecords(pluginsDir);
+  let location: string;
+  try {
+    location = realpathSync(resolve(options.folder));
+  } catch {
+    throw pluginError(PluginErrorCodes.PACKAGE_NOT_FOUND, `The folder ${resolve(options.folder)} does not exist.`, { hint: 'Check the path.', details: { folder: options.folder } });
+  }
+  return runOperation(options, 'link', async () => {
+    const { records } = readRecordsForChange(pluginsDir, host);
+    sweepLeftovers(pluginsDir, records);
     const previousIndex = readIndexSafe(pluginsDir, host);
-    // Its own earlier link must not count as a collision; a package.json that cannot be read is
-    // reported by the validation below.
-    let pkgName: string | undefined;
-    try {
-      pkgName = readPackageJson(location).name;
-    } catch {
-      pkgName = undefined;
-    }
+    const own = packageName(location);
     const taken = new Map<string, string>(host.builtinNames.map((n) => [n, 'built-in']));
-    for (const e of previousIndex.plugins) if (e.name !== pkgName) for (const n of claimedNames(e.commands)) taken.set(n, e.name);
+    for (const e of previousIndex.plugins) if (e.name !== own) for (const n of claimedNames(e.commands)) taken.set(n, e.name);
+    // Regenerates the manifest from the module first, so validation reads what the author has now.
+    readLinkedDefinitions(location, host);
     const v = await validatePlugin(location, host, { taken });
     const errors = v.errors.filter((e) => !(options.force && e.code === 'INCOMPATIBLE'));
     if (errors.length > 0 || !v.pkg?.name || !v.pkg.version) {
@@ -55,29 +70,26 @@ export async function linkPlugin(options: LinkOptions): Promise<LinkResult> {
     }
     const { name, version } = v.pkg as { name: string; version: string };
     const previous = records.plugins[name];
-    records.plugins[name] = { name, version, spec: location, source: 'link', location, installedAt: new Date().toISOString() };
-    try {
-      // a linked plugin replaces an installed one of the same name: its folder goes
-      commitChanges({ pluginsDir, host, changes: previous && previous.source !== 'link' ? [{ name, remove: true }] : [], records, previousIndex });
-    } finally {
-      cleanStaging(pluginsDir, []);
-    }
-    return { name, version, location, commands: (v.definitions?.commands ?? []).map((c) => c.name), warnings: v.warnings };
+    const shadows = previous?.source === 'link' ? previous.shadows : previous;
+    records.plugins[name] = { name, version, spec: location, source: 'link', location, installedAt: new Date().toISOString(), ...(shadows ? { shadows } : {}) };
+    commitRecord({ pluginsDir, host, records, previousIndex });
+    return { name, version, location, commands: (v.definitions?.commands ?? []).map((c) => c.name), warnings: v.warnings, ...(shadows ? { shadows: shadows.version } : {}) };
   });
 }
 
-/** Removes a linked plugin's record (its folder is left alone). */
-export async function unlinkPlugin(options: EngineOptions & { name: string }): Promise<{ name: string; location: string }> {
+/** Removes a linked plugin's record (its folder is left alone) and puts back the installed plugin it stood in for. */
+export async function unlinkPlugin(options: EngineOptions & { name: string }): Promise<{ name: string; location: string; restored?: string }> {
   const { host, pluginsDir, name } = options;
-  return withLock(pluginsDir, 'unlink', host.name, async () => {
-    const records = readRecords(pluginsDir);
+  return runOperation(options, 'unlink', async () => {
+    const { records } = readRecordsForChange(pluginsDir, host);
     const record = records.plugins[name];
     if (!record || record.source !== 'link') {
       throw pluginError(PluginErrorCodes.NOT_FOUND, `No linked plugin named ${name}.`, { hint: `${host.name} plugins list`, details: { name } });
     }
     const previousIndex = readIndexSafe(pluginsDir, host);
-    delete records.plugins[name];
-    commitChanges({ pluginsDir, host, changes: [], records, previousIndex });
-    return { name, location: record.location };
+    if (record.shadows) records.plugins[name] = record.shadows;
+    else delete records.plugins[name];
+    commitRecord({ pluginsDir, host, records, previousIndex });
+    return { name, location: record.location, ...(record.shadows ? { restored: record.shadows.version } : {}) };
   });
 }

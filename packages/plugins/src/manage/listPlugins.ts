@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { readIndexSafe } from '../index-file/readIndexSafe';
-import { readRecords } from '../store/record';
+import { readRecordsForRun } from '../store/recover';
 import type { CommandNode } from '@edict/core';
 import type { EngineOptions, PluginIndexEntry, PluginSource } from '../types';
 import { describeIncompatibilities, findIncompatibilities } from '../validate/compatibility';
 import { readPackageJson } from '../validate/pluginManifest';
 
-export type PluginHealth = 'ok' | 'incompatible' | 'broken' | 'missing';
+export type PluginHealth = 'ok' | 'incompatible' | 'broken' | 'missing' | 'conflict';
 
 export interface PluginListing {
   name: string;
@@ -38,7 +38,7 @@ function missingFiles(entry: PluginIndexEntry): string[] {
 /** Every recorded plugin with its commands and health. */
 export function listPlugins(options: Pick<EngineOptions, 'pluginsDir' | 'host'>): PluginListing[] {
   const { pluginsDir, host } = options;
-  const records = readRecords(pluginsDir);
+  const { records } = readRecordsForRun(pluginsDir, host);
   const index = readIndexSafe(pluginsDir, host);
   return Object.values(records.plugins)
     .sort((a, b) => a.name.localeCompare(b.name))
@@ -52,10 +52,13 @@ export function listPlugins(options: Pick<EngineOptions, 'pluginsDir' | 'host'>)
       } catch (err) {
         return { ...base, health: 'broken' as const, problem: `cannot read its package.json: ${(err as Error).message}` };
       }
-      if (incompat.length > 0) return { ...base, health: 'incompatible' as const, problem: describeIncompatibilities(incompat) };
+      if (incompat.length > 0 && !r.forced) return { ...base, health: 'incompatible' as const, problem: describeIncompatibilities(incompat) };
       if (!entry) {
         const warning = index.warnings.find((w) => w.includes(`plugin ${r.name} `));
         return { ...base, health: 'broken' as const, problem: warning ?? 'its definitions could not be loaded' };
+      }
+      if (entry.conflicts?.length) {
+        return { ...base, health: 'conflict' as const, problem: `command ${entry.conflicts.map((c) => `"${c}"`).join(', ')} is skipped: another plugin or the CLI owns it` };
       }
       const lost = missingFiles(entry);
       if (lost.length > 0) return { ...base, health: 'broken' as const, problem: `handler or hook file ${lost.join(', ')} does not exist` };

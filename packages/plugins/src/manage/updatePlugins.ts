@@ -1,8 +1,8 @@
 import { pluginError, PluginErrorCodes } from '../errors';
 import { installItems, resolveManifest, type InstallItem } from '../install/pipeline';
 import { parseSpec } from '../npm/spec';
-import { withLock } from '../store/lock';
-import { readRecords } from '../store/record';
+import { readRecordsForChange } from '../store/recover';
+import { runOperation } from './operation';
 import type { EngineOptions } from '../types';
 import type { InstallOptions } from './installPlugins';
 
@@ -25,8 +25,8 @@ export interface PluginUpdate {
  */
 export async function updatePlugins(options: UpdateOptions): Promise<PluginUpdate[]> {
   const { host, pluginsDir } = options;
-  return withLock(pluginsDir, 'update', host.name, async () => {
-    const records = readRecords(pluginsDir);
+  return runOperation(options, 'update', async () => {
+    const { records } = readRecordsForChange(pluginsDir, host);
     const names = options.names && options.names.length > 0 ? [...options.names] : Object.keys(records.plugins).sort();
     const pipeline = { ...options, force: options.force ?? false, scripts: options.allowScripts ?? false };
     const updates: PluginUpdate[] = [];

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { HostInfo } from '@edict/core';
 import { pluginError } from '../errors';
 import type { PluginIndexEntry } from '../types';
+import { fileProblem } from '../validate/insideRoot';
 import { moduleLoaderFor } from './activeLoader';
 
 /** Error code of a plugin module (handler or init hook) that cannot be loaded. */
@@ -33,6 +34,13 @@ function reasonOf(err: unknown, file: string): string {
  * are imported after the ESM hooks are registered, because `require()` of ESM would bypass them.
  */
 export async function loadPluginModule(host: HostInfo, entry: PluginIndexEntry, file: string, extra: readonly string[] = []): Promise<unknown> {
+  const outside = fileProblem(entry.root, file);
+  if (outside && existsSync(file)) {
+    throw pluginError(PLUGIN_LOAD_FAILED, `Plugin ${entry.name}@${entry.version} refused to load ${file}: ${outside.replace(`${file} `, '')}.`, {
+      hint: `Reinstall the plugin: ${host.name} plugins install ${entry.name}`,
+      details: { plugin: entry.name, version: entry.version, file },
+    });
+  }
   const loader = moduleLoaderFor(host, entry, extra);
   try {
     if (isEsm(entry, file)) {

@@ -1,4 +1,4 @@
-import { indexFile, installedRoot, lockFile, projectDir, recordFile, stagingRoot } from './paths';
+import { indexFile, installedRoot, lockFile, pluginDir, recordFile, stagingRoot } from './paths';
 
 /** The files and folders of a plugins folder (for tools and tests). */
 export function pluginsDirLayout(pluginsDir: string): {
@@ -7,7 +7,8 @@ export function pluginsDirLayout(pluginsDir: string): {
   installedDir: string;
   stagingDir: string;
   lockFile: string;
-  projectDirOf: (name: string) => string;
+  /** The folder holding a plugin's version folders. */
+  pluginDirOf: (name: string) => string;
 } {
   return {
     recordFile: recordFile(pluginsDir),
@@ -15,6 +16,6 @@ export function pluginsDirLayout(pluginsDir: string): {
     installedDir: installedRoot(pluginsDir),
     stagingDir: stagingRoot(pluginsDir),
     lockFile: lockFile(pluginsDir),
-    projectDirOf: (name) => projectDir(pluginsDir, name),
+    pluginDirOf: (name) => pluginDir(pluginsDir, name),
   };
 }

@@ -2,15 +2,17 @@ import { resolve } from 'node:path';
 import type { PluginHost, PluginIssue, ValidationResult } from '../types';
 import { findCollisions } from './collisions';
 import { describeIncompatibilities, findIncompatibilities, FRAMEWORK_PACKAGE, isInjectedPackage } from './compatibility';
-import type { PluginProcess } from '../runner/pluginProcess';
-import { loadDefinitionsAsync, type LoadedDefinitions } from './loadDefinitions';
+import { readDefinitions, type LoadedDefinitions } from './readDefinitions';
 import { parseEdictField, readPackageJson, type PluginPackageJson } from './pluginManifest';
 
 export interface ValidateOptions {
   /** Names already claimed (name → owner: `built-in` or a plugin name); defaults to the host's built-ins. */
   taken?: ReadonlyMap<string, string>;
-  /** A plugin-code process started ahead of time to load the definitions in (used up either way). */
-  child?: PluginProcess;
+  /**
+   * A plugin with no command manifest: read its commands by running its definitions module in a
+   * sandboxed child (default true; false makes it an error).
+   */
+  generate?: boolean;
 }
 
 /** The result of validating a plugin folder, with what was loaded on the way. */
@@ -22,20 +24,16 @@ export interface DetailedValidation extends ValidationResult {
 const issue = (code: string, message: string): PluginIssue => ({ code, message });
 
 /**
- * Validates the plugin in `root` against `host`: the `edict` field, that the definitions load
- * and every handler and hook file exists, collisions with built-in (and other plugins') command
- * names, the peer ranges on the host and framework, and packages the host injects listed as
- * regular dependencies (a warning). The definitions load in a child process.
+ * Validates the plugin in `root` against `host`: the `edict` field, its command manifest (data;
+ * see `readDefinitions`), that every handler and hook file exists inside the plugin, collisions
+ * with built-in (and other plugins') command names, the peer ranges on the host and framework,
+ * and packages the host injects listed as regular dependencies (a warning).
  */
 export async function validatePlugin(root: string, host: PluginHost, options: ValidateOptions = {}): Promise<DetailedValidation> {
-  try {
-    return await validate(root, host, options);
-  } finally {
-    options.child?.dispose();
-  }
+  return validate(root, host, options);
 }
 
-async function validate(root: string, host: PluginHost, options: ValidateOptions): Promise<DetailedValidation> {
+function validate(root: string, host: PluginHost, options: ValidateOptions): DetailedValidation {
   const errors: PluginIssue[] = [];
   const warnings: PluginIssue[] = [];
   let pkg: PluginPackageJson;
@@ -62,8 +60,9 @@ async function validate(root: string, host: PluginHost, options: ValidateOptions
     warnings.push(issue('NO_KEYWORD', `"keywords" lacks "${keyword}", so \`${host.name} plugins search\` will not find it`));
   }
   if (!field) return { errors, warnings, pkg };
-  const definitions = await loadDefinitionsAsync(root, field, host, options.child);
+  const definitions = readDefinitions(root, pkg, field, host, { generate: options.generate ?? true });
   for (const e of definitions.errors) errors.push(issue('DEFINITIONS', e));
+  for (const w of definitions.warnings) warnings.push(issue(definitions.source === 'generated' ? 'NO_MANIFEST' : 'MANIFEST', w));
   if (definitions.commands.length === 0 && definitions.errors.length === 0) warnings.push(issue('NO_COMMANDS', 'the plugin defines no commands'));
   const taken = options.taken ?? new Map(host.builtinNames.map((n) => [n, 'built-in']));
   for (const c of findCollisions(definitions.commands, taken)) errors.push(issue('COLLISION', c));

@@ -11,6 +11,8 @@ export interface PluginFixture {
   group?: string;
   /** Definitions as a .json file instead of a JS module. */
   json?: boolean;
+  /** Leave out the command manifest (`edict.manifest.json`) a packed plugin carries. */
+  noManifest?: boolean;
   dependencies?: Record<string, string>;
   optionalDependencies?: Record<string, string>;
   peerDependencies?: Record<string, string>;
@@ -66,6 +68,9 @@ export function writePlugin(parent: string, f: PluginFixture): string {
   ];
   if (f.json) writeFileSync(join(dir, 'commands.json'), JSON.stringify(commands));
   else writeFileSync(join(dir, 'commands.js'), exportLine(type, 'commands', JSON.stringify(commands, null, 2)));
+  if (!f.json && !f.noManifest && !f.noEdict) {
+    writeFileSync(join(dir, 'edict.manifest.json'), JSON.stringify({ edictManifest: 1, name: f.name, version: f.version, commands }, null, 2));
+  }
   writeFileSync(join(dir, 'handlers', 'run.js'), exportLine(type, 'handler', `async () => ({ plugin: ${JSON.stringify(f.name)}, version: ${JSON.stringify(f.version)} })`));
   if (f.postInstall || f.preUninstall) mkdirSync(join(dir, 'hooks'));
   const imports = type === 'module' ? `import { writeFileSync } from 'node:fs';\nimport { join } from 'node:path';\n` : `const { writeFileSync } = require('node:fs');\nconst { join } = require('node:path');\n`;

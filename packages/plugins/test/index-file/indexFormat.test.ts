@@ -8,7 +8,7 @@ const commands: CommandNode[] = [
   { name: 'ping', summary: 'Ping', hidden: true, handler: '/p/ping.js' },
 ];
 const index: PluginIndex = {
-  version: 3, hostName: 'mycli', hostVersion: '0.1.0', recordStamp: '1:2', warnings: ['w'],
+  version: 4, hostName: 'mycli', hostVersion: '0.1.0', recordStamp: '1:2', warnings: ['w'],
   plugins: [{ name: 'p', version: '1.0.0', root: '/p', moduleType: 'commonjs', commands, hooks: { init: '/p/init.js' } }],
 };
 
@@ -45,7 +45,7 @@ describe('index.json format', () => {
 
   it('treats an index of another format version, a broken header or a cut-off body as unusable', () => {
     const text = serializeIndex(index);
-    expect(parseIndex(text.replace('"version":3', '"version":2'))).toBeUndefined();
+    expect(parseIndex(text.replace('"version":4', '"version":3'))).toBeUndefined();
     // the previous format: one JSON document, no body
     expect(parseIndex(JSON.stringify({ version: 2, plugins: [] }))).toBeUndefined();
     expect(parseIndex('{"version": 3, "plugins": [tru\n')).toBeUndefined();

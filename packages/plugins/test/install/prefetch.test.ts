@@ -6,6 +6,7 @@ import { prefetchPackuments } from '../../src/install/prefetch';
 import { stagePlugin } from '../../src/install/stage';
 import { installPlugins } from '../../src/manage/installPlugins';
 import type { NpmOptions } from '../../src/types';
+import { readRecords } from '../../src/store/record';
 import { makeDirs, type TestDirs } from '../helpers/env';
 import { HOST, writeLibrary, writePlugin } from '../helpers/fixtures';
 import { hashTree } from '../helpers/tree';
@@ -126,7 +127,7 @@ describe('installs with prefetched documents', () => {
     const result = await installPlugins({ specs: ['mycli-plugin-pf', 'mycli-plugin-pf-two'], pluginsDir: dirs.pluginsDir, host: HOST, npmOptions });
     expect(result.installed.map((p) => p.name)).toEqual(['mycli-plugin-pf', 'mycli-plugin-pf-two']);
     expect(documentsAsked(await servedSince(from))).toEqual(['/mycli-plugin-pf', '/mycli-plugin-pf-two', '/pf-a', '/pf-b', '/pf-c']);
-    expect(existsSync(join(dirs.pluginsDir, 'installed', 'mycli-plugin-pf-two', 'node_modules', 'pf-c', 'package.json'))).toBe(true);
+    expect(existsSync(join(readRecords(dirs.pluginsDir).plugins['mycli-plugin-pf-two']!.folder!, 'node_modules', 'pf-c', 'package.json'))).toBe(true);
   });
 
   test('a dependency the registry does not have fails the install with its name and changes nothing', async () => {
@@ -141,7 +142,7 @@ describe('installs with prefetched documents', () => {
   test('an optional dependency the registry does not have is left out', async () => {
     const result = await installPlugins({ specs: ['mycli-plugin-pf-opt'], pluginsDir: dirs.pluginsDir, host: HOST, npmOptions });
     expect(result.installed[0]).toMatchObject({ name: 'mycli-plugin-pf-opt', version: '1.0.0' });
-    const modules = join(dirs.pluginsDir, 'installed', 'mycli-plugin-pf-opt', 'node_modules');
+    const modules = join(readRecords(dirs.pluginsDir).plugins['mycli-plugin-pf-opt']!.folder!, 'node_modules');
     expect(existsSync(join(modules, 'pf-c'))).toBe(true);
     expect(existsSync(join(modules, 'pf-nowhere'))).toBe(false);
   });

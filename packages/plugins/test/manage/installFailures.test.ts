@@ -47,9 +47,9 @@ beforeAll(async () => {
 afterAll(() => dirs?.cleanup());
 
 /** Installs `specs`, expects the error `code`, and checks the plugins folder did not change at all. */
-async function expectRefusal(specs: string[], code: string): Promise<Error & { code: string; message: string }> {
+async function expectRefusal(specs: string[], code: string, extra: Partial<InstallOptions> = {}): Promise<Error & { code: string; message: string }> {
   const before = hashTree(dirs.pluginsDir);
-  const err = await installPlugins({ ...base, specs }).then(
+  const err = await installPlugins({ ...base, ...extra, specs }).then(
     () => undefined,
     (e: unknown) => e as Error & { code: string },
   );
@@ -79,7 +79,7 @@ describe('a failed install leaves the plugins folder byte-identical', () => {
   });
 
   test('a new version whose postInstall throws keeps the old version installed', async () => {
-    const err = await expectRefusal(['mycli-plugin-hooked@2.0.0'], 'EDICT_PLUGIN_HOOK_FAILED');
+    const err = await expectRefusal(['mycli-plugin-hooked@2.0.0'], 'EDICT_PLUGIN_HOOK_FAILED', { allowScripts: true });
     expect(err.message).toContain('postInstall refuses');
     const location = readRecords(dirs.pluginsDir).plugins['mycli-plugin-hooked']!.location;
     expect(existsSync(join(location, 'hooks'))).toBe(false);

@@ -61,7 +61,7 @@ describe('installPlugins from a registry', () => {
 
   test('installs an ESM plugin, runs its postInstall in the final folder and indexes absolute handler paths', async () => {
     const npmOptions = await dirs.npmOptions(registry.npmrcPath);
-    const result = await installPlugins({ specs: ['mycli-plugin-esm@^1.0.0'], pluginsDir: dirs.pluginsDir, host: HOST, npmOptions });
+    const result = await installPlugins({ specs: ['mycli-plugin-esm@^1.0.0'], pluginsDir: dirs.pluginsDir, host: HOST, npmOptions, allowScripts: true });
     expect(result.installed[0]).toMatchObject({ name: 'mycli-plugin-esm', version: '1.0.0', commands: ['esm'] });
     expect(result.installed[0]!.hooks.map((h) => h.hook)).toEqual(['postInstall']);
     const record = readRecords(dirs.pluginsDir).plugins['mycli-plugin-esm']!;
@@ -83,7 +83,10 @@ describe('installPlugins from a registry', () => {
       ['@acme/mycli-plugin-scoped', ['acme']],
       ['mycli-plugin-cjs', ['cjs']],
     ]);
-    expect(existsSync(join(dirs.pluginsDir, 'installed', '@acme+mycli-plugin-scoped', 'node_modules', '@acme', 'mycli-plugin-scoped'))).toBe(true);
+    const scoped = readRecords(dirs.pluginsDir).plugins['@acme/mycli-plugin-scoped']!;
+    expect(scoped.location).toBe(join(scoped.folder!, 'node_modules', '@acme', 'mycli-plugin-scoped'));
+    expect(scoped.folder!.startsWith(join(dirs.pluginsDir, 'installed', '@acme+mycli-plugin-scoped', `${scoped.version}-`))).toBe(true);
+    expect(existsSync(scoped.location)).toBe(true);
     expect(existsSync(join(dirs.pluginsDir, '.staging'))).toBe(false);
     expect(existsSync(join(dirs.pluginsDir, '.lock'))).toBe(false);
   });

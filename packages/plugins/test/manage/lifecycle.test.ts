@@ -62,11 +62,12 @@ test('update of an unknown plugin names it and points to the list', async () => 
 test('uninstall runs preUninstall, then removes the files, the record and the commands', async () => {
   const base = await opts();
   await installPlugins({ ...base, specs: ['mycli-plugin-bye', 'mycli-plugin-upd@1.0.0'] });
-  const result = await uninstallPlugins({ ...base, names: ['mycli-plugin-bye'] });
+  const result = await uninstallPlugins({ ...base, names: ['mycli-plugin-bye'], allowScripts: true });
   expect(result.uninstalled.map((u) => [u.name, u.version, u.hooks.map((h) => h.hook)])).toEqual([['mycli-plugin-bye', '1.0.0', ['preUninstall']]]);
   expect(readFileSync(join(pub.root, 'pre-uninstall-1.0.0.txt'), 'utf8')).toBe('mycli-plugin-bye');
   expect(Object.keys(readRecords(dirs.pluginsDir).plugins)).toEqual(['mycli-plugin-upd']);
   expect(readdirSync(join(dirs.pluginsDir, 'installed'))).toEqual(['mycli-plugin-upd']);
+  expect(readdirSync(join(dirs.pluginsDir, 'installed', 'mycli-plugin-upd'))).toHaveLength(1);
   expect(listPlugins(base).map((p) => [p.name, p.commands, p.health])).toEqual([['mycli-plugin-upd', ['upd'], 'ok']]);
   expect(readdirSync(dirs.pluginsDir).sort()).toEqual(['index.json', 'installed', 'plugins.json']);
 });
@@ -77,10 +78,10 @@ test('uninstall of an unknown plugin, or one whose preUninstall throws, changes 
   const before = hashTree(dirs.pluginsDir);
   const unknown = await uninstallPlugins({ ...base, names: ['mycli-plugin-ghost'] }).catch((e: unknown) => e as { code: string; hint: string });
   expect(unknown).toMatchObject({ code: 'EDICT_PLUGIN_NOT_FOUND', hint: 'mycli plugins list' });
-  const hook = await uninstallPlugins({ ...base, names: ['mycli-plugin-stubborn'] }).catch((e: unknown) => e as { code: string; message: string });
+  const hook = await uninstallPlugins({ ...base, names: ['mycli-plugin-stubborn'], allowScripts: true }).catch((e: unknown) => e as { code: string; message: string });
   expect(hook).toMatchObject({ code: 'EDICT_PLUGIN_HOOK_FAILED' });
   expect(hashTree(dirs.pluginsDir)).toBe(before);
-  await uninstallPlugins({ ...base, names: ['mycli-plugin-stubborn'], force: true });
+  await uninstallPlugins({ ...base, names: ['mycli-plugin-stubborn'], allowScripts: true, force: true });
   expect(readRecords(dirs.pluginsDir).plugins).toEqual({});
 });
 
@@ -92,7 +93,8 @@ test('install scripts of the plugin tree are skipped and reported unless allowed
   expect(existsSync(join(dep, 'script-ran.txt'))).toBe(false);
   const allowed = await installPlugins({ ...base, specs: ['mycli-plugin-scripted'], allowScripts: ['scripted-pkg'] });
   expect(allowed.installed[0]!.skippedScripts).toEqual([]);
-  expect(readFileSync(join(dep, 'script-ran.txt'), 'utf8')).toBe('yes');
+  const allowedDep = join(readRecords(dirs.pluginsDir).plugins['mycli-plugin-scripted']!.location, '..', 'scripted-pkg');
+  expect(readFileSync(join(allowedDep, 'script-ran.txt'), 'utf8')).toBe('yes');
 });
 
 test('installs from a local folder and from a packed .tgz', async () => {

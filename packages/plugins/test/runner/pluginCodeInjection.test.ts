@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { runHook } from '../../src/install/hooks';
-import { loadDefinitions } from '../../src/validate/loadDefinitions';
+import { readDefinitions } from '../../src/validate/readDefinitions';
 import type { PluginHost } from '../../src/types';
 
 // A host with its own @edict/core, and a plugin that carries another copy (as a devDependency
@@ -41,20 +41,19 @@ describe.each(['commonjs', 'module'] as const)('plugin code run by the engine (%
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it("loads definitions with the host's @edict/core, not the plugin's copy", () => {
-    const defs = loadDefinitions(plugin, { commands: './commands.js', hooks: {} }, host);
+    const defs = readDefinitions(plugin, {}, { commands: './commands.js', manifest: 'edict.manifest.json', hooks: {} }, host, { generate: true });
     expect(defs.errors).toEqual([]);
     expect(defs.commands[0]?.summary).toBe('host-core');
   });
 
-  it("runs install hooks with the host's @edict/core", () => {
-    writeFileSync(join(plugin, 'package.json'), JSON.stringify({ ...JSON.parse(readFileSync(join(plugin, 'package.json'), 'utf8')), edict: { commands: './commands.js', hooks: { postInstall: './hooks.js' } } }));
-    runHook(plugin, 'postInstall', host, join(dir, 'plugins'));
+  it("runs install hooks with the host's @edict/core", async () => {
+    await runHook({ hook: 'postInstall', file: join(plugin, 'hooks.js'), plugin: { name: 'p', version: '1.0.0', root: plugin }, host, pluginsDir: join(dir, 'plugins') });
     expect(readFileSync(join(plugin, 'seen.txt'), 'utf8')).toBe('host-core');
   });
 
   it("leaves the plugin's own copy in use when the host does not say where it lives", () => {
     const { packageRoot: _unused, ...noRoot } = host;
-    const defs = loadDefinitions(plugin, { commands: './commands.js', hooks: {} }, noRoot);
+    const defs = readDefinitions(plugin, {}, { commands: './commands.js', manifest: 'edict.manifest.json', hooks: {} }, noRoot, { generate: true });
     expect(defs.commands[0]?.summary).toBe('plugin-core');
   });
 });

@@ -3,7 +3,7 @@ import { pluginError, PluginErrorCodes } from '../../errors';
 import { listPlugins, type PluginListing } from '../../manage/listPlugins';
 import { readIndexSafe } from '../../index-file/readIndexSafe';
 import { pluginHostOf, pluginsDirOf } from '../../runtime/pluginHost';
-import { readRecords } from '../../store/record';
+import { readRecordsForRun } from '../../store/recover';
 import type { PluginIndexEntry, PluginRecord } from '../../types';
 import { readPackageJson, type PluginPackageJson } from '../../validate/pluginManifest';
 
@@ -20,7 +20,7 @@ export function handler(ctx: CommandContext): PluginInfo {
   const pluginsDir = pluginsDirOf(ctx.host);
   const host = pluginHostOf(ctx.host);
   const name = String(ctx.args.name);
-  const record = readRecords(pluginsDir).plugins[name];
+  const record = readRecordsForRun(pluginsDir, host).records.plugins[name];
   if (!record) {
     throw pluginError(PluginErrorCodes.NOT_FOUND, `No plugin named ${name} is installed.`, { hint: `${ctx.host.name} plugins list`, details: { name } });
   }

@@ -4,7 +4,7 @@ import type { CommandContext } from '@edict/core';
 import { pluginError, PluginErrorCodes } from '../../errors';
 import { readIndexSafe } from '../../index-file/readIndexSafe';
 import { pluginHostOf, pluginsDirOf } from '../../runtime/pluginHost';
-import { readRecords } from '../../store/record';
+import { readRecordsForRun } from '../../store/recover';
 import type { PluginHost, PluginIssue } from '../../types';
 import { claimedNames } from '../../validate/collisions';
 import { readPackageJson } from '../../validate/pluginManifest';
@@ -19,7 +19,7 @@ export interface ValidationReport {
 }
 
 function targets(ctx: CommandContext, pluginsDir: string): { plugin: string; root: string }[] {
-  const records = readRecords(pluginsDir).plugins;
+  const records = readRecordsForRun(pluginsDir, pluginHostOf(ctx.host)).records.plugins;
   const wanted = typeof ctx.args.plugin === 'string' ? ctx.args.plugin : undefined;
   if (wanted === undefined) return Object.values(records).map((r) => ({ plugin: r.name, root: r.location }));
   const record = records[wanted];

@@ -1,0 +1,30 @@
+import { EdictError } from '@edict/core';
+import { pluginError, PluginErrorCodes } from '../errors';
+
+const FS_CODES: Record<string, (path: string, host: string, dir: string) => [what: string, hint: string]> = {
+  EACCES: (p, h, d) => [`permission denied on ${p}`, `Make ${d} writable for you (ls -ld ${d}), or point ${h.toUpperCase()}_PLUGINS_DIR at a folder you own.`],
+  EPERM: (p, h, d) => [`the operation is not permitted on ${p}`, `Make ${d} writable for you (ls -ld ${d}), or point ${h.toUpperCase()}_PLUGINS_DIR at a folder you own.`],
+  EROFS: (p, h) => [`${p} is on a read-only file system`, `Point ${h.toUpperCase()}_PLUGINS_DIR at a writable folder.`],
+  ENOTDIR: (p, h) => [`a file stands where a folder belongs on the way to ${p}`, `Move that file away, then run: ${h} plugins doctor`],
+  EISDIR: (p, h) => [`${p} is a folder where a file belongs`, `Move it away (mv ${p} ${p}.bak), then run: ${h} plugins doctor`],
+  EEXIST: (p, h) => [`${p} already exists and is in the way`, `Move it away, then run: ${h} plugins doctor`],
+  ENOTEMPTY: (p, h) => [`${p} is in the way`, `Move it away, then run: ${h} plugins doctor`],
+  ENOSPC: (p) => [`the disk is full (writing ${p})`, 'Free some disk space and run the command again.'],
+  EDQUOT: (p) => [`the disk quota is exceeded (writing ${p})`, 'Free some disk space and run the command again.'],
+  EMFILE: (p) => [`too many open files (at ${p})`, 'Close other programs or raise the limit (ulimit -n), then run the command again.'],
+};
+
+/** An EDICT_PLUGINS_FS error for a raw file-system error, or `err` itself when it is not one. */
+export function explainFsError(err: unknown, pluginsDir: string, hostName: string): unknown {
+  if (err instanceof EdictError) return err;
+  const e = err as NodeJS.ErrnoException | null;
+  const explain = e && typeof e.code === 'string' ? FS_CODES[e.code] : undefined;
+  if (!explain) return err;
+  const path = e!.path ?? pluginsDir;
+  const [what, hint] = explain(path, hostName, pluginsDir);
+  return pluginError(PluginErrorCodes.FS, `Cannot ${e!.syscall ?? 'change'} ${path}: ${what}. Nothing was changed.`, {
+    hint,
+    details: { path, code: e!.code, syscall: e!.syscall },
+    cause: err,
+  });
+}
