@@ -58,7 +58,7 @@ export async function resolveManifest(spec: ParsedSpec, opts: PipelineOptions, p
   try {
     return await loadPacote().manifest(spec.fetchSpec, { ...opts.npmOptions, preferOnline: true, fullMetadata: true, ...(packuments ? { packumentCache: packuments } : {}) });
   } catch (err) {
-    throw explainNpmError(err, spec.raw, opts.host.name);
+    throw explainNpmError(err, spec.raw, opts.host.name, opts.npmOptions);
   }
 }
 

@@ -79,7 +79,7 @@ async function buildTree(project: string, options: StageOptions): Promise<Staged
   try {
     tree = await makeArborist({}).reify();
   } catch (err) {
-    throw explainNpmError(err, options.spec, options.hostName);
+    throw explainNpmError(err, options.spec, options.hostName, npmOptions);
   }
   const policy: ScriptPolicy = npmOptions.ignoreScripts === true ? false : options.scripts;
   options.onProgress?.({ phase: 'scripts', name: manifest.name, message: 'Checking install scripts' });
