@@ -28,8 +28,8 @@ function installedDependencies(manifest: Manifest): [string, string][] {
  * Why: arborist asks for one document at a time (a placed node's dependencies one after another),
  * and only once it has loaded, a while after the plugin's own document arrived; the walk asks for
  * many at once, from that moment on. An entry is the in-flight promise until its answer arrives,
- * so arborist waits for it rather than asking again; a failed request leaves no entry, and
- * arborist's own request then reports the error as it always does.
+ * so arborist waits for it rather than asking again; a failed request stays as the rejected
+ * promise, so arborist fails with that error instead of asking (and retrying) once more.
  */
 export function prefetchPackuments(manifest: Manifest, npmOptions: NpmOptions, cache: Map<string, unknown>): PackumentPrefetch {
   const { RegistryFetcher } = loadPacote();
@@ -49,13 +49,12 @@ export function prefetchPackuments(manifest: Manifest, npmOptions: NpmOptions, c
     if (cache.has(key)) return;
     const request = fetcher.packument();
     cache.set(key, request);
+    // A failed request stays in the cache as its rejected promise: arborist fails with that error.
     request.then(
       (doc) => {
         if (cache.get(key) === request) cache.set(key, doc);
       },
-      () => {
-        if (cache.get(key) === request) cache.delete(key);
-      },
+      () => undefined,
     );
   };
 
