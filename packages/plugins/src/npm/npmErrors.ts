@@ -2,9 +2,10 @@ import { isEdictError } from '@edict/core';
 import type { EdictError } from '../errors';
 import { codeOf, messageOf, pluginError, PluginErrorCodes } from '../errors';
 import type { NpmOptions } from '../types';
+import { STALLED_CODE } from './transferGuard';
 
 // Codes of a registry that accepted the connection and then did not answer in time.
-const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'EIDLETIMEOUT', 'ERESPONSETIMEOUT', 'ETRANSFERTIMEOUT', 'ECONNECTIONTIMEOUT']);
+const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'EIDLETIMEOUT', 'ERESPONSETIMEOUT', 'ETRANSFERTIMEOUT', 'ECONNECTIONTIMEOUT', STALLED_CODE]);
 const TIMEOUT_TYPES = new Set(['request-timeout', 'body-timeout']);
 
 /** The first URL in an error message (minipass-fetch names the request's URL in its messages). */
@@ -32,7 +33,8 @@ export function explainNpmError(thrown: unknown, spec: string, hostName: string,
     const url = urlIn(message);
     const where = url ? ` at ${url.host}` : '';
     const limit = typeof npmOptions?.timeout === 'number' ? ` within ${npmOptions.timeout / 1000} s` : ' in time';
-    return pluginError(PluginErrorCodes.FETCH_FAILED, `The registry${where} did not answer${limit} (fetching ${spec}).`, {
+    const what = code === STALLED_CODE ? `sent too little data${limit}` : `did not answer${limit}`;
+    return pluginError(PluginErrorCodes.FETCH_FAILED, `The registry${where} ${what} (fetching ${spec}).`, {
       hint: 'Check the registry server, or raise the limits: npm config set fetch-timeout <ms> (and fetch-retries <n>)',
       details: { ...details, ...(url ? { url: url.href } : {}) },
       cause: err,
