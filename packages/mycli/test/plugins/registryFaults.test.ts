@@ -137,6 +137,11 @@ describe('npm fetch defaults', () => {
     expect(flat.timeout).toBe(1234);
     expect(flat.retry).toMatchObject({ retries: 5, minTimeout: 1000, maxTimeout: 9000 });
   });
+
+  test('a retry wait bound the user sets keeps the other default on its side', async () => {
+    expect((await load({ npm_config_fetch_retry_mintimeout: '10000' })).retry).toMatchObject({ minTimeout: 10000, maxTimeout: 10000 });
+    expect((await load({ npm_config_fetch_retry_maxtimeout: '500' })).retry).toMatchObject({ minTimeout: 500, maxTimeout: 500 });
+  });
 });
 
 describe('registry faults end in bounded time with one clear error', () => {

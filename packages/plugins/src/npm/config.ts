@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { pluginError, PluginErrorCodes } from '../errors';
-import { loadNpmConfig as loadConfigLib } from '../heavy';
+import { loadNpmConfig as loadConfigLib, type NpmConfigInstance } from '../heavy';
 import type { NpmOptions } from '../types';
 
 /**
@@ -63,8 +63,25 @@ export async function loadNpmConfig(options: NpmConfigOptions = {}): Promise<Npm
       cause: err,
     });
   }
-  for (const [key, value] of Object.entries(ENGINE_FETCH_DEFAULTS)) {
-    if (config.find(key) === 'default') config.set(key, value, 'default');
-  }
+  applyFetchDefaults(config);
   return { ...config.flat };
+}
+
+/**
+ * Sets `ENGINE_FETCH_DEFAULTS` in the default layer for each key no other layer sets. A retry
+ * wait bound the user set keeps its partner default on its side (promise-retry rejects a minimum
+ * above the maximum).
+ */
+function applyFetchDefaults(config: NpmConfigInstance): void {
+  const defaulted = new Set<string>();
+  for (const [key, value] of Object.entries(ENGINE_FETCH_DEFAULTS)) {
+    if (config.find(key) !== 'default') continue;
+    config.set(key, value, 'default');
+    defaulted.add(key);
+  }
+  const min = Number(config.get('fetch-retry-mintimeout'));
+  const max = Number(config.get('fetch-retry-maxtimeout'));
+  if (!(min > max)) return;
+  if (defaulted.has('fetch-retry-maxtimeout')) config.set('fetch-retry-maxtimeout', min, 'default');
+  else if (defaulted.has('fetch-retry-mintimeout')) config.set('fetch-retry-mintimeout', max, 'default');
 }
