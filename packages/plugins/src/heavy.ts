@@ -71,6 +71,9 @@ export interface NpmConfigInstance {
   load(): Promise<void>;
   flat: Record<string, unknown>;
   get(key: string): unknown;
+  /** The layer that sets `key` (`'default'` when none of the user's does). */
+  find(key: string): string | null;
+  set(key: string, value: unknown, where?: string): void;
 }
 
 export interface NpmConfigModule {

@@ -2,6 +2,7 @@ import { mkdirSync, renameSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { readIndexSafe } from '../index-file/readIndexSafe';
 import { explainNpmError } from '../npm/npmErrors';
+import { watchRegistry } from '../npm/watchRegistry';
 import type { ParsedSpec } from '../npm/spec';
 import { loadPacote, type Manifest } from '../heavy';
 import { pluginError, PluginErrorCodes } from '../errors';
@@ -57,10 +58,13 @@ export interface PipelineOptions extends EngineOptions {
  */
 export async function resolveManifest(spec: ParsedSpec, opts: PipelineOptions, packuments?: Map<string, unknown>): Promise<Manifest> {
   opts.onProgress?.({ phase: 'resolve', message: `Resolving ${spec.raw}` });
+  const stopWatching = watchRegistry(opts.npmOptions ?? {}, opts.onProgress);
   try {
     return await loadPacote().manifest(spec.fetchSpec, { ...opts.npmOptions, preferOnline: true, fullMetadata: true, ...(packuments ? { packumentCache: packuments } : {}) });
   } catch (err) {
-    throw explainNpmError(err, spec.raw, opts.host.name);
+    throw explainNpmError(err, spec.raw, opts.host.name, opts.npmOptions);
+  } finally {
+    stopWatching();
   }
 }
 
@@ -124,7 +128,7 @@ export async function installItems(items: readonly InstallItem[], opts: Pipeline
       const manifest = manifests[i]!;
       // The registry is the bottleneck: its documents are asked for while arborist loads.
       opts.onProgress?.({ phase: 'fetch', name: manifest.name, message: `Fetching ${manifest.name}@${manifest.version} and its dependencies` });
-      const prefetch = prefetchPackuments(manifest, opts.npmOptions ?? {}, packuments);
+      const prefetch = prefetchPackuments(manifest, opts.npmOptions ?? {}, packuments, opts.onProgress);
       await prefetch.started;
       const stage = await stagePlugin({
         pluginsDir, manifest, dependencySpec: dependencySpec(item.fetch, manifest), npmOptions: { ...opts.npmOptions, packumentCache: packuments },

@@ -1,5 +1,6 @@
 import { loadNpa, loadPacote, type Manifest, type NpaResult } from '../heavy';
-import type { NpmOptions } from '../types';
+import { watchRegistry } from '../npm/watchRegistry';
+import type { NpmOptions, ProgressFn } from '../types';
 
 /** A walk of a plugin's dependency graph that fetches registry documents ahead of the tree build. */
 export interface PackumentPrefetch {
@@ -28,10 +29,11 @@ function installedDependencies(manifest: Manifest): [string, string][] {
  * Why: arborist asks for one document at a time (a placed node's dependencies one after another),
  * and only once it has loaded, a while after the plugin's own document arrived; the walk asks for
  * many at once, from that moment on. An entry is the in-flight promise until its answer arrives,
- * so arborist waits for it rather than asking again; a failed request leaves no entry, and
- * arborist's own request then reports the error as it always does.
+ * so arborist waits for it rather than asking again; a failed request stays as the rejected
+ * promise, so arborist fails with that error instead of asking (and retrying) once more.
+ * Retries are reported to `onProgress` until the walk is done.
  */
-export function prefetchPackuments(manifest: Manifest, npmOptions: NpmOptions, cache: Map<string, unknown>): PackumentPrefetch {
+export function prefetchPackuments(manifest: Manifest, npmOptions: NpmOptions, cache: Map<string, unknown>, onProgress?: ProgressFn): PackumentPrefetch {
   const { RegistryFetcher } = loadPacote();
   const npa = loadNpa();
   const options = { ...npmOptions, fullMetadata: true };
@@ -42,6 +44,7 @@ export function prefetchPackuments(manifest: Manifest, npmOptions: NpmOptions, c
   let markDone!: () => void;
   const started = new Promise<void>((r) => (markStarted = r));
   const done = new Promise<void>((r) => (markDone = r));
+  void done.then(watchRegistry(npmOptions, onProgress));
 
   const documentOf = (name: string): void => {
     const fetcher = new RegistryFetcher(name, options);
@@ -49,13 +52,12 @@ export function prefetchPackuments(manifest: Manifest, npmOptions: NpmOptions, c
     if (cache.has(key)) return;
     const request = fetcher.packument();
     cache.set(key, request);
+    // A failed request stays in the cache as its rejected promise: arborist fails with that error.
     request.then(
       (doc) => {
         if (cache.get(key) === request) cache.set(key, doc);
       },
-      () => {
-        if (cache.get(key) === request) cache.delete(key);
-      },
+      () => undefined,
     );
   };
 

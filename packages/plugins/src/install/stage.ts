@@ -2,6 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { explainNpmError } from '../npm/npmErrors';
+import { watchRegistry } from '../npm/watchRegistry';
 import { loadArborist, type Manifest } from '../heavy';
 import { packageRootIn, stagingRoot } from '../store/paths';
 import type { NpmOptions, ProgressFn } from '../types';
@@ -76,10 +77,13 @@ async function buildTree(project: string, options: StageOptions): Promise<Staged
       ...extra,
     });
   let tree;
+  const stopWatching = watchRegistry(npmOptions, options.onProgress);
   try {
     tree = await makeArborist({}).reify();
   } catch (err) {
-    throw explainNpmError(err, options.spec, options.hostName);
+    throw explainNpmError(err, options.spec, options.hostName, npmOptions);
+  } finally {
+    stopWatching();
   }
   const policy: ScriptPolicy = npmOptions.ignoreScripts === true ? false : options.scripts;
   options.onProgress?.({ phase: 'scripts', name: manifest.name, message: 'Checking install scripts' });

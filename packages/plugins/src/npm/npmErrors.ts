@@ -1,14 +1,55 @@
 import { isEdictError } from '@edict/core';
 import type { EdictError } from '../errors';
 import { codeOf, messageOf, pluginError, PluginErrorCodes } from '../errors';
+import type { NpmOptions } from '../types';
+import { STALLED_CODE } from './transferGuard';
 
-/** Turns an error from pacote/arborist/npm-registry-fetch into an EdictError with the facts. */
-export function explainNpmError(thrown: unknown, spec: string, hostName: string): EdictError {
+// Codes of a registry that accepted the connection and then did not answer in time.
+const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'EIDLETIMEOUT', 'ERESPONSETIMEOUT', 'ETRANSFERTIMEOUT', 'ECONNECTIONTIMEOUT', STALLED_CODE]);
+const TIMEOUT_TYPES = new Set(['request-timeout', 'body-timeout']);
+
+/** The first URL in an error message (minipass-fetch names the request's URL in its messages). */
+function urlIn(message: string): URL | undefined {
+  const match = /https?:\/\/[^\s`'"]+/.exec(message);
+  try {
+    return match ? new URL(match[0]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Turns an error from pacote/arborist/npm-registry-fetch into an EdictError with the facts.
+ * `npmOptions` (the config the request ran with) lets a timeout name its limit.
+ */
+export function explainNpmError(thrown: unknown, spec: string, hostName: string, npmOptions?: NpmOptions): EdictError {
   const err = unwrap(thrown);
   const code = codeOf(err);
   const message = messageOf(err);
   const details = { spec, npmCode: code };
   if (isEdictError(err)) return err;
+  const type = (err as { type?: unknown } | null)?.type;
+  if ((code && TIMEOUT_CODES.has(code)) || (typeof type === 'string' && TIMEOUT_TYPES.has(type))) {
+    const url = urlIn(message);
+    const where = url ? ` at ${url.host}` : '';
+    const limit = typeof npmOptions?.timeout === 'number' ? ` within ${npmOptions.timeout / 1000} s` : ' in time';
+    const what = code === STALLED_CODE ? `sent too little data${limit}` : `did not answer${limit}`;
+    return pluginError(PluginErrorCodes.FETCH_FAILED, `The registry${where} ${what} (fetching ${spec}).`, {
+      hint: 'Check the registry server, or raise the limits: npm config set fetch-timeout <ms> (and fetch-retries <n>)',
+      details: { ...details, ...(url ? { url: url.href } : {}) },
+      cause: err,
+    });
+  }
+  if (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    const url = urlIn(message);
+    const where = url ? ` at ${url.origin}` : '';
+    const why = code === 'ECONNREFUSED' ? 'refused the connection' : code === 'ECONNRESET' ? 'closed the connection' : 'could not be found';
+    return pluginError(PluginErrorCodes.FETCH_FAILED, `The registry${where} ${why} (${code}, fetching ${spec}).`, {
+      hint: 'Check that the registry server is running, and which registry npm uses: npm config get registry',
+      details: { ...details, ...(url ? { url: url.href } : {}) },
+      cause: err,
+    });
+  }
   if (code === 'E404' || code === 'ETARGET' || code === 'ENOENT' || code === 'ENOTDIR') {
     const local = code === 'ENOENT' || code === 'ENOTDIR';
     return pluginError(PluginErrorCodes.PACKAGE_NOT_FOUND, `Cannot find ${spec}: ${message}`, {

@@ -56,7 +56,7 @@ async function query(text: string, keyword: string, options: { hostName: string;
     const url = `/-/v1/search?text=${encodeURIComponent(text)}&size=${options.limit ?? 50}`;
     body = (await loadRegistryFetchJson()(url, { ...options.npmOptions, preferOnline: true })) as SearchResponse;
   } catch (err) {
-    throw explainNpmError(err, `search "${text}"`, options.hostName);
+    throw explainNpmError(err, `search "${text}"`, options.hostName, options.npmOptions);
   }
   return (body.objects ?? [])
     .map((o) => o.package)

@@ -99,11 +99,11 @@ describe('prefetchPackuments', () => {
     expect(cache.has(key('pf-b'))).toBe(false);
   });
 
-  test('leaves no entry for a document the registry does not have', async () => {
+  test('keeps the failed request of a document the registry does not have, for the tree build to fail with', async () => {
     const cache = new Map<string, unknown>();
     const manifest = await pluginManifest('mycli-plugin-pf-gap', cache);
     await prefetchPackuments(manifest, npmOptions, cache).done;
-    expect(cache.has(key('pf-nowhere'))).toBe(false);
+    await expect(cache.get(key('pf-nowhere'))).rejects.toMatchObject({ code: 'E404' });
     expect(cache.has(key('pf-c'))).toBe(true);
   });
 
