@@ -6,7 +6,7 @@
 // The CLI keeps a compile cache of npm's libraries (docs/plugin-manager.md); it is warm here, as
 // on any machine where the CLI ran a plugins command before, and one row shows a first run.
 // Each operation also gets what the registry did during its runs (registryActivity.mjs).
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { interleave } from './measure.mjs';
@@ -50,7 +50,8 @@ export async function measureInstall(ctx, { runs, log }) {
     runChecked({ label: 'plugins install (setup)', ...updateHome });
     const updateDir = npmInstall(warmNpm)();
     runChecked({ label: 'npm install (setup)', ...updateDir });
-    const pluginTree = countPackages(join(updateHome.home, 'plugins/installed', BIG_PLUGIN, 'node_modules'));
+    const record = JSON.parse(readFileSync(join(updateHome.home, 'plugins/plugins.json'), 'utf8')).plugins[BIG_PLUGIN];
+    const pluginTree = countPackages(join(record.folder, 'node_modules'));
     const npmTree = countPackages(join(updateDir.dir, 'node_modules'));
     log(`trees: plugins install has ${pluginTree} packages, npm install ${npmTree}`);
     if (pluginTree !== npmTree || pluginTree < 31) throw new Error(`bench: the two installs built different trees (${pluginTree} vs ${npmTree} packages)`);

@@ -108,7 +108,7 @@ export function warningLines(stderr: string): string[] {
 }
 
 /** plugins.json of a sandbox. */
-export function readRecord(pluginsDir: string): { plugins: Record<string, { name: string; version: string; spec: string; range?: string; source: string; location: string }> } {
+export function readRecord(pluginsDir: string): { plugins: Record<string, { name: string; version: string; spec: string; range?: string; source: string; location: string; folder?: string }> } {
   return JSON.parse(readFileSync(join(pluginsDir, 'plugins.json'), 'utf8'));
 }
 

@@ -26,6 +26,8 @@ export interface FixturePlugin {
   definitionsPrelude?: string;
   /** Omit the `edict` field. */
   noEdict?: boolean;
+  /** Leave out the command manifest (`edict.manifest.json`) a packed plugin carries: installs then run the definitions module, sandboxed. */
+  noManifest?: boolean;
   dependencies?: Record<string, string>;
   /** Default: `@edict/core` ^0.1.0 and `mycli` ^0.1.0. */
   peerDependencies?: Record<string, string>;
@@ -78,6 +80,9 @@ export function writePlugin(parent: string, f: FixturePlugin): string {
   const body = JSON.stringify([group], null, 2);
   const exportLine = type === 'module' ? `export const commands = ${body};\n` : `exports.commands = ${body};\n`;
   writeFileSync(join(dir, 'commands.js'), `${f.definitionsPrelude ?? ''}\n${exportLine}`);
+  if (!f.noManifest && !f.noEdict) {
+    writeFileSync(join(dir, 'edict.manifest.json'), JSON.stringify({ edictManifest: 1, name: f.name, version: f.version, commands: [group] }, null, 2));
+  }
   for (const c of commands) if (!c.missingFile) writeFileSync(join(dir, 'handlers', `${c.name}.js`), c.source ?? defaultHandler(f, c.name));
   for (const [hook, source] of Object.entries(f.hooks ?? {})) {
     mkdirSync(join(dir, 'hooks'), { recursive: true });

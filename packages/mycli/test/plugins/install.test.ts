@@ -261,24 +261,28 @@ describe('compatibility, health, scripts and hooks', () => {
     expect(beta.status).toBe(0);
   });
 
-  test('install scripts are skipped with a warning unless --allow-scripts; postInstall runs on install; uninstall runs preUninstall', async () => {
+  test('install scripts and hooks are skipped with a warning unless --allow-scripts; then postInstall runs on install and preUninstall on uninstall', async () => {
     const s = sandbox();
     const plain = await s.run(['plugins', 'install', 'mycli-plugin-hooks']);
     expect(plain.status).toBe(0);
     expect(plain.stderr).toContain('Warning: mycli-plugin-hooks: install scripts not run for mycli-plugin-hooks. Rerun with --allow-scripts if they are needed.');
-    const location = readRecord(s.pluginsDir).plugins['mycli-plugin-hooks']!.location;
-    expect(existsSync(join(location, 'script-ran.txt'))).toBe(false);
-    expect(readFileSync(join(s.home, 'postInstall-mycli-plugin-hooks-1.0.0.txt'), 'utf8')).toBe('mycli');
+    expect(plain.stderr).toContain('Warning: mycli-plugin-hooks: its postInstall hook was not run: hooks are plugin code, run only with --allow-scripts');
+    const first = readRecord(s.pluginsDir).plugins['mycli-plugin-hooks']!.location;
+    expect(existsSync(join(first, 'script-ran.txt'))).toBe(false);
+    expect(existsSync(join(s.home, 'postInstall-mycli-plugin-hooks-1.0.0.txt'))).toBe(false);
 
     const allowed = await s.run(['plugins', 'install', 'mycli-plugin-hooks', 'mycli-plugin-beta@1.0.0', '--allow-scripts']);
     expect(allowed.stderr).toBe('');
     expect(allowed.status).toBe(0);
+    const location = readRecord(s.pluginsDir).plugins['mycli-plugin-hooks']!.location;
+    expect(existsSync(first)).toBe(false);
     expect(readFileSync(join(location, 'script-ran.txt'), 'utf8')).toBe('yes');
+    expect(readFileSync(join(s.home, 'postInstall-mycli-plugin-hooks-1.0.0.txt'), 'utf8')).toBe('mycli');
     expect((await s.run(['hooks', 'run'])).stdout).toBe('mycli-plugin-hooks@1.0.0 run\n');
 
-    const doc = await s.json<{ uninstalled: { name: string; version: string; hooks: { hook: string }[] }[] }>(['plugins', 'uninstall', 'mycli-plugin-hooks']);
+    const doc = await s.json<{ uninstalled: { name: string; version: string; hooks: { hook: string }[] }[] }>(['plugins', 'uninstall', 'mycli-plugin-hooks', '--allow-scripts']);
     expect(doc.exitCode).toBe(0);
-    expect(doc.data.uninstalled).toEqual([{ name: 'mycli-plugin-hooks', version: '1.0.0', hooks: [expect.objectContaining({ hook: 'preUninstall' })] }]);
+    expect(doc.data.uninstalled).toEqual([{ name: 'mycli-plugin-hooks', version: '1.0.0', hooks: [expect.objectContaining({ hook: 'preUninstall' })], warnings: [] }]);
     expect(readFileSync(join(s.home, 'preUninstall-mycli-plugin-hooks-1.0.0.txt'), 'utf8')).toBe('mycli');
     expect(existsSync(location)).toBe(false);
     expect(Object.keys(readRecord(s.pluginsDir).plugins)).toEqual(['mycli-plugin-beta']);

@@ -87,7 +87,7 @@ describe('running plugin commands', () => {
     expect(installed.stderr).toBe('');
     expect(installed.status).toBe(0);
     // the plugin's own project: its dependency tree, isolated from the host and other plugins
-    const project = realpathSync(join(s.pluginsDir, 'installed', 'mycli-plugin-cjs'));
+    const project = realpathSync(readRecord(s.pluginsDir).plugins['mycli-plugin-cjs']!.folder!);
     expect(realpathSync(readRecord(s.pluginsDir).plugins['mycli-plugin-cjs']!.location).startsWith(`${project}/`)).toBe(true);
 
     const where = await s.json<{ core: string; mycli: string; testPkg: string; testPkgFile: string }>(['cjs', 'where']);
@@ -137,9 +137,8 @@ describe('running plugin commands', () => {
     });
     expect((await s.run(['plugins', 'install', plugin])).status).toBe(0);
     const location = readRecord(s.pluginsDir).plugins['mycli-plugin-noisy']!.location;
-    // validated once in the staging folder (the marker moved in with it); the index reuses that load
-    expect(readFileSync(join(location, 'definitions-loaded.txt'), 'utf8')).toBe('x');
-    rmSync(join(location, 'definitions-loaded.txt'), { force: true });
+    // validated from its manifest: its definitions module never ran
+    expect(existsSync(join(location, 'definitions-loaded.txt'))).toBe(false);
 
     const greet = await s.run(['greet', 'Ada']);
     expect({ status: greet.status, stdout: greet.stdout, stderr: greet.stderr }).toEqual({ status: 0, stdout: 'Hello, Ada!\n', stderr: '' });
@@ -160,7 +159,7 @@ describe('running plugin commands', () => {
     expect(existsSync(join(location, 'definitions-loaded.txt'))).toBe(false);
   });
 
-  test('a broken plugin (handler deleted, definitions throwing) costs one warning; other plugins and built-ins work; a corrupt index is rebuilt', async () => {
+  test('a broken plugin (handler deleted, entry file damaged) costs one warning; other plugins and built-ins work; a corrupt index is rebuilt', async () => {
     const s = sandbox();
     const ok = writePlugin(s.fixtures, { name: 'mycli-plugin-ok', version: '1.0.0' });
     const fragile = writePlugin(s.fixtures, { name: 'mycli-plugin-fragile', version: '1.0.0' });
@@ -178,13 +177,13 @@ describe('running plugin commands', () => {
     );
     const validate = await s.run(['plugins', 'validate', 'mycli-plugin-fragile']);
     expect(validate.status).toBe(1);
-    expect(validate.stdout).toMatch(/error\s+DEFINITIONS: .*handler file \.\/handlers\/run\.js does not exist/);
+    expect(validate.stdout).toMatch(/error\s+DEFINITIONS: command 0 "fragile" › child 0 "run": handler file \.\/handlers\/run\.js does not exist \(/);
     const listed = await s.json<{ name: string; health: string; problem?: string }[]>(['plugins', 'list']);
     const fragileListing = listed.data.find((p) => p.name === 'mycli-plugin-fragile');
     expect(fragileListing?.health).toBe('broken');
     expect(fragileListing?.problem).toContain(join(location, 'handlers', 'run.js'));
 
-    writeFileSync(join(location, 'commands.js'), `throw new Error('definitions exploded');\n`);
+    writeFileSync(join(readRecord(s.pluginsDir).plugins['mycli-plugin-fragile']!.folder!, 'edict-entry.json'), '{ damaged');
     writeFileSync(join(s.pluginsDir, 'index.json'), '{"version": 1, "plugins": [tru');
     const again = await s.run(['ok', 'run']);
     expect(again.status).toBe(0);
@@ -192,7 +191,7 @@ describe('running plugin commands', () => {
     const warnings = warningLines(again.stderr);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain('mycli-plugin-fragile');
-    expect(warnings[0]).toContain('definitions exploded');
+    expect(warnings[0]).toContain('edict-entry.json cannot be read');
     expect(again.stderr).toBe(`${warnings[0]}\n`);
     // the rewritten index's header (its first line) lists the plugins
     const index = JSON.parse(readFileSync(join(s.pluginsDir, 'index.json'), 'utf8').split('\n')[0]!) as { plugins: { name: string }[] };
@@ -247,10 +246,10 @@ describe('failed installs change nothing', () => {
     const cases: [string[], string, RegExp][] = [
       [['mycli-plugin-nowhere'], 'EDICT_PACKAGE_NOT_FOUND', /mycli-plugin-nowhere/],
       [['mycli-plugin-stable@9.9.9'], 'EDICT_PACKAGE_NOT_FOUND', /mycli-plugin-stable@9\.9\.9/],
-      [['mycli-plugin-stable@2.0.0'], 'EDICT_PLUGIN_HOOK_FAILED', /postInstall says no/],
-      [['mycli-plugin-stable@3.0.0'], 'EDICT_PLUGIN_INVALID', /handlers\/run\.js does not exist/],
+      [['mycli-plugin-stable@2.0.0', '--allow-scripts'], 'EDICT_PLUGIN_HOOK_FAILED', /postInstall says no/],
+      [['mycli-plugin-stable@3.0.0'], 'EDICT_PLUGIN_INVALID', /handler file \.\/handlers\/run\.js does not exist/],
       // all or nothing: the good folder plugin is not kept either
-      [[extra, 'mycli-plugin-stable@2.0.0'], 'EDICT_PLUGIN_HOOK_FAILED', /postInstall says no/],
+      [[extra, 'mycli-plugin-stable@2.0.0', '--allow-scripts'], 'EDICT_PLUGIN_HOOK_FAILED', /postInstall says no/],
     ];
     for (const [specs, code, message] of cases) {
       const r = await s.json(['plugins', 'install', ...specs]);

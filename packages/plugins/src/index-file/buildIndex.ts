@@ -7,7 +7,7 @@ import { INDEX_VERSION } from './indexFormat';
 import { installedEntry } from './installedEntry';
 import { linkedEntry, linkedEntryFresh } from './linkedEntry';
 
-const ownerText = (owner: string, host: PluginHost): string => (owner === 'built-in' ? `the ${host.name} CLI` : `plugin ${owner}`);
+const ownerText = (owner: string): string => (owner === 'built-in' ? 'the CLI' : `plugin ${owner}`);
 
 /**
  * Who owns each top-level name: the CLI's built-ins first, then every installed plugin's names as
@@ -55,7 +55,7 @@ export function buildIndex(pluginsDir: string, host: PluginHost, previous?: Plug
       const clash = names.find((n) => owners.has(n) && owners.get(n) !== record.name);
       if (clash !== undefined) {
         conflicts.push(clash);
-        warnings.push(`command "${clash}" of plugin ${record.name} is skipped: ${ownerText(owners.get(clash)!, host)} owns it`);
+        warnings.push(`command "${clash}" of plugin ${record.name} is skipped: ${ownerText(owners.get(clash)!)} already provides it`);
         continue;
       }
       for (const n of names) owners.set(n, record.name);

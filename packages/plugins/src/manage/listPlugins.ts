@@ -52,7 +52,7 @@ export function listPlugins(options: Pick<EngineOptions, 'pluginsDir' | 'host'>)
       } catch (err) {
         return { ...base, health: 'broken' as const, problem: `cannot read its package.json: ${(err as Error).message}` };
       }
-      if (incompat.length > 0 && !r.forced) return { ...base, health: 'incompatible' as const, problem: describeIncompatibilities(incompat) };
+      if (incompat.length > 0) return { ...base, health: 'incompatible' as const, problem: describeIncompatibilities(incompat) };
       if (!entry) {
         const warning = index.warnings.find((w) => w.includes(`plugin ${r.name} `));
         return { ...base, health: 'broken' as const, problem: warning ?? 'its definitions could not be loaded' };

@@ -36,7 +36,7 @@ function reasonOf(err: unknown, file: string): string {
 export async function loadPluginModule(host: HostInfo, entry: PluginIndexEntry, file: string, extra: readonly string[] = []): Promise<unknown> {
   const outside = fileProblem(entry.root, file);
   if (outside && existsSync(file)) {
-    throw pluginError(PLUGIN_LOAD_FAILED, `Plugin ${entry.name}@${entry.version} refused to load ${file}: ${outside.replace(`${file} `, '')}.`, {
+    throw pluginError(PLUGIN_LOAD_FAILED, `Plugin ${entry.name}@${entry.version} refused to load ${file}: it ${outside}.`, {
       hint: `Reinstall the plugin: ${host.name} plugins install ${entry.name}`,
       details: { plugin: entry.name, version: entry.version, file },
     });

@@ -8,9 +8,9 @@ export function inside(root: string, path: string): boolean {
 }
 
 /**
- * Why a plugin file cannot be used, or undefined when it exists and its real path (symlinks
- * resolved) lies inside the plugin's real root: a symlink must not make the host load code from
- * outside the plugin.
+ * Why a plugin file cannot be used ("does not exist (<path>)", "resolves to <real path>, outside
+ * the plugin"), or undefined when it exists and its real path (symlinks resolved) lies inside
+ * the plugin's real root: a symlink must not make the host load code from outside the plugin.
  */
 export function fileProblem(root: string, file: string): string | undefined {
   let realRoot: string;
@@ -18,12 +18,12 @@ export function fileProblem(root: string, file: string): string | undefined {
   try {
     realRoot = realpathSync(root);
   } catch {
-    return `the plugin folder ${root} does not exist`;
+    return `cannot be checked: the plugin folder ${root} does not exist`;
   }
   try {
     real = realpathSync(file);
   } catch {
-    return `${file} does not exist`;
+    return `does not exist (${file})`;
   }
-  return inside(realRoot, real) ? undefined : `${file} resolves to ${real}, outside the plugin`;
+  return inside(realRoot, real) ? undefined : `resolves to ${real}, outside the plugin`;
 }

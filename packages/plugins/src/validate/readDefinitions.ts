@@ -41,8 +41,12 @@ function absolutise(node: CommandNode, root: string): CommandNode {
   return { ...node, handler: resolve(root, node.handler as string) };
 }
 
-function handlersOf(nodes: readonly CommandNode[]): string[] {
-  return nodes.flatMap((n) => (n.kind === 'group' ? handlersOf(n.children) : [n.handler as string]));
+/** Every handler path with the place of its node (`command 0 "deploy" › child 1 "now"`). */
+function handlersOf(nodes: readonly CommandNode[], where = 'command'): [label: string, handler: string][] {
+  return nodes.flatMap((n, i) => {
+    const label = `${where} ${i} "${n.name}"`;
+    return n.kind === 'group' ? handlersOf(n.children, `${label} › child`) : [[label, n.handler as string] as [string, string]];
+  });
 }
 
 type Raw = { source: DefinitionsSource; file: string; value?: unknown; commands?: CommandNode[]; warnings: string[] };
@@ -72,7 +76,7 @@ function readRaw(root: string, pkg: PluginPackageJson, field: EdictField, host: 
   if (!field.commands) return `there is no command manifest (${field.manifest}) and no "edict.commands"`;
   const file = resolve(root, field.commands);
   const problem = fileProblem(root, file);
-  if (problem) return `definitions file ${field.commands}: ${problem}`;
+  if (problem) return `definitions file ${field.commands} ${problem}`;
   if (file.endsWith('.json')) {
     const { value, error } = readJson(file);
     if (error) return error;
@@ -98,8 +102,8 @@ export function readDefinitions(root: string, pkg: PluginPackageJson, field: Edi
   const hooks: Partial<Record<HookName, string>> = {};
   for (const [hook, path] of Object.entries(field.hooks) as [HookName, string][]) {
     const abs = resolve(root, path);
-    const problem = inside(root, abs) ? fileProblem(root, abs) : `${path} points outside the plugin`;
-    if (problem) errors.push(`hook ${hook}: ${problem}`);
+    const problem = inside(root, abs) ? fileProblem(root, abs) : 'points outside the plugin';
+    if (problem) errors.push(`hook ${hook}: file ${path} ${problem}`);
     declaredHooks[hook] = path;
     hooks[hook] = abs;
   }
@@ -108,9 +112,9 @@ export function readDefinitions(root: string, pkg: PluginPackageJson, field: Edi
   if (typeof raw === 'string') return { ...empty, errors: [...errors, raw] };
   const { commands: declared, errors: shape } = raw.commands ? { commands: raw.commands, errors: [] } : checkCommandTree(raw.value);
   errors.push(...shape.map((e) => `${raw.file}: ${e}`));
-  for (const handler of handlersOf(declared)) {
+  for (const [label, handler] of handlersOf(declared)) {
     const problem = fileProblem(root, resolve(root, handler));
-    if (problem) errors.push(`handler ${handler}: ${problem}`);
+    if (problem) errors.push(`${label}: handler file ${handler} ${problem}`);
   }
   const commands = declared.map((n) => absolutise(n, root));
   return { source: raw.source, definitionsFile: raw.file, declared, commands, declaredHooks, hooks, errors, warnings: raw.warnings };

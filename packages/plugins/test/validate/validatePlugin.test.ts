@@ -24,7 +24,7 @@ test('a well-formed CommonJS, ESM or JSON plugin has no errors and no warnings',
 test('reports a missing edict field, a missing handler and a collision with a built-in', async () => {
   expect(codes((await validatePlugin(writePlugin(dirs.fixtures, { name: 'mycli-plugin-none', version: '1.0.0', noEdict: true }), HOST)).errors)).toEqual(['NOT_A_PLUGIN']);
   const missing = await validatePlugin(writePlugin(dirs.fixtures, { name: 'mycli-plugin-miss', version: '1.0.0', missingHandler: true }), HOST);
-  expect(missing.errors.map((e) => e.message)).toEqual([expect.stringMatching(/^handler \.\/handlers\/nope\.js: .*nope\.js does not exist$/)]);
+  expect(missing.errors.map((e) => e.message)).toEqual([expect.stringContaining('handler file ./handlers/nope.js does not exist (')]);
   const clash = await validatePlugin(writePlugin(dirs.fixtures, { name: 'mycli-plugin-cfg', version: '1.0.0', group: 'plugins' }), HOST);
   expect(clash.errors).toEqual([{ code: 'COLLISION', message: 'command "plugins" is already provided by the CLI itself' }]);
   const other = await validatePlugin(writePlugin(dirs.fixtures, { name: 'mycli-plugin-dup', version: '1.0.0', group: 'x' }), HOST, { taken: new Map([['x', 'mycli-plugin-x']]) });
