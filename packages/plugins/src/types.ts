@@ -99,7 +99,7 @@ export interface PluginIndex {
   version: 4;
   hostName: string;
   hostVersion: string;
-  /** `ino:mtimeMs:size` of `plugins.json` when the index was built; a change means the index is stale. */
+  /** `mtimeMs:size` of `plugins.json` when the index was built; a change means the index is stale. */
   recordStamp: string;
   plugins: PluginIndexEntry[];
   warnings: string[];

@@ -98,14 +98,11 @@ export function writeRecords(pluginsDir: string, records: PluginRecordFile): voi
   writeJsonAtomic(recordFile(pluginsDir), sorted);
 }
 
-/**
- * `ino:mtimeMs:size` of the record file ("none" when missing): cheap change detection for the
- * index. Every write renames a new file into place, so the inode changes with each commit.
- */
+/** `mtimeMs:size` of the record file ("none" when missing): cheap change detection for the index. */
 export function recordStamp(pluginsDir: string): string {
   try {
     const st = statSync(recordFile(pluginsDir));
-    return `${st.ino}:${st.mtimeMs}:${st.size}`;
+    return `${st.mtimeMs}:${st.size}`;
   } catch {
     return 'none';
   }
