@@ -1,14 +1,35 @@
+import { statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { EdictError } from '@edict/core';
 import { pluginError, PluginErrorCodes } from '../errors';
+
+const moveAway = (path: string, host: string): string => `Move it away (mv ${path} ${path}.bak), then run: ${host} plugins doctor`;
+
+/** The path itself or its nearest ancestor that exists and is not a folder: what ENOTDIR tripped on. */
+function fileOnTheWay(path: string): string | undefined {
+  for (let p = path; ; p = dirname(p)) {
+    try {
+      if (!statSync(p).isDirectory()) return p;
+    } catch {
+      // missing or unreadable: look further up
+    }
+    if (dirname(p) === p) return undefined;
+  }
+}
 
 const FS_CODES: Record<string, (path: string, host: string, dir: string) => [what: string, hint: string]> = {
   EACCES: (p, h, d) => [`permission denied on ${p}`, `Make ${d} writable for you (ls -ld ${d}), or point ${h.toUpperCase()}_PLUGINS_DIR at a folder you own.`],
   EPERM: (p, h, d) => [`the operation is not permitted on ${p}`, `Make ${d} writable for you (ls -ld ${d}), or point ${h.toUpperCase()}_PLUGINS_DIR at a folder you own.`],
   EROFS: (p, h) => [`${p} is on a read-only file system`, `Point ${h.toUpperCase()}_PLUGINS_DIR at a writable folder.`],
-  ENOTDIR: (p, h) => [`a file stands where a folder belongs on the way to ${p}`, `Move that file away, then run: ${h} plugins doctor`],
-  EISDIR: (p, h) => [`${p} is a folder where a file belongs`, `Move it away (mv ${p} ${p}.bak), then run: ${h} plugins doctor`],
-  EEXIST: (p, h) => [`${p} already exists and is in the way`, `Move it away, then run: ${h} plugins doctor`],
-  ENOTEMPTY: (p, h) => [`${p} is in the way`, `Move it away, then run: ${h} plugins doctor`],
+  ENOTDIR: (p, h) => {
+    const file = fileOnTheWay(p);
+    return file
+      ? [`${file} is a file where a folder belongs (on the way to ${p})`, moveAway(file, h)]
+      : [`a file stands where a folder belongs on the way to ${p}`, `Move that file away, then run: ${h} plugins doctor`];
+  },
+  EISDIR: (p, h) => [`${p} is a folder where a file belongs`, moveAway(p, h)],
+  EEXIST: (p, h) => [`${p} already exists and is in the way`, moveAway(p, h)],
+  ENOTEMPTY: (p, h) => [`${p} is in the way`, moveAway(p, h)],
   ENOSPC: (p) => [`the disk is full (writing ${p})`, 'Free some disk space and run the command again.'],
   EDQUOT: (p) => [`the disk quota is exceeded (writing ${p})`, 'Free some disk space and run the command again.'],
   EMFILE: (p) => [`too many open files (at ${p})`, 'Close other programs or raise the limit (ulimit -n), then run the command again.'],
