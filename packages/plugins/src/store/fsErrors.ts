@@ -35,6 +35,8 @@ const FS_CODES: Record<string, (path: string, host: string, dir: string) => [wha
   EMFILE: (p) => [`too many open files (at ${p})`, 'Close other programs or raise the limit (ulimit -n), then run the command again.'],
 };
 
+const IN_THE_WAY = new Set(['ENOTDIR', 'EISDIR', 'EEXIST', 'ENOTEMPTY']);
+
 /** An EDICT_PLUGINS_FS error for a raw file-system error, or `err` itself when it is not one. */
 export function explainFsError(err: unknown, pluginsDir: string, hostName: string): unknown {
   if (err instanceof EdictError) return err;
@@ -42,7 +44,12 @@ export function explainFsError(err: unknown, pluginsDir: string, hostName: strin
   const explain = e && typeof e.code === 'string' ? FS_CODES[e.code] : undefined;
   if (!explain) return err;
   const path = e!.path ?? pluginsDir;
-  const [what, hint] = explain(path, hostName, pluginsDir);
+  let [what, hint] = explain(path, hostName, pluginsDir);
+  // Some calls (a read of a folder) name no path: never tell the user to move the whole plugins folder.
+  if (e!.path === undefined && IN_THE_WAY.has(e!.code!)) {
+    what = `something under ${pluginsDir} is in the way (${e!.code})`;
+    hint = `Look for a file where a folder belongs or the reverse (ls -la ${pluginsDir}), then run: ${hostName} plugins doctor`;
+  }
   return pluginError(PluginErrorCodes.FS, `Cannot ${e!.syscall ?? 'change'} ${path}: ${what}. Nothing was changed.`, {
     hint,
     details: { path, code: e!.code, syscall: e!.syscall },
