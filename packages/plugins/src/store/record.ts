@@ -58,11 +58,14 @@ export function parseRecords(text: string, path: string, pluginsDir?: string): P
   return { version: 2, plugins };
 }
 
+/** The file's text; undefined when it does not exist. A folder in its place is {@link RecordDamage}. */
 function readText(path: string): string | undefined {
   try {
     return readFileSync(path, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    // Node's EISDIR from a read names no path; as damage, a run recovers and an operation moves it aside.
+    if ((err as NodeJS.ErrnoException).code === 'EISDIR') throw new RecordDamage(path, 'it is a folder, not a file');
     throw err;
   }
 }
