@@ -4,6 +4,7 @@ import type { ScriptPolicy } from '../install/scripts';
 import { parseSpec } from '../npm/spec';
 import { readRecordFile } from '../store/record';
 import { readRecordsForChange } from '../store/recover';
+import { sweepLeftovers } from '../store/sweep';
 import { runOperation } from './operation';
 import type { EngineOptions, PluginRecord } from '../types';
 
@@ -63,7 +64,10 @@ export async function installPlugins(options: InstallOptions): Promise<InstallRe
       const source = options.file ? readRecordFile(resolve(cwd, options.file)) : readRecordsForChange(options.pluginsDir, host).records;
       items = Object.values(source.plugins).filter((r) => r.source !== 'link').map((r) => itemFromRecord(r, host.name, cwd));
     }
-    if (items.length === 0) return { installed: [] };
+    if (items.length === 0) {
+      sweepLeftovers(options.pluginsDir, readRecordsForChange(options.pluginsDir, host).records);
+      return { installed: [] };
+    }
     return { installed: await installItems(items, pipeline) };
   });
 }

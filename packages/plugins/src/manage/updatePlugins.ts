@@ -2,6 +2,7 @@ import { pluginError, PluginErrorCodes } from '../errors';
 import { installItems, resolveManifest, type InstallItem } from '../install/pipeline';
 import { parseSpec } from '../npm/spec';
 import { readRecordsForChange } from '../store/recover';
+import { sweepLeftovers } from '../store/sweep';
 import { runOperation } from './operation';
 import type { EngineOptions } from '../types';
 import type { InstallOptions } from './installPlugins';
@@ -27,6 +28,8 @@ export async function updatePlugins(options: UpdateOptions): Promise<PluginUpdat
   const { host, pluginsDir } = options;
   return runOperation(options, 'update', async () => {
     const { records } = readRecordsForChange(pluginsDir, host);
+    // An update with nothing to do still leaves the folder clean, as every operation does.
+    sweepLeftovers(pluginsDir, records);
     const names = options.names && options.names.length > 0 ? [...options.names] : Object.keys(records.plugins).sort();
     const pipeline = { ...options, force: options.force ?? false, scripts: options.allowScripts ?? false };
     const updates: PluginUpdate[] = [];

@@ -16,3 +16,15 @@ export function sandboxFlags(esm: boolean): string[] {
     '--disable-warning=SecurityWarning',
   ];
 }
+
+/**
+ * The environment of a sandboxed child: nothing of the user's (npm tokens, registry settings,
+ * credentials in variables), only what Node and the module loader's switches need.
+ */
+export function sandboxEnv(env: NodeJS.ProcessEnv, envPrefix?: string): NodeJS.ProcessEnv {
+  const keep = (key: string): boolean =>
+    ['PATH', 'LANG', 'LC_ALL', 'TZ', 'TMPDIR', 'SYSTEMROOT'].includes(key) ||
+    key.startsWith('EDICT_MODULE_LOADER') ||
+    (envPrefix !== undefined && key === `${envPrefix}_MODULE_LOADER`);
+  return Object.fromEntries(Object.entries(env).filter(([key]) => keep(key)));
+}

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { checkCommandTree, parseManifest, type CommandNode } from '@edict/core';
 import { childLoaderConfig } from '../runner/childLoaderConfig';
 import { runPluginCode } from '../runner/runPluginCode';
+import { sandboxEnv } from '../runner/sandboxFlags';
 import { codeTimeoutMs } from '../runner/timeouts';
 import type { DefinitionsSource } from '../store/entryFile';
 import type { HookName, PluginHost } from '../types';
@@ -86,7 +87,8 @@ function readRaw(root: string, pkg: PluginPackageJson, field: EdictField, host: 
   const fix = `generate ${field.manifest} with edict-manifest when the plugin is packed (see docs/plugins.md)`;
   if (!options.generate) return `there is no command manifest (${field.manifest}); ${fix}`;
   const loader = host ? childLoaderConfig(host, root, file) : undefined;
-  const r = runPluginCode({ mode: 'definitions', file, cwd: root, sandbox: true, timeoutMs: codeTimeoutMs('definitions'), ...(loader ? { loader } : {}) });
+  const env = sandboxEnv(process.env, host?.envPrefix);
+  const r = runPluginCode({ mode: 'definitions', file, cwd: root, env, sandbox: true, timeoutMs: codeTimeoutMs('definitions'), ...(loader ? { loader } : {}) });
   if (!r.ok) return `definitions file ${field.commands} failed to load: ${r.message ?? 'unknown error'}`;
   return { source: 'generated', file, value: r.value, warnings: [`the plugin has no command manifest, so its definitions module was run (sandboxed) to read its commands; its author should ${fix}`] };
 }
