@@ -72,6 +72,8 @@ export interface PluginIndexEntry {
   version: string;
   /** Absolute path of the package root. */
   root: string;
+  /** The installed version folder (absent for linked plugins). */
+  folder?: string;
   moduleType: 'commonjs' | 'module';
   /** Command nodes with every `handler` an absolute path (read from disk: parsed on first access). */
   commands: CommandNode[];

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { hashTree } from '../../../testing/src/fs/hashTree';
+import { hashTree as hashWholeTree } from '../../../testing/src/fs/hashTree';
 
 /** The built mycli bin (build first). */
 export const MYCLI_BIN = resolve(__dirname, '../../bin/mycli.js');
@@ -85,7 +85,8 @@ export function makeSandbox(npmrcPath: string | undefined, cacheDir: string): Sa
   return { root, home, pluginsDir: join(home, 'plugins'), fixtures, run, json, cleanup: () => rmSync(root, { recursive: true, force: true }) };
 }
 
-export { hashTree };
+/** `hashTree` of a plugins folder, without the lease files that running plugin commands write. */
+export const hashTree = (root: string): string => hashWholeTree(root, { ignore: ['.leases'] });
 
 /** Every path under `root` (for failure messages when two hashes differ). */
 export function listTree(root: string): string[] {
@@ -93,6 +94,7 @@ export function listTree(root: string): string[] {
   const out: string[] = [];
   const walk = (dir: string, rel: string): void => {
     for (const name of readdirSync(dir).sort()) {
+      if (name === '.leases') continue;
       const r = `${rel}/${name}`;
       out.push(r);
       if (lstatSync(join(dir, name)).isDirectory() && name !== 'node_modules') walk(join(dir, name), r);

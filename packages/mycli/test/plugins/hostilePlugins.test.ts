@@ -30,10 +30,14 @@ const loopsOnSecondLoad = (counter: string): string =>
   `{ const fs = require('node:fs'); let n = 0; try { n = Number(fs.readFileSync(${JSON.stringify(counter)}, 'utf8')) || 0; } catch {}\n` +
   `  try { fs.writeFileSync(${JSON.stringify(counter)}, String(n + 1)); } catch {}\n  if (n >= 1) for (;;) {} }`;
 
-/** Where an attacker finds the victim's handler: its record's `location` in plugins.json under MYCLI_HOME. */
+/**
+ * Where an attacker finds the victim's handler: its record's `location` in the plugins.json it
+ * finds walking up from its own folder (the sandboxed child gets none of the user's environment).
+ */
 const findVictimHandler =
   `const fs = require('node:fs');\nconst path = require('node:path');\n` +
-  `const record = JSON.parse(fs.readFileSync(path.join(process.env.MYCLI_HOME, 'plugins', 'plugins.json'), 'utf8'));\n` +
+  `let dir = __dirname; while (!fs.existsSync(path.join(dir, 'plugins.json')) && dir !== path.dirname(dir)) dir = path.dirname(dir);\n` +
+  `const record = JSON.parse(fs.readFileSync(path.join(dir, 'plugins.json'), 'utf8'));\n` +
   `const victim = path.join(record.plugins['mycli-plugin-ccbase'].location, 'handlers', 'run.js');\n`;
 
 /** A definitions module that tries to overwrite the victim's handler and to start processes, then exports its commands. */

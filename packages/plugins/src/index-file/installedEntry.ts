@@ -32,6 +32,6 @@ export function installedEntry(record: PluginRecord, host: PluginHost): { entry?
   const hooks: Partial<Record<HookName, string>> = {};
   for (const [hook, file] of Object.entries(entry.hooks) as [HookName, string][]) hooks[hook] = resolve(root, file);
   return {
-    entry: { name: record.name, version: record.version, root, moduleType: entry.moduleType, commands: entry.commands.map((n) => absolutise(n, root)), hooks },
+    entry: { name: record.name, version: record.version, root, folder: record.folder, moduleType: entry.moduleType, commands: entry.commands.map((n) => absolutise(n, root)), hooks },
   };
 }

@@ -4,7 +4,6 @@ import { pathToFileURL } from 'node:url';
 import type { HostInfo } from '@edict/core';
 import { pluginError } from '../errors';
 import type { PluginIndexEntry } from '../types';
-import { fileProblem } from '../validate/insideRoot';
 import { moduleLoaderFor } from './activeLoader';
 
 /** Error code of a plugin module (handler or init hook) that cannot be loaded. */
@@ -34,6 +33,11 @@ function reasonOf(err: unknown, file: string): string {
  * are imported after the ESM hooks are registered, because `require()` of ESM would bypass them.
  */
 export async function loadPluginModule(host: HostInfo, entry: PluginIndexEntry, file: string, extra: readonly string[] = []): Promise<unknown> {
+  // Required here: only a run that executes plugin code checks and leases its files.
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { fileProblem } = require('../validate/insideRoot') as typeof import('../validate/insideRoot');
+  const { takeLease } = require('../store/leases') as typeof import('../store/leases');
+  /* eslint-enable @typescript-eslint/no-require-imports */
   const outside = fileProblem(entry.root, file);
   if (outside && existsSync(file)) {
     throw pluginError(PLUGIN_LOAD_FAILED, `Plugin ${entry.name}@${entry.version} refused to load ${file}: it ${outside}.`, {
@@ -41,6 +45,7 @@ export async function loadPluginModule(host: HostInfo, entry: PluginIndexEntry, 
       details: { plugin: entry.name, version: entry.version, file },
     });
   }
+  if (entry.folder) takeLease(entry.folder);
   const loader = moduleLoaderFor(host, entry, extra);
   try {
     if (isEsm(entry, file)) {

@@ -1,6 +1,7 @@
 import { lstatSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PluginRecordFile } from '../types';
+import { leased } from './leases';
 import { installedRoot, stagingRoot } from './paths';
 
 // Temp files of writeFileAtomic (`<file>.<pid>.<n>.tmp`), left when a write is killed.
@@ -17,8 +18,9 @@ function entries(dir: string): string[] {
 /**
  * Removes what killed or finished operations left in the plugins folder: staging folders, temp
  * files of atomic writes, and every folder under `installed/` that the record does not name
- * (superseded versions, versions moved in by an operation that died before its commit). The
- * caller holds the lock and has read the record. Returns the paths removed.
+ * (superseded versions, versions moved in by an operation that died before its commit), unless
+ * a running command still uses it (see `takeLease`). The caller holds the lock and has read the
+ * record. Returns the paths removed.
  */
 export function sweepLeftovers(pluginsDir: string, records: PluginRecordFile): string[] {
   const removed: string[] = [];
@@ -37,7 +39,11 @@ export function sweepLeftovers(pluginsDir: string, records: PluginRecordFile): s
       remove(dir);
       continue;
     }
-    for (const version of entries(dir)) if (!inUse.has(join(dir, version))) remove(join(dir, version));
+    for (const version of entries(dir)) {
+      const folder = join(dir, version);
+      // a command started before the change still runs this version: its files stay until it ends
+      if (!inUse.has(folder) && !leased(folder)) remove(folder);
+    }
     if (entries(dir).length === 0) rmdirSync(dir);
   }
   return removed;

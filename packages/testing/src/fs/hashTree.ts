@@ -5,12 +5,16 @@ import { join } from 'node:path';
 /**
  * A hash of a folder's whole content: every path, file byte and link target (not times), or
  * `absent`. Compare it before and after an operation to prove the operation changed nothing.
+ * Entries named in `ignore` (at any depth) are left out, e.g. `.leases`, which a plugins
+ * folder gains when plugin commands run.
  */
-export function hashTree(root: string): string {
+export function hashTree(root: string, options: { ignore?: readonly string[] } = {}): string {
+  const ignore = new Set(options.ignore ?? []);
   const hash = createHash('sha256');
   if (!existsSync(root)) return 'absent';
   const walk = (dir: string, rel: string): void => {
     for (const name of readdirSync(dir).sort()) {
+      if (ignore.has(name)) continue;
       const abs = join(dir, name);
       const r = `${rel}/${name}`;
       const st = lstatSync(abs);
