@@ -95,6 +95,10 @@ describe('mycli help, routing and exit codes', () => {
     expect(mycli(home, ['completion', 'zsh']).stdout).toContain('#compdef mycli');
     expect(mycli(home, ['__complete', '--', 'con']).stdout).toBe('config\n');
     expect(mycli(home, ['__complete', '--', 'greet', 'Ada', '--la']).stdout).toBe('--lang\n');
+    expect(mycli(home, ['completion', 'fish']).stdout).toContain("complete -c mycli -f -a '(_mycli_complete)'");
+    expect(mycli(home, ['completion', 'powershell']).stdout).toContain("& 'mycli' __complete --line");
+    expect(mycli(home, ['completion'], { SHELL: '/usr/bin/fish' }).stdout).toContain('# fish completion for mycli');
+    expect(mycli(home, ['__complete', '--line'], { MYCLI_COMPLETE_LINE: 'mycli greet --lang=f' }).stdout).toBe('--lang=fr\n');
   });
 
   it('generates the markdown command reference from the definitions', () => {
