@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { MYCLI_BIN, mycli, tempHome } from './support';
 
 describe('mycli help, routing and exit codes', () => {
@@ -95,6 +97,21 @@ describe('mycli help, routing and exit codes', () => {
     expect(mycli(home, ['completion', 'zsh']).stdout).toContain('#compdef mycli');
     expect(mycli(home, ['__complete', '--', 'con']).stdout).toBe('config\n');
     expect(mycli(home, ['__complete', '--', 'greet', 'Ada', '--la']).stdout).toBe('--lang\n');
+    expect(mycli(home, ['completion', 'fish']).stdout).toContain("complete -c mycli -f -a '(_mycli_complete)'");
+    expect(mycli(home, ['completion', 'powershell']).stdout).toContain("& 'mycli' __complete --line");
+    expect(mycli(home, ['completion'], { SHELL: '/usr/bin/fish' }).stdout).toContain('# fish completion for mycli');
+    expect(mycli(home, ['__complete', '--line'], { MYCLI_COMPLETE_LINE: 'mycli greet --lang=f' }).stdout).toBe('--lang=fr\n');
+  });
+
+  it('completes the recorded plugin names for uninstall, update and info, less those already typed', () => {
+    mkdirSync(join(home, 'plugins'));
+    const record = (name: string) => ({ name, version: '1.0.0', spec: name, source: 'link', location: join(home, name), installedAt: '2026-01-01T00:00:00.000Z' });
+    writeFileSync(join(home, 'plugins', 'plugins.json'), JSON.stringify({ version: 2, plugins: { 'mycli-plugin-b': record('mycli-plugin-b'), '@acme/a': record('@acme/a') } }));
+    expect(mycli(home, ['__complete', '--', 'plugins', 'uninstall', '']).stdout).toBe('@acme/a\nmycli-plugin-b\n');
+    expect(mycli(home, ['__complete', '--', 'plugins', 'rm', '@acme/a', '']).stdout).toBe('mycli-plugin-b\n');
+    expect(mycli(home, ['__complete', '--', 'plugins', 'update', 'my']).stdout).toBe('mycli-plugin-b\n');
+    expect(mycli(home, ['__complete', '--', 'plugins', 'info', '@']).stdout).toBe('@acme/a\n');
+    expect(mycli(home, ['__complete', '--', 'plugins', 'info', '@acme/a', '']).stdout).toBe('');
   });
 
   it('generates the markdown command reference from the definitions', () => {

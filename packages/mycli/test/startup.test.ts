@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MYCLI_BIN, tempHome } from './support';
@@ -39,5 +39,17 @@ describe('mycli startup', () => {
     // the same preload does see the definition and the handler, so the checks below can fail
     expect(modules.some((m) => m.endsWith(join('mycli', 'lib', 'main.js')))).toBe(true);
     expect(modules.filter((m) => /[/\\](manage|install|npm)[/\\]|pacote|arborist|@npmcli|module-loader|cli-table3|chalk/.test(m))).toEqual([]);
+  });
+
+  it('completes on TAB without the plugin engine, npm libraries, the module loader or the help renderer', () => {
+    mkdirSync(join(home, 'plugins'));
+    const record = (name: string) => ({ name, version: '1.0.0', spec: name, source: 'link', location: join(home, name), installedAt: '2026-01-01T00:00:00.000Z' });
+    writeFileSync(join(home, 'plugins', 'plugins.json'), JSON.stringify({ version: 2, plugins: { 'mycli-plugin-a': record('mycli-plugin-a') } }));
+    // The first run after plugins.json changes rebuilds the index, as any run does; TAB reads it fresh.
+    loadedModules(['__complete', '--', 'plugins', ''], home);
+    const { stdout, modules } = loadedModules(['__complete', '--', 'plugins', 'uninstall', ''], home);
+    expect(stdout).toBe('mycli-plugin-a\n');
+    expect(modules.some((m) => m.endsWith(join('commands', 'completePluginNames.js')))).toBe(true);
+    expect(modules.filter((m) => /[/\\](manage|install|npm)[/\\]|pacote|arborist|@npmcli|module-loader|cli-table3|chalk|showHelp/.test(m))).toEqual([]);
   });
 });

@@ -43,6 +43,7 @@ export type { LinkOptions, LinkResult } from './manage/linkPlugin';
 export type { PluginListing, PluginHealth } from './manage/listPlugins';
 export type { ValidateOptions, DetailedValidation } from './validate/validatePlugin';
 export { readPluginIndex } from './index-file/readPluginIndex';
+export { recordedPluginNames } from './store/recordedNames';
 export { pluginsDirLayout } from './store/layout';
 export { pluginsGroup } from './commands/pluginsGroup';
 export { installedPlugins, type InstalledPluginsOptions } from './runtime/installedPlugins';

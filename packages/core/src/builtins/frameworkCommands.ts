@@ -4,7 +4,7 @@ import type { BuiltinSwitches } from '../api/cli';
 import type { CommandContext } from '../api/context';
 import type { CommandNode } from '../definitions/types';
 import { configGroup } from './configCommands';
-import { SHELLS, type Shell } from './shells';
+import { SHELLS, installCommand, type Shell } from './shells';
 
 // The script and markdown renderers are required by the handlers that use them, not on every run.
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -14,6 +14,13 @@ const markdown = (): typeof import('./renderMarkdown') => require('./renderMarkd
 
 /** The hidden command completion scripts call back (`<cli> __complete -- <words…>`). */
 export const COMPLETE_COMMAND = '__complete';
+
+/** The shell named by a `$SHELL` path (`/usr/bin/zsh` → zsh), else bash. */
+function shellOf(path: string | undefined): Shell {
+  const name = (path ?? '').split(/[\\/]/).pop()?.replace(/\.exe$/i, '') ?? '';
+  if (name === 'pwsh') return 'powershell';
+  return (SHELLS as readonly string[]).includes(name) ? (name as Shell) : 'bash';
+}
 
 /** What the framework built-ins need from the run. */
 export interface BuiltinEnv {
@@ -31,11 +38,12 @@ export function frameworkCommands(env: BuiltinEnv): CommandNode[] {
     nodes.push({
       name: 'completion',
       summary: 'Print a shell completion script',
+      description: 'Without a shell, the one in $SHELL (bash when it is none of these). The script asks the CLI for candidates on each TAB, so plugins installed later complete too.',
       positionals: [{ name: 'shell', summary: 'The shell', choices: SHELLS, required: false }],
-      examples: [{ command: 'mycli completion bash >> ~/.bashrc', description: 'Enable completion in bash' }],
+      examples: SHELLS.map((shell) => ({ command: installCommand(shell, '$0'), description: `Enable completion in ${shell}` })),
       handler: () => (ctx: CommandContext) => {
-        const shell = (ctx.args.shell as Shell | undefined) ?? (String(ctx.host.env.SHELL ?? '').endsWith('zsh') ? 'zsh' : 'bash');
-        const script = scripts().completionScript(shell, ctx.host.name);
+        const shell = (ctx.args.shell as Shell | undefined) ?? shellOf(ctx.host.env.SHELL);
+        const script = scripts().completionScript(shell, ctx.host.name, ctx.host.envPrefix);
         ctx.out.text(script.trimEnd());
         return { shell, script };
       },

@@ -1,3 +1,5 @@
+import type { HostInfo } from '../api/host';
+
 /**
  * Command definitions are plain data. A definition names its handler lazily (a module path or
  * a loader function), so a CLI can define thousands of commands and load only the one that runs.
@@ -30,6 +32,8 @@ export interface OptionDefinition {
   env?: string | false;
   /** Whether the per-user config file may set it (default true). */
   config?: boolean;
+  /** Completes its value on TAB from a module, loaded only while completing (see {@link CompleterRef}). */
+  complete?: CompleterRef;
 }
 
 /** A positional argument, in the order declared. At most the last one is variadic. */
@@ -40,7 +44,28 @@ export interface PositionalDefinition {
   required?: boolean;
   variadic?: boolean;
   choices?: readonly (string | number)[];
+  /** Completes its value on TAB from a module, loaded only while completing (see {@link CompleterRef}). */
+  complete?: CompleterRef;
 }
+
+/**
+ * A dynamic completer, named as data: an absolute module path whose `complete` export (or default
+ * function) is a {@link Completer}, or `{ module, export }` to pick another export. The module is
+ * loaded only when a TAB completes this value, never on a normal run.
+ */
+export type CompleterRef = string | { module: string; export?: string };
+
+/** What a {@link Completer} is told: the partial value, the words before it, the host. */
+export interface CompletionRequest {
+  /** The value typed so far (possibly empty); candidates not starting with it are dropped. */
+  current: string;
+  /** The words after the CLI name, the last one being the one completed. */
+  words: readonly string[];
+  host: HostInfo;
+}
+
+/** Returns the candidate values; a completer that throws or times out completes nothing. */
+export type Completer = (request: CompletionRequest) => readonly string[] | Promise<readonly string[]>;
 
 /** One example shown in help. */
 export interface ExampleDefinition {

@@ -35,11 +35,11 @@ export async function runEngine(options: CliOptions, argv: string[], io: CliIO):
     tree = loaded.tree;
     loaded.warnings.forEach((w) => out.warn(w));
     if (completing) {
-      const words = rest[0] === '--' ? rest.slice(1) : rest;
       // Completion and help renderers load only on runs that need them.
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { completionCandidates } = require('../builtins/complete') as typeof import('../builtins/complete');
-      for (const candidate of completionCandidates(tree, words)) io.stdout.write(`${candidate}\n`);
+      const { completionCandidates, completionWords } = require('../builtins/completion/complete') as typeof import('../builtins/completion/complete');
+      const words = completionWords(rest, io.env, host.envPrefix);
+      for (const candidate of await completionCandidates(tree, words, host)) io.stdout.write(`${candidate}\n`);
       return 0;
     }
     const found = route(tree, rest, host.name);

@@ -3,6 +3,9 @@ import type { GroupDefinition, OptionDefinition } from '@edict/core';
 
 const handler = (name: string): string => join(__dirname, 'handlers', `${name}.js`);
 
+/** Plugin-name arguments complete on TAB with the recorded plugins (read from plugins.json only). */
+const pluginNames = join(__dirname, 'completePluginNames.js');
+
 const registry: OptionDefinition = { name: 'registry', type: 'string', summary: 'Registry URL to use instead of the one in your npm config' };
 
 /**
@@ -47,7 +50,7 @@ export function pluginsGroup(): GroupDefinition {
         name: 'uninstall',
         aliases: ['remove', 'rm'],
         summary: 'Uninstall plugins',
-        positionals: [{ name: 'name', summary: 'Plugin package names', required: true, variadic: true }],
+        positionals: [{ name: 'name', summary: 'Plugin package names', required: true, variadic: true, complete: pluginNames }],
         options: [
           { name: 'force', type: 'boolean', summary: 'Uninstall even if a preUninstall hook fails' },
           { name: 'allow-scripts', type: 'boolean', summary: 'Run the preUninstall hooks of the plugins' },
@@ -58,7 +61,7 @@ export function pluginsGroup(): GroupDefinition {
         name: 'update',
         aliases: ['upgrade'],
         summary: 'Update plugins within the range or tag they were installed with',
-        positionals: [{ name: 'name', summary: 'Plugin package names (default: all)', variadic: true }],
+        positionals: [{ name: 'name', summary: 'Plugin package names (default: all)', variadic: true, complete: pluginNames }],
         options: [registry],
         handler: handler('update'),
       },
@@ -83,7 +86,7 @@ export function pluginsGroup(): GroupDefinition {
       {
         name: 'info',
         summary: 'Show everything known about one plugin',
-        positionals: [{ name: 'name', summary: 'Plugin package name', required: true }],
+        positionals: [{ name: 'name', summary: 'Plugin package name', required: true, complete: pluginNames }],
         handler: handler('info'),
       },
       {
