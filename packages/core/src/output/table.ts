@@ -1,5 +1,5 @@
 import type { TableColumn } from '../api/output';
-import { fitColumns } from './fitColumns';
+import { fitCell, fitColumns, MIN_COLUMN } from './fitColumns';
 import { displayWidth, padWidth } from './width';
 
 /** Where a table is drawn. */
@@ -14,7 +14,8 @@ export interface TableTarget {
 
 /**
  * Renders rows as a table fitted to `target.columns`: box drawing with cli-table3 (required only
- * here) on a terminal, else columns separated by two spaces with no borders.
+ * here) on a terminal, else columns separated by two spaces with no borders. A terminal too
+ * narrow for the columns gets one `heading: value` block per row instead.
  */
 export function renderTable(rows: readonly Record<string, unknown>[], columns: readonly (string | TableColumn)[] | undefined, target: TableTarget): string {
   const cols: TableColumn[] = (columns ?? Object.keys(rows[0] ?? {})).map((c) => (typeof c === 'string' ? { key: c } : c));
@@ -23,7 +24,9 @@ export function renderTable(rows: readonly Record<string, unknown>[], columns: r
   if (target.columns !== undefined) {
     // A box costs a border per column plus one, and a space each side of every cell; plain, two spaces between columns.
     const overhead = target.tty ? 3 * cols.length + 1 : 2 * (cols.length - 1);
-    ({ head, body } = fitColumns(head, body, target.columns - overhead));
+    const fitted = fitColumns(head, body, target.columns - overhead);
+    if (!fitted) return records(head, body, target.columns, target.color);
+    ({ head, body } = fitted);
   }
   return target.tty ? boxed(head, body, target.color) : plain(head, body, target.color);
 }
@@ -53,6 +56,16 @@ function plain(head: string[], body: string[][], color: boolean): string {
     }
   });
   return lines.join('\n');
+}
+
+/** Each row as lines of `heading: value` (values wrapped or shortened), rows a blank line apart. */
+function records(head: string[], body: string[][], columns: number, color: boolean): string {
+  const label = Math.max(...head.map(displayWidth)) + 1;
+  const room = Math.max(MIN_COLUMN, columns - label - 2);
+  const bold = (s: string): string => (color ? `\x1b[1m${s}\x1b[22m` : s);
+  const block = (row: string[]): string[] =>
+    row.flatMap((cell, i) => fitCell(cell, room).split('\n').map((line, k) => `${k === 0 ? bold(padWidth(`${head[i] ?? ''}:`, label)) : ' '.repeat(label)} ${line}`.trimEnd()));
+  return body.map((row) => block(row).join('\n')).join('\n\n');
 }
 
 function cellText(value: unknown): string {

@@ -26,6 +26,16 @@ describe('tables fitted to the terminal', () => {
     expect(text).toContain('twelve');
   });
 
+  it('gives each row a block of "heading: value" lines when the columns cannot fit even narrowed', () => {
+    const text = renderTable(rows, undefined, { color: false, tty: true, columns: 40 });
+    expect(widest(text)).toBeLessThanOrEqual(40);
+    expect(text).not.toContain('│');
+    expect(text.split('\n\n')).toHaveLength(2);
+    expect(text).toMatch(/^name: {5}mycli-plugin-tool$/m);
+    expect(text).toMatch(/^spec: {5}\/tmp\/\S*…\S*-1\.0\.0$/m);
+    expect(text).toMatch(/^health: {3}ok$/m);
+  });
+
   it('keeps its natural width when the terminal width is unknown', () => {
     const text = renderTable(rows, undefined, { color: false, tty: true });
     expect(text).toContain(longPath);
@@ -43,7 +53,8 @@ describe('tables fitted to the terminal', () => {
 
   it('narrows the widest column first, down to its longest word, then never below eight columns', () => {
     expect(columnWidths([10, 50, 5], 40)).toEqual([10, 25, 5]);
-    expect(columnWidths([18, 60, 30], 60, [18, 8, 8])).toEqual([18, 21, 21]);
+    expect(columnWidths([18, 60, 30], 60, [[18, 8, 8]])).toEqual([18, 21, 21]);
+    expect(columnWidths([18, 60, 30], 50, [[18, 24, 10], [18, 8, 10]])).toEqual([18, 22, 10]);
     expect(columnWidths([20, 20], 10)).toEqual([8, 8]);
     expect(columnWidths([3, 4], 100)).toEqual([3, 4]);
   });

@@ -39,7 +39,7 @@ describeTmux('fitting the terminal', () => {
     beforeEach(() => (s = makeSandbox(undefined, join(work, 'npm-cache'))));
     afterEach(() => s.cleanup());
 
-    for (const width of [80, 120]) {
+    for (const width of [40, 80, 120]) {
       it(`fits ${width} columns with a plugin installed from a long folder path, the path shortened from the middle`, async () => {
         const deep = join(s.fixtures, ...Array.from({ length: 6 }, (_, i) => `a-rather-long-folder-name-${i}`));
         mkdirSync(deep, { recursive: true });
@@ -50,9 +50,10 @@ describeTmux('fitting the terminal', () => {
         pane = openPane([process.execPath, MYCLI_BIN, 'plugins', 'list'], env, width);
         expect(await pane.exitCode()).toBe(0);
         const text = expectFits(pane, width).join('\n');
-        expect(text).toContain('┌');
         expect(text).toContain('mycli-plugin-deep');
-        expect(text).toMatch(/│ \/\S*…\S*-1\.0\.0 +│/);
+        if (width >= 80) expect(text).toMatch(/│ \/\S*…\S*-1\.0\.0 +│/);
+        // too narrow for six columns: a block of `heading: value` lines per plugin
+        else expect(text).toMatch(/^spec: {5}\/\S*…\S*-1\.0\.0$/m);
       });
     }
   });
