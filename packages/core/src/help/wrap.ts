@@ -27,12 +27,21 @@ function units(paragraph: string): Unit[] {
     word = '';
     spaced = false;
   };
-  for (const g of graphemes(paragraph)) {
-    const last = out[out.length - 1];
-    if (g === ' ' || g === '\t') {
+  for (const token of paragraph.split(/([ \t]+)/)) {
+    if (token === '') continue;
+    if (/^[ \t]/.test(token)) {
       flush();
       spaced = true;
-    } else if (NO_START.has(g) && word === '' && last && !spaced) {
+    } else if (/^[\x21-\x7e\u00a0]+$/.test(token)) word += token;
+    // Only text beyond ASCII is looked at character by character (slower, and rarely needed).
+    else for (const g of graphemes(token)) addGrapheme(g);
+  }
+  flush();
+  return out;
+
+  function addGrapheme(g: string): void {
+    const last = out[out.length - 1];
+    if (NO_START.has(g) && word === '' && last && !spaced) {
       last.text += g;
       last.width += displayWidth(g);
     } else if (displayWidth(g) >= 2) {
@@ -42,8 +51,6 @@ function units(paragraph: string): Unit[] {
       flush();
     } else word += g;
   }
-  flush();
-  return out;
 }
 
 /**

@@ -4,18 +4,30 @@
 
 // eslint-disable-next-line no-control-regex -- ANSI escapes start with ESC
 const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]/g;
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const widths = new Map<string, number>();
+/** Code points that join with their neighbours: marks, ZWJ, skin tones, flags, tags, Hangul jamo. */
+const JOINING = /\p{M}|\u200d|[\u1160-\u11ff]|\p{Emoji_Modifier}|\p{Regional_Indicator}|[\u{e0020}-\u{e007f}]/u;
 let segmenter: Intl.Segmenter | undefined;
 let measure: ((s: string) => number) | undefined;
 
 /** The columns `text` takes in a terminal (ANSI escapes count 0). */
 export function displayWidth(text: string): number {
+  // Printable ASCII (most text) takes a column a character: no need for string-width's regexes.
+  if (PRINTABLE_ASCII.test(text)) return text.length;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   measure ??= require('string-width') as (s: string) => number;
-  return measure(text);
+  if (text.length > 16) return measure(text);
+  // Short strings (single characters, while wrapping and cutting) repeat: remember their widths.
+  let width = widths.get(text);
+  if (width === undefined) widths.set(text, (width = measure(text)));
+  return width;
 }
 
 /** The user-perceived characters of `text`: an emoji ZWJ sequence or a letter with its accents is one. */
 export function graphemes(text: string): string[] {
+  // Without anything that joins code points, each is a character: skip the (slow to load) segmenter.
+  if (!JOINING.test(text)) return Array.from(text);
   segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   return Array.from(segmenter.segment(text), (s) => s.segment);
 }
