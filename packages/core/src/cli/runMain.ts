@@ -48,7 +48,7 @@ export interface LazyCli {
  * `process.exitCode`. A closed stdout (EPIPE, e.g. piped into `head`) ends output quietly.
  * Given a {@link LazyCli}, `--version` is answered before the CLI is loaded. On SIGINT or
  * SIGTERM the registered cleanups run (see {@link registerCleanup}) and the process exits with
- * 130 or 143.
+ * 130 or 143, unless the command listens to that signal itself.
  */
 export async function runMain(cliOrLazy: Cli | LazyCli): Promise<number> {
   let stdoutClosed = false;
@@ -73,9 +73,10 @@ export async function runMain(cliOrLazy: Cli | LazyCli): Promise<number> {
     }
   }
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
+    process.on(signal, () => {
       runCleanups();
-      process.exit(SIGNAL_EXIT[signal]);
+      // A command that listens to the signal itself decides when to exit.
+      if (process.listenerCount(signal) === 1) process.exit(SIGNAL_EXIT[signal]);
     });
   }
   const cli = 'load' in cliOrLazy ? cliOrLazy.load() : cliOrLazy;
