@@ -1,7 +1,7 @@
 // The public API of @edict/core. Only light modules are re-exported here: heavy libraries
 // (yargs-parser, chalk, cli-table3) are required inside the functions that need them.
 export { createCli } from './cli/createCli';
-export { runMain, type LazyCli } from './cli/runMain';
+export { runMain, registerCleanup, runCleanups, type LazyCli } from './cli/runMain';
 // isEsmFile lives apart from the handler loader, whose import() must stay off the startup path.
 export { isEsmFile } from './handlers/isEsmFile';
 export { writeFileAtomic } from './fs/writeFileAtomic';

@@ -15,6 +15,8 @@ export interface CliIO {
   cwd: string;
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
-  /** Terminal width for help wrapping; 80 when unknown. */
+  /** Width of the terminal stdout is on, for help wrapping and fitting tables; unknown: 80 for help, tables keep their width. */
   columns?: number;
+  /** Width of the terminal stderr is on, for progress lines; defaults to `columns`, then 80. */
+  stderrColumns?: number;
 }

@@ -6,6 +6,7 @@ import type { CliIO } from '../api/io';
  */
 export function completeIO(io: Partial<CliIO> = {}): CliIO {
   const columns = io.columns ?? (process.stdout.isTTY ? process.stdout.columns : undefined);
+  const stderrColumns = io.stderrColumns ?? (!io.stderr && process.stderr.isTTY ? process.stderr.columns : undefined);
   return {
     stdout: io.stdout ?? process.stdout,
     stderr: io.stderr ?? process.stderr,
@@ -14,5 +15,6 @@ export function completeIO(io: Partial<CliIO> = {}): CliIO {
     stdoutIsTTY: io.stdoutIsTTY ?? (io.stdout ? false : Boolean(process.stdout.isTTY)),
     stderrIsTTY: io.stderrIsTTY ?? (io.stderr ? false : Boolean(process.stderr.isTTY)),
     ...(columns === undefined ? {} : { columns }),
+    ...(stderrColumns === undefined ? {} : { stderrColumns }),
   };
 }

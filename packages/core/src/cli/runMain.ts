@@ -2,6 +2,36 @@ import type { Cli } from '../api/cli';
 import type { WritableLike } from '../api/io';
 import { versionFastPath } from './versionFastPath';
 
+// The cleanup registry lives here, in a module every run loads anyway: registering costs nothing.
+const cleanups = new Set<() => void>();
+
+/**
+ * Registers `fn` to run if the process is interrupted (SIGINT, SIGTERM) under {@link runMain}
+ * while the work it undoes is in progress: restoring the terminal, releasing a lock. `fn` must be
+ * synchronous. Returns the function that unregisters it (call it once the work is done).
+ * Library code registers here instead of listening to `process` itself.
+ */
+export function registerCleanup(fn: () => void): () => void {
+  const entry = (): void => fn();
+  cleanups.add(entry);
+  return () => void cleanups.delete(entry);
+}
+
+/** Runs the registered cleanups, newest first, each once; one that throws does not stop the rest. */
+export function runCleanups(): void {
+  for (const fn of [...cleanups].reverse()) {
+    cleanups.delete(fn);
+    try {
+      fn();
+    } catch {
+      // best effort: the process is being stopped
+    }
+  }
+}
+
+/** Exit codes of a process stopped by a signal, the shell's 128 + signal number. */
+const SIGNAL_EXIT: Record<'SIGINT' | 'SIGTERM', number> = { SIGINT: 130, SIGTERM: 143 };
+
 /**
  * A CLI named by its name and version, whose definition `load` returns only when a run needs it:
  * `--version` is then answered without loading the CLI's modules at all.
@@ -16,7 +46,9 @@ export interface LazyCli {
  * The one function that touches `process`, for a CLI's bin file: runs `cli` on
  * `process.argv.slice(2)` with the process's streams, env and TTY facts, and sets
  * `process.exitCode`. A closed stdout (EPIPE, e.g. piped into `head`) ends output quietly.
- * Given a {@link LazyCli}, `--version` is answered before the CLI is loaded.
+ * Given a {@link LazyCli}, `--version` is answered before the CLI is loaded. On SIGINT or
+ * SIGTERM the registered cleanups run (see {@link registerCleanup}) and the process exits with
+ * 130 or 143, unless the command listens to that signal itself.
  */
 export async function runMain(cliOrLazy: Cli | LazyCli): Promise<number> {
   let stdoutClosed = false;
@@ -40,6 +72,13 @@ export async function runMain(cliOrLazy: Cli | LazyCli): Promise<number> {
       return answered;
     }
   }
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      runCleanups();
+      // A command that listens to the signal itself decides when to exit.
+      if (process.listenerCount(signal) === 1) process.exit(SIGNAL_EXIT[signal]);
+    });
+  }
   const cli = 'load' in cliOrLazy ? cliOrLazy.load() : cliOrLazy;
   const code = await cli.run(argv, {
     stdout,
@@ -49,6 +88,7 @@ export async function runMain(cliOrLazy: Cli | LazyCli): Promise<number> {
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
     ...(process.stdout.isTTY && process.stdout.columns ? { columns: process.stdout.columns } : {}),
+    ...(process.stderr.isTTY && process.stderr.columns ? { stderrColumns: process.stderr.columns } : {}),
   });
   if (!process.exitCode) process.exitCode = code;
   return code;

@@ -23,7 +23,8 @@ export function createOutput(io: CliIO, settings: OutputSettings): Output {
   let chalk: Chalk | undefined;
   let errChalk: Chalk | undefined;
   const stderrChalk = (): Chalk => (errChalk ??= loadChalk(true, io.env));
-  const draw = io.stderrIsTTY && !settings.json;
+  // A dumb terminal understands no escape codes: progress is then not drawn at all.
+  const progressTarget = { draw: io.stderrIsTTY && !settings.json && io.env.TERM !== 'dumb', columns: io.stderrColumns ?? io.columns ?? 80 };
   return {
     text(s) {
       if (!settings.json) io.stdout.write(`${s}\n`);
@@ -38,13 +39,13 @@ export function createOutput(io: CliIO, settings: OutputSettings): Output {
       io.stderr.write(`${errColor ? stderrChalk().red('Error:') : 'Error:'} ${s}\n`);
     },
     table(rows, columns) {
-      if (!settings.json) io.stdout.write(`${renderTable(rows, columns, colorEnabled)}\n`);
+      if (!settings.json) io.stdout.write(`${renderTable(rows, columns, { color: colorEnabled, tty: io.stdoutIsTTY, ...(io.columns === undefined ? {} : { columns: io.columns }) })}\n`);
     },
     get color(): Chalk {
       return (chalk ??= loadChalk(colorEnabled, io.env));
     },
     colorEnabled,
-    progress: (label) => createProgress(io.stderr, draw, 'bar', label),
-    spinner: (label) => createProgress(io.stderr, draw, 'spinner', label),
+    progress: (label) => createProgress(io.stderr, progressTarget, 'bar', label),
+    spinner: (label) => createProgress(io.stderr, progressTarget, 'spinner', label),
   };
 }

@@ -250,10 +250,13 @@ describe('compatibility, health, scripts and hooks', () => {
 
     const table = await s.run(['plugins', 'list']);
     expect(table.status).toBe(0);
-    expect(table.stdout).toMatch(/│ mycli-plugin-beta\s+│ 1\.0\.0\s+│ mycli-plugin-beta@1\.0\.0\s+│ registry\s+│ beta\s+│ ok\s+│/);
-    expect(table.stdout).toMatch(/│ mycli-plugin-future\s+│ 1\.0\.0 .*│ incompatible │/);
-    expect(table.stdout).toMatch(/│ mycli-plugin-gamma\s+│ 1\.1\.0-rc\.0 .*│ missing\s+│/);
-    expect(table.stdout).toMatch(/│ @acme\/mycli-plugin-scoped\s+│ 1\.0\.0 .*│ broken\s+│/);
+    // piped: the plain layout, columns two spaces apart, no borders
+    expect(table.stdout).not.toMatch(/[│┌└]/);
+    expect(table.stdout).toMatch(/^name {2,}version {2,}spec {2,}source {2,}commands {2,}health$/m);
+    expect(table.stdout).toMatch(/^mycli-plugin-beta {2,}1\.0\.0 {2,}mycli-plugin-beta@1\.0\.0 {2,}registry {2,}beta {2,}ok$/m);
+    expect(table.stdout).toMatch(/^mycli-plugin-future {2,}1\.0\.0 .* {2,}incompatible$/m);
+    expect(table.stdout).toMatch(/^mycli-plugin-gamma {2,}1\.1\.0-rc\.0 .* {2,}missing$/m);
+    expect(table.stdout).toMatch(/^@acme\/mycli-plugin-scoped {2,}1\.0\.0 .* {2,}broken$/m);
     expect(warningLines(table.stderr).filter((w) => /^Warning: (@acme\/)?mycli-plugin-/.test(w))).toHaveLength(3);
     // the healthy plugin still runs next to the damaged ones
     const beta = await s.run(['beta', 'run']);
@@ -307,7 +310,7 @@ describe('plugins search', () => {
 
     const scoped = await s.run(['plugins', 'search', 'scoped']);
     expect(scoped.status).toBe(0);
-    expect(scoped.stdout).toMatch(/│ @acme\/mycli-plugin-scoped\s+│ 1\.0\.0\s+│ A scoped plugin\s+│/);
+    expect(scoped.stdout).toMatch(/^@acme\/mycli-plugin-scoped {2,}1\.0\.0 {2,}A scoped plugin\b/m);
 
     const all = await s.json<{ name: string }[]>(['plugins', 'search', 'mycli-plugin']);
     expect(all.data.map((h) => h.name).sort()).toEqual(

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { registerCleanup } from '@edict/core';
 import { codeOf } from '../errors';
 import { contendedError, foreignLockError, lockedError, lockFsError } from './lockErrors';
 import { examineLock, isAlive, OWNER_PREFIX, parseOwner, type LockOwner, type Verdict } from './lockOwner';
@@ -80,11 +81,13 @@ function ownerHost(file: string): string {
   }
 }
 
+/** The release function; until it is called, an interrupted run (SIGINT, SIGTERM) releases too. */
 function releaser(lock: string, nonce: string): () => void {
   let released = false;
-  return () => {
+  const release = (): void => {
     if (released) return;
     released = true;
+    unregister();
     try {
       unlinkSync(join(lock, OWNER_PREFIX + nonce));
     } catch (err) {
@@ -96,6 +99,8 @@ function releaser(lock: string, nonce: string): () => void {
       if (!RELEASED.has(codeOf(err) ?? '')) throw lockFsError('release the plugins lock', lock, err);
     }
   };
+  const unregister = registerCleanup(release);
+  return release;
 }
 
 /**
@@ -103,7 +108,8 @@ function releaser(lock: string, nonce: string): () => void {
  * pid, operation, start time), renamed into place complete so exactly one racer wins. A lock
  * whose process is gone (on this host) is taken over; a live one, or another host's, raises
  * EDICT_PLUGINS_LOCKED; a file-system failure raises EDICT_PLUGINS_FS.
- * Returns the release function (calling it again does nothing).
+ * Returns the release function (calling it again does nothing); it also runs if the CLI is
+ * stopped by SIGINT or SIGTERM first (see `registerCleanup` in @edict/core).
  */
 export function acquireLock(pluginsDir: string, operation: string, hostName: string): () => void {
   const lock = lockFile(pluginsDir);
