@@ -10,7 +10,7 @@ export interface HostDirs {
 
 /**
  * Facts about the host CLI, resolved once per run and handed to command sources and handlers.
- * Names follow architecture.md: prefix `MYCLI` for a CLI named `mycli`, home `~/.mycli`.
+ * Names follow architecture.md: prefix `MYCLI` for a CLI named `mycli`, folders by {@link HostDirs}.
  */
 export interface HostInfo {
   /** The command name users type (`mycli`). */
