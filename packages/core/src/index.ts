@@ -30,7 +30,7 @@ export { generateManifest } from './manifest/generateManifest';
 export { envPrefixFor, toEnvSegment, camelCase, kebabCase } from './host/names';
 export type { Cli, CliOptions, BuiltinSwitches } from './api/cli';
 export type { CliIO, WritableLike } from './api/io';
-export type { HostInfo } from './api/host';
+export type { HostDirs, HostInfo } from './api/host';
 export type { CommandSource, SourceResult } from './api/source';
 export type { CommandContext, CommandHandler, ParsedArgs } from './api/context';
 export type { Output, Progress, TableColumn } from './api/output';

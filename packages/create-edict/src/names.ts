@@ -1,12 +1,25 @@
 import { CreateError } from './errors';
 
-const PACKAGE_NAME = /^(?:@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]*$/;
+/** What validate-npm-package-name (npm's own check; it ships no types) answers. */
+interface NameVerdict {
+  validForNewPackages: boolean;
+  errors?: string[];
+  warnings?: string[];
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const validatePackageName = require('validate-npm-package-name') as (name: string) => NameVerdict;
+
 const COMMAND_NAME = /^[a-z][a-z0-9-]*$/;
 
-/** Throws unless `name` is a valid npm package name (lower case, URL-safe, optional scope). */
+/**
+ * Throws unless npm accepts `name` for a new package (validate-npm-package-name, as npm itself
+ * checks): the message lists npm's reasons, such as `http is a core module name`.
+ */
 export function checkPackageName(name: string, flag: string): string {
-  if (!PACKAGE_NAME.test(name) || name.length > 214) {
-    throw new CreateError('EDICT_CREATE_BAD_NAME', `"${name}" is not a valid npm package name (lower case letters, digits, - . _ ~, optional @scope/).`, {
+  const verdict = validatePackageName(name);
+  if (!verdict.validForNewPackages) {
+    const reasons = [...(verdict.errors ?? []), ...(verdict.warnings ?? [])];
+    throw new CreateError('EDICT_CREATE_BAD_NAME', `"${name}" is not a valid npm package name: ${reasons.join('; ')}.`, {
       hint: `npm create edict my-project -- ${flag} my-project`,
       usage: true,
     });

@@ -1,6 +1,16 @@
+/** The folders a CLI keeps its files in (see docs/architecture.md, "Names derived from the host"). */
+export interface HostDirs {
+  /** Data: the plugins folder lives here (`~/.local/share/<name>` on Linux). */
+  data: string;
+  /** Config: `config.json` and any other config file (`~/.config/<name>` on Linux). */
+  config: string;
+  /** Cache: files that may be deleted at any time (`~/.cache/<name>` on Linux). */
+  cache: string;
+}
+
 /**
  * Facts about the host CLI, resolved once per run and handed to command sources and handlers.
- * Names follow architecture.md: prefix `MYCLI` for a CLI named `mycli`, home `~/.mycli`.
+ * Names follow architecture.md: prefix `MYCLI` for a CLI named `mycli`, folders by {@link HostDirs}.
  */
 export interface HostInfo {
   /** The command name users type (`mycli`). */
@@ -10,8 +20,13 @@ export interface HostInfo {
   packageName: string;
   /** Folder of the host package, when the host gave it. */
   packageRoot?: string;
-  /** Resolved home folder: `<PREFIX>_HOME`, else `~/.<name>`. */
+  /**
+   * The data folder, `dirs.data`: `<PREFIX>_HOME` when set, else `~/.<name>` when that folder
+   * exists and the XDG ones do not yet, else the platform's data folder.
+   */
   home: string;
+  /** Data, config and cache folders, by the rule of {@link HostDirs}. */
+  dirs: HostDirs;
   /** Environment variable prefix (`MYCLI`). */
   envPrefix: string;
   env: Record<string, string | undefined>;

@@ -5,11 +5,11 @@ import { EdictError } from '../errors/EdictError';
 import { writeFileAtomic } from '../fs/writeFileAtomic';
 
 /**
- * The per-user config file `<home>/config.json`: read on first use, written atomically
+ * The per-user config file `<config folder>/config.json` (HostInfo's `dirs.config`): read on first use, written atomically
  * (temp file + rename). A corrupt file is reported, never overwritten.
  */
-export function fileConfigStore(home: string, cliName: string): ConfigStore {
-  const path = join(home, 'config.json');
+export function fileConfigStore(configDir: string, cliName: string): ConfigStore {
+  const path = join(configDir, 'config.json');
   let cache: Record<string, unknown> | undefined;
 
   function read(): Record<string, unknown> {

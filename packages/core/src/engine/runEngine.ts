@@ -27,7 +27,7 @@ export async function runEngine(options: CliOptions, argv: string[], io: CliIO):
   const host = resolveHost(options, io, claimedNames(builtins));
   const debug = flags.debug || ['1', 'true'].includes(io.env[`${host.envPrefix}_DEBUG`] ?? '');
   const out = createOutput(io, { json: flags.json, noColor: flags.noColor });
-  const config = fileConfigStore(host.home, host.name);
+  const config = fileConfigStore(host.dirs.config, host.name);
   const rerun = [host.name, ...argv].join(' ');
   try {
     if (flags.version && !flags.help) return reportSuccess(io, out, flags.json, flags.json ? { name: host.name, version: host.version, message: host.version } : host.version);

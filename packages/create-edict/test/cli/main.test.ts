@@ -84,6 +84,26 @@ describe('create-edict (bin, no terminal)', () => {
     expect(r.stderr).toMatch(/"Bad Name" is not a valid npm package name/);
   });
 
+  it.each([
+    ['node_modules', 'node_modules is not a valid package name'],
+    ['favicon.ico', 'favicon.ico is not a valid package name'],
+    ['http', 'http is a core module name'],
+    ['.hidden', 'name cannot start with a period'],
+    ['Upper', 'name can no longer contain capital letters'],
+  ])('refuses %s, a name npm rejects, with npm\'s reason (exit 2, nothing written)', (name, reason) => {
+    const r = run('x', '--name', name);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`"${name}" is not a valid npm package name: ${reason}`);
+    expect(existsSync(join(cwd, 'x'))).toBe(false);
+  });
+
+  it('refuses a folder whose name npm rejects as the package name when --name is not given', () => {
+    const r = run('http');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('"http" is not a valid npm package name: http is a core module name.');
+    expect(existsSync(join(cwd, 'http'))).toBe(false);
+  });
+
   it('prints help', () => {
     const r = run('--help');
     expect(r.code).toBe(0);

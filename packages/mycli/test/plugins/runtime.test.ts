@@ -1,6 +1,7 @@
-import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { startRegistry, type TestRegistry } from '../../../testing/src';
 import { hashTree, listTree, makeSandbox, readRecord, REPO_ROOT, warningLines, type Sandbox } from '../helpers/cliSandbox';
 import { writeLibrary, writePlugin, type FixturePlugin } from '../helpers/fixturePlugin';
@@ -39,6 +40,26 @@ export async function handler() {
 }
 `;
 
+/** ESM syntax in a `.js` file of a package with no `"type"`: Node runs it as ESM by syntax detection. */
+const typelessEsmHandler = `import { usageError } from '@edict/core';
+export async function handler(ctx) {
+  if (ctx.args.refuse) throw usageError('EDICT_TYPELESS_REFUSES', 'The typeless plugin refuses.', { hint: 'mycli typeless where' });
+  const facts = { core: import.meta.resolve('@edict/core'), mycli: import.meta.resolve('mycli') };
+  ctx.out.text(JSON.stringify(facts));
+  return facts;
+}
+`;
+/** CommonJS syntax beside it in the same typeless package. */
+const typelessCjsHandler = `exports.handler = async () => ({ core: require.resolve('@edict/core') });
+`;
+/** A typeless plugin whose handlers are ESM by syntax (one CommonJS handler beside them). */
+const typeless = (name: string): FixturePlugin => ({
+  name,
+  version: '1.0.0',
+  group: 'typeless',
+  commands: [{ name: 'where', source: typelessEsmHandler }, { name: 'refuse', source: typelessEsmHandler.replace('ctx.args.refuse', 'true') }, { name: 'cjs', source: typelessCjsHandler }],
+});
+
 const stable = (version: string, extra: Partial<FixturePlugin> = {}): FixturePlugin => ({ name: 'mycli-plugin-stable', version, ...extra });
 
 beforeAll(async () => {
@@ -63,6 +84,7 @@ beforeAll(async () => {
         commands: [{ name: 'where', source: whereHandler }, { name: 'refuse', source: cjsUsageHandler }],
       }),
     ),
+    registry.publish(writePlugin(out, typeless('mycli-plugin-typeless'))),
     registry.publish(
       writePlugin(out, {
         name: 'mycli-plugin-esm',
@@ -120,6 +142,40 @@ describe('running plugin commands', () => {
     const builtin = await s.run(['greet']);
     expect(builtin.status).toBe(2);
     expect(builtin.stderr).toMatch(/^Error: .+\nHint: mycli greet --help\n$/);
+  });
+
+  test('a plugin whose .js files use ESM syntax without "type": "module" installs as module type, runs, and gets the host\'s @edict/core through the ESM path; installed and linked', async () => {
+    const s = sandbox();
+    const coreUrl = pathToFileURL(realpathSync(join(REPO_ROOT, 'packages/core/lib/index.js'))).href;
+    const mycliUrl = pathToFileURL(realpathSync(join(REPO_ROOT, 'packages/mycli/lib/index.js'))).href;
+    const installed = await s.run(['plugins', 'install', 'mycli-plugin-typeless']);
+    expect({ status: installed.status, stderr: installed.stderr }).toEqual({ status: 0, stderr: '' });
+    const info = await s.json<{ index: { moduleType: string } }>(['plugins', 'info', 'mycli-plugin-typeless']);
+    expect(info.data.index.moduleType).toBe('module');
+    const linkedCopy = join(s.fixtures, 'typeless-linked');
+    cpSync(readRecord(s.pluginsDir).plugins['mycli-plugin-typeless']!.location, linkedCopy, { recursive: true });
+
+    // Node warns, for a file outside node_modules (the linked folder), that it reparsed it as ESM.
+    const nodeWarning = /^\(node:\d+\) \[MODULE_TYPELESS_PACKAGE_JSON\] Warning: .*\n(?:(?!Error:).*\n)*/;
+    const expectRuns = async (warned: boolean): Promise<void> => {
+      const where = await s.json<{ core: string; mycli: string }>(['typeless', 'where']);
+      expect({ exitCode: where.exitCode, data: where.data }).toEqual({ exitCode: 0, data: { core: coreUrl, mycli: mycliUrl } });
+      expect(nodeWarning.test(where.stderr)).toBe(warned);
+      expect(where.stderr.replace(nodeWarning, '')).toBe('');
+      const refuses = await s.run(['typeless', 'refuse']);
+      expect({ status: refuses.status, stdout: refuses.stdout, stderr: refuses.stderr.replace(nodeWarning, '') }).toEqual({
+        status: 2,
+        stdout: '',
+        stderr: 'Error: The typeless plugin refuses.\nHint: mycli typeless where\n',
+      });
+      const cjs = await s.json<{ core: string }>(['typeless', 'cjs']);
+      expect({ exitCode: cjs.exitCode, data: cjs.data }).toEqual({ exitCode: 0, data: { core: realpathSync(join(REPO_ROOT, 'packages/core/lib/index.js')) } });
+    };
+    await expectRuns(false);
+    // the same files linked from a folder of their own (no node_modules above them)
+    const linked = await s.run(['plugins', 'link', linkedCopy]);
+    expect(linked.status).toBe(0);
+    await expectRuns(true);
   });
 
   test('a built-in command loads no plugin code; the plugin\'s code loads only when its command runs', async () => {

@@ -6,6 +6,7 @@ import { watchRegistry } from '../npm/watchRegistry';
 import type { ParsedSpec } from '../npm/spec';
 import { loadPacote, type Manifest } from '../heavy';
 import { pluginError, PluginErrorCodes } from '../errors';
+import { pluginModuleType } from '../runtime/moduleType';
 import { writeEntryFile } from '../store/entryFile';
 import { newVersionFolder, packageRootIn } from '../store/paths';
 import { readRecordsForChange } from '../store/recover';
@@ -142,7 +143,7 @@ export async function installItems(items: readonly InstallItem[], opts: Pipeline
       for (const n of owns) taken.set(n, manifest.name);
       const folder = newVersionFolder(pluginsDir, manifest.name, manifest.version);
       const record = newRecord(item, manifest, stage.integrity, folder, owns, opts);
-      const moduleType = v.pkg?.type === 'module' ? 'module' : 'commonjs';
+      const moduleType = pluginModuleType(v.pkg?.type, defs);
       writeEntryFile(stage.project, { entryVersion: 1, name: manifest.name, version: manifest.version, moduleType, source: defs.source ?? 'manifest', commands: defs.declared, hooks: defs.declaredHooks, record });
       mkdirSync(dirname(folder), { recursive: true });
       renameSync(stage.project, folder);

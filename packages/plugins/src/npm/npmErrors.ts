@@ -7,6 +7,21 @@ import { STALLED_CODE } from './transferGuard';
 // Codes of a registry that accepted the connection and then did not answer in time.
 const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'EIDLETIMEOUT', 'ERESPONSETIMEOUT', 'ETRANSFERTIMEOUT', 'ECONNECTIONTIMEOUT', STALLED_CODE]);
 const TIMEOUT_TYPES = new Set(['request-timeout', 'body-timeout']);
+// OpenSSL's verification codes (Node's `err.code` for a certificate it does not trust) and Node's own.
+const CERT_CODES = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT', 'CERT_UNTRUSTED', 'CERT_REJECTED', 'CERT_SIGNATURE_FAILURE', 'CERT_REVOKED', 'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID', 'INVALID_CA', 'HOSTNAME_MISMATCH', 'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+/** What is wrong with the registry's certificate, in words, by its code. */
+function certProblem(code: string): string {
+  if (code === 'CERT_HAS_EXPIRED') return 'has expired';
+  if (code === 'CERT_NOT_YET_VALID') return 'is not valid yet';
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID' || code === 'HOSTNAME_MISMATCH') return 'is for another host name';
+  if (code === 'CERT_REVOKED') return 'has been revoked';
+  return 'is signed by a certificate authority this machine does not trust';
+}
 
 /** The first URL in an error message (minipass-fetch names the request's URL in its messages). */
 function urlIn(message: string): URL | undefined {
@@ -46,6 +61,15 @@ export function explainNpmError(thrown: unknown, spec: string, hostName: string,
     const why = code === 'ECONNREFUSED' ? 'refused the connection' : code === 'ECONNRESET' ? 'closed the connection' : 'could not be found';
     return pluginError(PluginErrorCodes.FETCH_FAILED, `The registry${where} ${why} (${code}, fetching ${spec}).`, {
       hint: 'Check that the registry server is running, and which registry npm uses: npm config get registry',
+      details: { ...details, ...(url ? { url: url.href } : {}) },
+      cause: err,
+    });
+  }
+  if (code && CERT_CODES.has(code)) {
+    const url = urlIn(message);
+    const where = url ? ` at ${url.origin}` : '';
+    return pluginError(PluginErrorCodes.FETCH_FAILED, `The certificate of the registry${where} ${certProblem(code)} (${code}, fetching ${spec}).`, {
+      hint: 'If your network or registry uses its own certificate authority, give npm its certificate: npm config set cafile /path/to/ca.pem (npm config set strict-ssl false turns the check off)',
       details: { ...details, ...(url ? { url: url.href } : {}) },
       cause: err,
     });

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { HostInfo } from '@edict/core';
+import { isEsmFile, type HostInfo } from '@edict/core';
 import { pluginError } from '../errors';
 import type { PluginIndexEntry } from '../types';
 import { moduleLoaderFor } from './activeLoader';
@@ -9,12 +9,15 @@ import { moduleLoaderFor } from './activeLoader';
 /** Error code of a plugin module (handler or init hook) that cannot be loaded. */
 export const PLUGIN_LOAD_FAILED = 'EDICT_PLUGIN_LOAD_FAILED';
 
-// Decided from the index's module type rather than core's `isEsmFile`, which would read
-// package.json files on every plugin command.
+// An installed plugin's `.js` files go by the module type recorded at install (see
+// pluginModuleType) rather than core's `isEsmFile`, which reads package.json files and maybe the
+// file on every plugin command. A linked plugin's files are the author's to change between runs:
+// they are decided as Node decides, each time.
 function isEsm(entry: PluginIndexEntry, file: string): boolean {
   const ext = extname(file);
   if (ext === '.mjs') return true;
   if (ext === '.cjs') return false;
+  if (entry.linked) return isEsmFile(file);
   return entry.moduleType === 'module';
 }
 

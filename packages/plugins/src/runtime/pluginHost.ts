@@ -32,7 +32,7 @@ export function pluginHostOf(host: HostInfo): PluginHost {
   };
 }
 
-/** The plugins folder: `<PREFIX>_PLUGINS_DIR`, else `<home>/plugins`. */
+/** The plugins folder: `<PREFIX>_PLUGINS_DIR`, else `plugins` in the data folder (`host.dirs.data`). */
 export function pluginsDirOf(host: HostInfo): string {
-  return host.env[`${host.envPrefix}_PLUGINS_DIR`] || join(host.home, 'plugins');
+  return host.env[`${host.envPrefix}_PLUGINS_DIR`] || join(host.dirs.data, 'plugins');
 }
