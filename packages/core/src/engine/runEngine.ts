@@ -9,6 +9,7 @@ import { usageError } from '../errors/EdictError';
 import { loadHandler } from '../handlers/loadHandler';
 import { resolveHost } from '../host/resolveHost';
 import { createOutput } from '../output/createOutput';
+import { BOOLEAN_WANTED, BOOLEAN_WORDS } from '../parsing/coerce';
 import { parseCommand } from '../parsing/parseCommand';
 import { extractGlobalFlags } from '../routing/globalFlags';
 import { route, routeNode } from '../routing/route';
@@ -19,7 +20,7 @@ import { reportFailure, reportSuccess } from './report';
 /** Runs one command line through the full engine: tree, routing, help, parsing, handler, report. */
 export async function runEngine(options: CliOptions, argv: string[], io: CliIO): Promise<number> {
   const completing = argv[0] === COMPLETE_COMMAND;
-  const { flags, rest } = completing ? { flags: extractGlobalFlags([]).flags, rest: argv.slice(1) } : extractGlobalFlags(argv);
+  const { flags, rest, invalid } = completing ? { flags: extractGlobalFlags([]).flags, rest: argv.slice(1), invalid: undefined } : extractGlobalFlags(argv);
   let tree: CommandNode[] = [];
   const framework = frameworkCommands({ switches: options.builtins ?? {}, description: options.description, tree: () => tree });
   // The host's own commands come first, so a host may replace a framework built-in by name.
@@ -30,6 +31,7 @@ export async function runEngine(options: CliOptions, argv: string[], io: CliIO):
   const config = fileConfigStore(host.home, host.name);
   const rerun = [host.name, ...argv].join(' ');
   try {
+    if (invalid !== undefined) throw invalidGlobalFlag(invalid, host.name);
     if (flags.version && !flags.help) return reportSuccess(io, out, flags.json, flags.json ? { name: host.name, version: host.version, message: host.version } : host.version);
     const loaded = await loadTree(builtins, options.sources ?? [], host);
     tree = loaded.tree;
@@ -60,6 +62,14 @@ export async function runEngine(options: CliOptions, argv: string[], io: CliIO):
   } catch (err) {
     return reportFailure(io, out, { json: flags.json, debug, rerun }, err);
   }
+}
+
+function invalidGlobalFlag(arg: string, cliName: string): Error {
+  const [flag = arg, value = ''] = arg.split(/=(.*)/s);
+  return usageError('EDICT_INVALID_VALUE', `Invalid value "${value}" for option ${flag}: wanted ${BOOLEAN_WANTED}.`, {
+    hint: `${cliName} --help`,
+    details: { option: flag.replace(/^--(no-)?/, ''), value, accepted: BOOLEAN_WORDS.map(([word]) => word) },
+  });
 }
 
 function strayAfterGroup(cliName: string, names: readonly string[], word: string): Error {
