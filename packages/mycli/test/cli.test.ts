@@ -29,6 +29,18 @@ describe('mycli help, routing and exit codes', () => {
     expect(r.stdout.split('\n').filter((l) => l.length > 50)).toEqual([]);
   });
 
+  it('answers help as a command: root help, a command\'s help, and the unknown-command error', () => {
+    const root = mycli(home, ['help']);
+    expect(root.status).toBe(0);
+    expect(root.stdout).toBe(mycli(home, ['--help']).stdout);
+    const install = mycli(home, ['help', 'plugins', 'install']);
+    expect(install.status).toBe(0);
+    expect(install.stdout).toContain('Usage: mycli plugins install [spec...] [options]');
+    const unknown = mycli(home, ['help', 'gret']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toBe('Error: Unknown command "gret" for mycli. Did you mean "greet"?\nHint: mycli --help\n');
+  });
+
   it('prints the version with --version and -V', () => {
     expect(mycli(home, ['--version']).stdout).toBe('0.1.0\n');
     expect(mycli(home, ['-V']).stdout).toBe('0.1.0\n');

@@ -4,6 +4,8 @@ import type { CommandSource } from './source';
 
 /** Which framework built-in commands a CLI offers (all on by default). */
 export interface BuiltinSwitches {
+  /** `help [command…]`: the same text as `[command…] --help`. */
+  help?: boolean;
   config?: boolean;
   completion?: boolean;
   docs?: boolean;

@@ -15,6 +15,12 @@ const markdown = (): typeof import('./renderMarkdown') => require('./renderMarkd
 /** The hidden command completion scripts call back (`<cli> __complete -- <words…>`). */
 export const COMPLETE_COMMAND = '__complete';
 
+/**
+ * `<cli> help [command…]`. The engine answers it as `<cli> [command…] --help` before any
+ * handler would run (an unknown command is the usual error with a suggestion).
+ */
+export const HELP_COMMAND = 'help';
+
 /** What the framework built-ins need from the run. */
 export interface BuiltinEnv {
   switches: BuiltinSwitches;
@@ -23,9 +29,20 @@ export interface BuiltinEnv {
   tree: () => readonly CommandNode[];
 }
 
-/** The framework's own commands (`config`, `completion`, `docs`, hidden `__complete`), per the switches. */
+/** The framework's own commands (`help`, `config`, `completion`, `docs`, hidden `__complete`), per the switches. */
 export function frameworkCommands(env: BuiltinEnv): CommandNode[] {
   const nodes: CommandNode[] = [];
+  if (env.switches.help !== false) {
+    nodes.push({
+      name: HELP_COMMAND,
+      summary: 'Show help for a command (same as <command> --help)',
+      positionals: [{ name: 'command', summary: 'The command words, e.g. plugins install', variadic: true }],
+      examples: [{ command: 'mycli help plugins install', description: 'Show the help of `plugins install`' }],
+      handler: () => () => {
+        throw new Error('help is answered by the engine before its handler would run');
+      },
+    });
+  }
   if (env.switches.config !== false) nodes.push(configGroup(env.tree));
   if (env.switches.completion !== false) {
     nodes.push({

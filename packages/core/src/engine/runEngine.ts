@@ -1,7 +1,7 @@
 import type { CliOptions } from '../api/cli';
 import type { CommandContext } from '../api/context';
 import type { CliIO } from '../api/io';
-import { COMPLETE_COMMAND, frameworkCommands } from '../builtins/frameworkCommands';
+import { COMPLETE_COMMAND, frameworkCommands, HELP_COMMAND } from '../builtins/frameworkCommands';
 import { fileConfigStore } from '../config/fileConfigStore';
 import type { CommandDefinition, CommandNode } from '../definitions/types';
 import { isGroup } from '../definitions/types';
@@ -44,10 +44,13 @@ export async function runEngine(options: CliOptions, argv: string[], io: CliIO):
       for (const candidate of completionCandidates(tree, words)) io.stdout.write(`${candidate}\n`);
       return 0;
     }
-    const found = route(tree, rest, host.name);
+    let found = route(tree, rest, host.name);
+    const asked = found.path.length === 1 && found.path[0] === framework.find((n) => n.name === HELP_COMMAND);
+    // `help a b` is `a b --help` (an unknown word is the usual error with a suggestion).
+    if (asked) found = route(tree, found.rest.filter((w) => !w.startsWith('-')), host.name);
     const node = routeNode(found);
-    if (flags.help || node === undefined || isGroup(node)) {
-      if (!flags.help && found.rest.length > 0) throw strayAfterGroup(host.name, found.names, found.rest[0] as string);
+    if (asked || flags.help || node === undefined || isGroup(node)) {
+      if (!asked && !flags.help && found.rest.length > 0) throw strayAfterGroup(host.name, found.names, found.rest[0] as string);
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { showHelp } = require('./showHelp') as typeof import('./showHelp');
       return showHelp({ io, out, options, envPrefix: host.envPrefix, tree, path: found.path, json: flags.json, noColor: flags.noColor });
