@@ -6,6 +6,8 @@ import type { CommandSource } from './source';
 export interface BuiltinSwitches {
   /** `help [command…]`: the same text as `[command…] --help`. */
   help?: boolean;
+  /** `version`: the CLI's, the framework's and Node's versions (as `--version --debug`). */
+  version?: boolean;
   config?: boolean;
   completion?: boolean;
   docs?: boolean;

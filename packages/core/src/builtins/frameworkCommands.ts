@@ -10,6 +10,7 @@ import { SHELLS, type Shell } from './shells';
 /* eslint-disable @typescript-eslint/no-require-imports */
 const scripts = (): typeof import('./completionScripts') => require('./completionScripts') as typeof import('./completionScripts');
 const markdown = (): typeof import('./renderMarkdown') => require('./renderMarkdown') as typeof import('./renderMarkdown');
+const versions = (): typeof import('./versionInfo') => require('./versionInfo') as typeof import('./versionInfo');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /** The hidden command completion scripts call back (`<cli> __complete -- <words…>`). */
@@ -29,7 +30,7 @@ export interface BuiltinEnv {
   tree: () => readonly CommandNode[];
 }
 
-/** The framework's own commands (`help`, `config`, `completion`, `docs`, hidden `__complete`), per the switches. */
+/** The framework's own commands (`help`, `version`, `config`, `completion`, `docs`, hidden `__complete`), per the switches. */
 export function frameworkCommands(env: BuiltinEnv): CommandNode[] {
   const nodes: CommandNode[] = [];
   if (env.switches.help !== false) {
@@ -41,6 +42,13 @@ export function frameworkCommands(env: BuiltinEnv): CommandNode[] {
       handler: () => () => {
         throw new Error('help is answered by the engine before its handler would run');
       },
+    });
+  }
+  if (env.switches.version !== false) {
+    nodes.push({
+      name: 'version',
+      summary: 'Show the versions of this CLI, the framework and Node',
+      handler: () => (ctx: CommandContext) => versions().versionInfo(ctx.host.name, ctx.host.version),
     });
   }
   if (env.switches.config !== false) nodes.push(configGroup(env.tree));

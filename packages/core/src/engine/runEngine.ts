@@ -1,6 +1,7 @@
 import type { CliOptions } from '../api/cli';
 import type { CommandContext } from '../api/context';
 import type { CliIO } from '../api/io';
+import type { Output } from '../api/output';
 import { COMPLETE_COMMAND, frameworkCommands, HELP_COMMAND } from '../builtins/frameworkCommands';
 import { fileConfigStore } from '../config/fileConfigStore';
 import type { CommandDefinition, CommandNode } from '../definitions/types';
@@ -32,7 +33,7 @@ export async function runEngine(options: CliOptions, argv: string[], io: CliIO):
   const rerun = [host.name, ...argv].join(' ');
   try {
     if (invalid !== undefined) throw invalidGlobalFlag(invalid, host.name);
-    if (flags.version && !flags.help) return reportSuccess(io, out, flags.json, flags.json ? { name: host.name, version: host.version, message: host.version } : host.version);
+    if (flags.version && !flags.help) return reportVersion(io, out, flags, host);
     const loaded = await loadTree(builtins, options.sources ?? [], host);
     tree = loaded.tree;
     loaded.warnings.forEach((w) => out.warn(w));
@@ -65,6 +66,14 @@ export async function runEngine(options: CliOptions, argv: string[], io: CliIO):
   } catch (err) {
     return reportFailure(io, out, { json: flags.json, debug, rerun }, err);
   }
+}
+
+// `--version --debug` is `version`: also the framework's, Node's and the platform's.
+function reportVersion(io: CliIO, out: Output, flags: { json: boolean; debug: boolean }, host: { name: string; version: string }): number {
+  if (!flags.debug) return reportSuccess(io, out, flags.json, flags.json ? { name: host.name, version: host.version, message: host.version } : host.version);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- only `--version --debug` needs it
+  const { versionInfo } = require('../builtins/versionInfo') as typeof import('../builtins/versionInfo');
+  return reportSuccess(io, out, flags.json, versionInfo(host.name, host.version));
 }
 
 function invalidGlobalFlag(arg: string, cliName: string): Error {

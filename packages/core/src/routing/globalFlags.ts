@@ -15,7 +15,7 @@ export const GLOBAL_OPTIONS: readonly { flag: string; short?: string; summary: s
   { flag: '--debug', summary: 'Show stack traces of errors' },
   { flag: '--no-color', summary: 'Turn colour off (also NO_COLOR=1)' },
   { flag: '--help', short: '-h', summary: 'Show help' },
-  { flag: '--version', short: '-V', summary: 'Show the version', rootOnly: true },
+  { flag: '--version', short: '-V', summary: 'Show the version (with --debug: also the framework, Node and platform)', rootOnly: true },
 ];
 
 // `--json`, `--json=<word>`, `--no-json` (and the same for `--debug`).
