@@ -65,6 +65,24 @@ describe('mycli help, routing and exit codes', () => {
     expect(r.stdout).toBe('BONJOUR, ADA!\nBONJOUR, GRACE!\nBONJOUR, ADA!\nBONJOUR, GRACE!\n');
   });
 
+  it('parses without guessing: --shout=yes/=1/=no, a value-less --greeting, --json=false, an unsafe --times', () => {
+    expect(mycli(home, ['greet', 'Ada', '--shout=yes']).stdout).toBe('HELLO, ADA!\n');
+    expect(mycli(home, ['greet', 'Ada', '--shout=1']).stdout).toBe('HELLO, ADA!\n');
+    expect(mycli(home, ['greet', 'Ada', '--shout=No'], { MYCLI_OPT_SHOUT: 'yes' }).stdout).toBe('Hello, Ada!\n');
+    const maybe = mycli(home, ['greet', 'Ada', '--shout=maybe']);
+    expect([maybe.status, maybe.stderr]).toEqual([2, 'Error: Invalid value "maybe" for option --shout: wanted one of true, false, yes, no, 1, 0, on, off.\nHint: mycli greet --help\n']);
+    const empty = mycli(home, ['greet', 'Ada', '--greeting', '--shout']);
+    expect(empty.status).toBe(2);
+    expect(empty.stderr).toContain('Error: Option --greeting needs a value');
+    expect(mycli(home, ['greet', 'Ada', '--json=false']).stdout).toBe('Hello, Ada!\n');
+    expect(mycli(home, ['greet', 'Ada', '--no-json']).stdout).toBe('Hello, Ada!\n');
+    expect(JSON.parse(mycli(home, ['greet', 'Ada', '--json=true']).stdout).data).toEqual({ lines: ['Hello, Ada!'] });
+    const huge = mycli(home, ['greet', 'Ada', '--times', '9007199254740993']);
+    expect(huge.status).toBe(2);
+    expect(huge.stderr).toContain('Invalid value "9007199254740993" for option --times: wanted a whole number from 1 to 100.');
+    expect(mycli(home, ['greet', 'Ada', '--times', '101']).stderr).toContain('wanted a whole number from 1 to 100');
+  });
+
   it('exits 1 on a runtime failure and 2 on a usage error', () => {
     expect(mycli(home, ['config', 'get', 'nothing']).status).toBe(1);
     expect(mycli(home, ['greet']).status).toBe(2);

@@ -1,5 +1,5 @@
 import type { OptionDefinition } from '../definitions/types';
-import { coerceOption, CoercionFailure } from './coerce';
+import { coerceOption, CoercionFailure, UNSAFE_NUMBER } from './coerce';
 
 /** What a number option accepts, in words: `a whole number from 1 to 100`. */
 export function numberWanted(option: Pick<OptionDefinition, 'min' | 'max' | 'integer'>): string {
@@ -20,7 +20,11 @@ export function coerceChecked(option: OptionDefinition, raw: unknown): unknown {
   try {
     value = coerceOption(option.type, raw);
   } catch (err) {
-    if (err instanceof CoercionFailure && option.type === 'number' && err.wanted === 'a number') throw new CoercionFailure(numberWanted(option));
+    // Not a number, or an unsafe one where both bounds say more precisely what is wanted.
+    const bounded = option.min !== undefined && option.max !== undefined;
+    if (err instanceof CoercionFailure && option.type === 'number' && (err.wanted === 'a number' || (err.wanted === UNSAFE_NUMBER && bounded))) {
+      throw new CoercionFailure(numberWanted(option));
+    }
     throw err;
   }
   if (option.type === 'number' && typeof value === 'number') {

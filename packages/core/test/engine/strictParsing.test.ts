@@ -101,6 +101,7 @@ describe('parsing never guesses', () => {
     expect((await usage(['--num=-1e300'])).code).toBe('EDICT_INVALID_VALUE');
     expect((await usage([], { APP_OPT_NUM: '9007199254740992' })).code).toBe('EDICT_INVALID_VALUE');
     expect((await args('--num', '9007199254740991')).num).toBe(Number.MAX_SAFE_INTEGER);
+    expect((await usage(['--size', '9007199254740993'])).message).toContain('wanted a whole number from 1 to 10.');
   });
 
   it('config set checks the value against the option type, choices and bounds, writing nothing when it is wrong', async () => {
