@@ -13,7 +13,7 @@ import { createOutput } from '../output/createOutput';
 import { BOOLEAN_WANTED, BOOLEAN_WORDS } from '../parsing/coerce';
 import { parseCommand } from '../parsing/parseCommand';
 import { extractGlobalFlags } from '../routing/globalFlags';
-import { route, routeNode } from '../routing/route';
+import { findChild, route, routeNode } from '../routing/route';
 import { claimedNames, mergeTree } from '../tree/mergeTree';
 import { loadTree } from './loadTree';
 import { reportFailure, reportSuccess } from './report';
@@ -25,6 +25,7 @@ export async function runEngine(options: CliOptions, argv: string[], io: CliIO):
   let tree: CommandNode[] = [];
   const framework = frameworkCommands({ switches: options.builtins ?? {}, description: options.description, tree: () => tree });
   // The host's own commands come first, so a host may replace a framework built-in by name.
+  const helpNode = framework.find((n) => n.name === HELP_COMMAND);
   const builtins = mergeTree(options.commands ?? [], [{ name: 'the framework', commands: framework }]).tree;
   const host = resolveHost(options, io, claimedNames(builtins));
   const debug = flags.debug || ['1', 'true'].includes(io.env[`${host.envPrefix}_DEBUG`] ?? '');
@@ -38,7 +39,9 @@ export async function runEngine(options: CliOptions, argv: string[], io: CliIO):
     tree = loaded.tree;
     loaded.warnings.forEach((w) => out.warn(w));
     if (completing) {
-      const words = rest[0] === '--' ? rest.slice(1) : rest;
+      const typed = rest[0] === '--' ? rest.slice(1) : rest;
+      // `help <words…>` completes the command words it takes.
+      const words = typed.length > 1 && helpNode !== undefined && findChild(tree, typed[0] as string) === helpNode ? typed.slice(1) : typed;
       // Completion and help renderers load only on runs that need them.
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { completionCandidates } = require('../builtins/complete') as typeof import('../builtins/complete');
@@ -46,7 +49,7 @@ export async function runEngine(options: CliOptions, argv: string[], io: CliIO):
       return 0;
     }
     let found = route(tree, rest, host.name);
-    const asked = found.path.length === 1 && found.path[0] === framework.find((n) => n.name === HELP_COMMAND);
+    const asked = found.path.length === 1 && helpNode !== undefined && found.path[0] === helpNode;
     // `help a b` is `a b --help` (an unknown word is the usual error with a suggestion).
     if (asked) found = route(tree, found.rest.filter((w) => !w.startsWith('-')), host.name);
     const node = routeNode(found);

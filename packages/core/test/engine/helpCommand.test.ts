@@ -61,9 +61,11 @@ describe('help as a command', () => {
     expect((await app.run(['help'])).code).toBe(2);
   });
 
-  it('lists help among the commands and completes it', async () => {
+  it('lists help among the commands, completes it and the command words after it', async () => {
     app = testCli(commands);
     expect((await app.run(['--help'])).stdout).toMatch(/\n {2}help +Show help for a command/);
     expect((await app.run(['__complete', '--', 'hel'])).stdout).toBe('help\n');
+    expect((await app.run(['__complete', '--', 'help', 'to'])).stdout).toBe('tools\n');
+    expect((await app.run(['__complete', '--', 'help', 'tools', ''])).stdout).toBe('run\n');
   });
 });
