@@ -7,7 +7,10 @@ const commands: CommandNode[] = [
   {
     name: 'echo',
     summary: 'Echo parsed args',
-    positionals: [{ name: 'rest', summary: 'Words', variadic: true }],
+    positionals: [
+      { name: 'count', summary: 'A number', type: 'number' },
+      { name: 'rest', summary: 'Words', variadic: true },
+    ],
     options: [
       { name: 'shout', aliases: ['s'], type: 'boolean', summary: 'A boolean' },
       { name: 'flag', type: 'boolean', summary: 'On by default', default: true },
@@ -73,12 +76,12 @@ describe('parsing never guesses', () => {
   });
 
   it('--json=false, --no-json and --json=true work; another word is a usage error', async () => {
-    const plain = await app.run(['echo', 'hi', '--json=false']);
+    const plain = await app.run(['echo', '7', '--json=false']);
     expect(plain.code).toBe(0);
     expect(plain.stdout).toBe('');
     expect((await app.run(['echo', '--no-json'])).stdout).toBe('');
-    const doc = JSON.parse((await app.run(['echo', 'hi', '--json=true'])).stdout) as { data: unknown };
-    expect(doc.data).toMatchObject({ args: { rest: ['hi'] } });
+    const doc = JSON.parse((await app.run(['echo', '7', '--json=true'])).stdout) as { data: unknown };
+    expect(doc.data).toMatchObject({ args: { count: 7 } });
     const bad = await app.run(['echo', '--json=maybe']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('Invalid value "maybe" for option --json: wanted one of true, false');
@@ -101,6 +104,7 @@ describe('parsing never guesses', () => {
     expect((await usage(['--num=-1e300'])).code).toBe('EDICT_INVALID_VALUE');
     expect((await usage([], { APP_OPT_NUM: '9007199254740992' })).code).toBe('EDICT_INVALID_VALUE');
     expect((await args('--num', '9007199254740991')).num).toBe(Number.MAX_SAFE_INTEGER);
+    expect((await usage(['9007199254740993'])).message).toBe('Invalid value "9007199254740993" for argument <count>: wanted a number from -9007199254740991 to 9007199254740991.');
     expect((await usage(['--size', '9007199254740993'])).message).toContain('wanted a whole number from 1 to 10.');
   });
 
