@@ -36,9 +36,9 @@ export function frameworkCommands(env: BuiltinEnv): CommandNode[] {
   if (env.switches.help !== false) {
     nodes.push({
       name: HELP_COMMAND,
-      summary: 'Show help for a command (same as <command> --help)',
-      positionals: [{ name: 'command', summary: 'The command words, e.g. plugins install', variadic: true }],
-      examples: [{ command: 'mycli help plugins install', description: 'Show the help of `plugins install`' }],
+      summary: 'Show help for a command (the same as --help after it)',
+      positionals: [{ name: 'command', summary: 'The command words, e.g. config set', variadic: true }],
+      examples: [{ command: '$0 help config set', description: 'Show the help of `config set`' }],
       handler: () => () => {
         throw new Error('help is answered by the engine before its handler would run');
       },
