@@ -130,6 +130,6 @@ describe('mycli help, routing and exit codes', () => {
   it('generates the markdown command reference from the definitions', () => {
     const r = mycli(home, ['docs']);
     expect(r.stdout).toContain('### mycli greet');
-    expect(r.stdout).toContain('| `-t, --times <number>` |');
+    expect(r.stdout).toContain('| `-t, --times <number>` | How many times to greet [number] [integer] [min: 1] [max: 100] [default: 1] [env: MYCLI_OPT_TIMES] |');
   });
 });
