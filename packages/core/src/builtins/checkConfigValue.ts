@@ -2,7 +2,7 @@ import type { CommandNode, OptionDefinition } from '../definitions/types';
 import { isGroup } from '../definitions/types';
 import { usageError } from '../errors/EdictError';
 import { CoercionFailure } from '../parsing/coerce';
-import { checkOptionValue } from '../parsing/checkValue';
+import { checkOptionValue, ChoiceFailure } from '../parsing/checkValue';
 
 /** An option a config key sets, with the command path that declares it. */
 export interface KeyedOption {
@@ -28,8 +28,8 @@ export function optionsForKey(tree: readonly CommandNode[], key: string): KeyedO
 
 /**
  * Refuses, before it is saved, a config value that an option it sets would refuse at run time
- * (type, `choices`, `integer`, `min`, `max`): a usage error naming the key, value, option and
- * what it wants.
+ * (type, `choices`, `integer`, `min`, `max`): a usage error (`EDICT_INVALID_VALUE`, or
+ * `EDICT_INVALID_CHOICE` outside the choices) naming the key, value, option and what it wants.
  */
 export function checkConfigValue(tree: readonly CommandNode[], key: string, value: unknown, cliName: string): void {
   for (const { option, path } of optionsForKey(tree, key)) {
@@ -39,7 +39,8 @@ export function checkConfigValue(tree: readonly CommandNode[], key: string, valu
       if (!(err instanceof CoercionFailure)) throw err;
       const command = [cliName, ...path].join(' ');
       const shown = typeof value === 'string' ? value : JSON.stringify(value);
-      throw usageError('EDICT_INVALID_VALUE', `Invalid value "${shown}" for config key ${key}: option --${option.name} of ${command} wants ${err.wanted}. Nothing was saved.`, {
+      const code = err instanceof ChoiceFailure ? 'EDICT_INVALID_CHOICE' : 'EDICT_INVALID_VALUE';
+      throw usageError(code, `Invalid value "${shown}" for config key ${key}: option --${option.name} of ${command} wants ${err.wanted}. Nothing was saved.`, {
         hint: `${command} --help`,
         details: { key, value, option: option.name, command: path, wanted: err.wanted },
       });

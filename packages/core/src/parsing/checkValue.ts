@@ -36,13 +36,16 @@ export function coerceChecked(option: OptionDefinition, raw: unknown): unknown {
   return value;
 }
 
+/** A value of the right type that is not one of the option's `choices`. */
+export class ChoiceFailure extends CoercionFailure {}
+
 /** Like {@link coerceChecked}, and the value (each element of an array) must be one of `choices`. */
 export function checkOptionValue(option: OptionDefinition, raw: unknown): unknown {
   const value = coerceChecked(option, raw);
   if (option.choices && value !== undefined) {
     const allowed = option.choices.map(String);
     const items = Array.isArray(value) ? (value as unknown[]) : [value];
-    if (items.some((v) => !allowed.includes(String(v)))) throw new CoercionFailure(`one of ${allowed.join(', ')}`);
+    if (items.some((v) => !allowed.includes(String(v)))) throw new ChoiceFailure(`one of ${allowed.join(', ')}`);
   }
   return value;
 }

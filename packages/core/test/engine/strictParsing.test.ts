@@ -121,6 +121,8 @@ describe('parsing never guesses', () => {
       expect(r.stderr).toContain(`Invalid value "${value}" for config key ${key}: option --${(key as string).replace('echo.', '')} of app echo wants ${wanted}. Nothing was saved.`);
       expect(r.stderr).toContain('Hint: app echo --help');
     }
+    expect((await app.json(['config', 'set', 'echo.level', 'mid'])).error?.code).toBe('EDICT_INVALID_CHOICE');
+    expect((await app.json(['config', 'set', 'echo.size', '0'])).error?.code).toBe('EDICT_INVALID_VALUE');
     expect((await app.run(['config', 'list'])).stdout).toContain('No settings');
     expect((await app.run(['config', 'set', 'echo.size', '3'])).code).toBe(0);
     expect(JSON.parse(readFileSync(join(app.home, 'config.json'), 'utf8'))).toEqual({ 'echo.size': 3 });
