@@ -24,8 +24,9 @@ export async function runEngine(options: CliOptions, argv: string[], io: CliIO):
   const { flags, rest, invalid } = completing ? { flags: extractGlobalFlags([]).flags, rest: argv.slice(1), invalid: undefined } : extractGlobalFlags(argv);
   let tree: CommandNode[] = [];
   const framework = frameworkCommands({ switches: options.builtins ?? {}, description: options.description, tree: () => tree });
-  // The host's own commands come first, so a host may replace a framework built-in by name.
+  // Answered by the engine, unless the host replaced it (then it is not in the tree).
   const helpNode = framework.find((n) => n.name === HELP_COMMAND);
+  // The host's own commands come first, so a host may replace a framework built-in by name.
   const builtins = mergeTree(options.commands ?? [], [{ name: 'the framework', commands: framework }]).tree;
   const host = resolveHost(options, io, claimedNames(builtins));
   const debug = flags.debug || ['1', 'true'].includes(io.env[`${host.envPrefix}_DEBUG`] ?? '');
