@@ -17,7 +17,7 @@ export const sampleCommands: CommandNode[] = [
     ],
     options: [
       { name: 'shout', aliases: ['s'], type: 'boolean', summary: 'Greet in capitals' },
-      { name: 'times', aliases: ['t'], type: 'number', summary: 'How many times to greet', default: 1 },
+      { name: 'times', aliases: ['t'], type: 'number', summary: 'How many times to greet', default: 1, integer: true, min: 1, max: 100 },
       { name: 'greeting', aliases: ['g'], type: 'string', summary: 'The greeting word (instead of one from --lang)', conflicts: ['lang'] },
       { name: 'lang', type: 'string', summary: 'Language of the greeting', choices: ['en', 'fr', 'es'], default: 'en' },
       { name: 'salute', type: 'string', summary: 'Old name of --greeting', hidden: true, deprecated: { replacement: 'greeting' } },

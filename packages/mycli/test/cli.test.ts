@@ -31,6 +31,18 @@ describe('mycli help, routing and exit codes', () => {
     expect(r.stdout.split('\n').filter((l) => l.length > 50)).toEqual([]);
   });
 
+  it('answers help as a command: root help, a command\'s help, and the unknown-command error', () => {
+    const root = mycli(home, ['help']);
+    expect(root.status).toBe(0);
+    expect(root.stdout).toBe(mycli(home, ['--help']).stdout);
+    const install = mycli(home, ['help', 'plugins', 'install']);
+    expect(install.status).toBe(0);
+    expect(install.stdout).toContain('Usage: mycli plugins install [spec...] [options]');
+    const unknown = mycli(home, ['help', 'gret']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toBe('Error: Unknown command "gret" for mycli. Did you mean "greet"?\nHint: mycli --help\n');
+  });
+
   it('prints the version with --version and -V', () => {
     expect(mycli(home, ['--version']).stdout).toBe('0.1.0\n');
     expect(mycli(home, ['-V']).stdout).toBe('0.1.0\n');
@@ -53,6 +65,24 @@ describe('mycli help, routing and exit codes', () => {
     const r = mycli(home, ['hi', 'Ada', 'Grace', '--lang', 'fr', '-t', '2', '--shout']);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('BONJOUR, ADA!\nBONJOUR, GRACE!\nBONJOUR, ADA!\nBONJOUR, GRACE!\n');
+  });
+
+  it('parses without guessing: --shout=yes/=1/=no, a value-less --greeting, --json=false, an unsafe --times', () => {
+    expect(mycli(home, ['greet', 'Ada', '--shout=yes']).stdout).toBe('HELLO, ADA!\n');
+    expect(mycli(home, ['greet', 'Ada', '--shout=1']).stdout).toBe('HELLO, ADA!\n');
+    expect(mycli(home, ['greet', 'Ada', '--shout=No'], { MYCLI_OPT_SHOUT: 'yes' }).stdout).toBe('Hello, Ada!\n');
+    const maybe = mycli(home, ['greet', 'Ada', '--shout=maybe']);
+    expect([maybe.status, maybe.stderr]).toEqual([2, 'Error: Invalid value "maybe" for option --shout: wanted one of true, false, yes, no, 1, 0, on, off.\nHint: mycli greet --help\n']);
+    const empty = mycli(home, ['greet', 'Ada', '--greeting', '--shout']);
+    expect(empty.status).toBe(2);
+    expect(empty.stderr).toContain('Error: Option --greeting needs a value');
+    expect(mycli(home, ['greet', 'Ada', '--json=false']).stdout).toBe('Hello, Ada!\n');
+    expect(mycli(home, ['greet', 'Ada', '--no-json']).stdout).toBe('Hello, Ada!\n');
+    expect(JSON.parse(mycli(home, ['greet', 'Ada', '--json=true']).stdout).data).toEqual({ lines: ['Hello, Ada!'] });
+    const huge = mycli(home, ['greet', 'Ada', '--times', '9007199254740993']);
+    expect(huge.status).toBe(2);
+    expect(huge.stderr).toContain('Invalid value "9007199254740993" for option --times: wanted a whole number from 1 to 100.');
+    expect(mycli(home, ['greet', 'Ada', '--times', '101']).stderr).toContain('wanted a whole number from 1 to 100');
   });
 
   it('exits 1 on a runtime failure and 2 on a usage error', () => {
@@ -117,6 +147,6 @@ describe('mycli help, routing and exit codes', () => {
   it('generates the markdown command reference from the definitions', () => {
     const r = mycli(home, ['docs']);
     expect(r.stdout).toContain('### mycli greet');
-    expect(r.stdout).toContain('| `-t, --times <number>` |');
+    expect(r.stdout).toContain('| `-t, --times <number>` | How many times to greet [number] [integer] [min: 1] [max: 100] [default: 1] [env: MYCLI_OPT_TIMES] |');
   });
 });

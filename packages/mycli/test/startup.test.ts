@@ -31,6 +31,13 @@ describe('mycli startup', () => {
     expect(modules.filter((m) => /mycli[/\\]lib[/\\]|packages[/\\]plugins[/\\]|module-loader/.test(m))).toEqual([]);
     // nor the handler loader: a module with import() in it made this run 4 MB bigger
     expect(modules.filter((m) => m.endsWith(join('handlers', 'loadHandler.js')))).toEqual([]);
+    expect(modules.filter((m) => m.endsWith('versionInfo.js'))).toEqual([]);
+  });
+
+  it('reports the framework, Node and platform with `version` and with --version --debug', () => {
+    const { stdout } = loadedModules(['version'], home);
+    expect(stdout).toMatch(/^mycli 0\.1\.0\n@edict\/core \d+\.\d+\.\d+\S*\nnode v\d+\.\d+\.\d+ \(\w+-\w+\)\n$/);
+    expect(loadedModules(['--version', '--debug'], home).stdout).toBe(stdout);
   });
 
   it('runs a built-in command without the plugin engine, npm libraries or the module loader', () => {

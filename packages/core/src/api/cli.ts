@@ -4,6 +4,10 @@ import type { CommandSource } from './source';
 
 /** Which framework built-in commands a CLI offers (all on by default). */
 export interface BuiltinSwitches {
+  /** `help [command…]`: the same text as `[command…] --help`. */
+  help?: boolean;
+  /** `version`: the CLI's, the framework's and Node's versions (as `--version --debug`). */
+  version?: boolean;
   config?: boolean;
   completion?: boolean;
   docs?: boolean;

@@ -33,7 +33,10 @@ export function parseConfigValue(text: string): unknown {
 const show = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));
 const keyArg = { name: 'key', summary: 'Config key: an option name, or <command path>.<option> (e.g. greet.times)', required: true };
 
-/** The `config` group: list, get, set and unset keys of the per-user config file. */
+/**
+ * The `config` group: list, get, set and unset keys of the per-user config file. `set` refuses a
+ * value an option the key sets would refuse at run time, and writes nothing then.
+ */
 export function configGroup(tree: () => readonly CommandNode[]): GroupDefinition {
   return {
     kind: 'group',
@@ -79,6 +82,8 @@ export function configGroup(tree: () => readonly CommandNode[]): GroupDefinition
         handler: () => (ctx: CommandContext) => {
           const key = String(ctx.args.key);
           const value = parseConfigValue(String(ctx.args.value));
+          // eslint-disable-next-line @typescript-eslint/no-require-imports -- only `config set` needs it
+          (require('./checkConfigValue') as typeof import('./checkConfigValue')).checkConfigValue(tree(), key, value, ctx.host.name);
           if (!knownConfigKeys(tree()).has(key)) ctx.out.warn(`No command option answers to "${key}"; it is saved but has no effect.`);
           ctx.config.set(key, value);
           return { key, value, path: ctx.config.path, message: `Set ${key} = ${JSON.stringify(value)}` };

@@ -10,6 +10,7 @@ import { SHELLS, installCommand, type Shell } from './shells';
 /* eslint-disable @typescript-eslint/no-require-imports */
 const scripts = (): typeof import('./completionScripts') => require('./completionScripts') as typeof import('./completionScripts');
 const markdown = (): typeof import('./renderMarkdown') => require('./renderMarkdown') as typeof import('./renderMarkdown');
+const versions = (): typeof import('./versionInfo') => require('./versionInfo') as typeof import('./versionInfo');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /** The hidden command completion scripts call back (`<cli> __complete -- <words…>`). */
@@ -22,6 +23,12 @@ function shellOf(path: string | undefined): Shell {
   return (SHELLS as readonly string[]).includes(name) ? (name as Shell) : 'bash';
 }
 
+/**
+ * `<cli> help [command…]`. The engine answers it as `<cli> [command…] --help` before any
+ * handler would run (an unknown command is the usual error with a suggestion).
+ */
+export const HELP_COMMAND = 'help';
+
 /** What the framework built-ins need from the run. */
 export interface BuiltinEnv {
   switches: BuiltinSwitches;
@@ -30,9 +37,27 @@ export interface BuiltinEnv {
   tree: () => readonly CommandNode[];
 }
 
-/** The framework's own commands (`config`, `completion`, `docs`, hidden `__complete`), per the switches. */
+/** The framework's own commands (`help`, `version`, `config`, `completion`, `docs`, hidden `__complete`), per the switches. */
 export function frameworkCommands(env: BuiltinEnv): CommandNode[] {
   const nodes: CommandNode[] = [];
+  if (env.switches.help !== false) {
+    nodes.push({
+      name: HELP_COMMAND,
+      summary: 'Show help for a command (the same as --help after it)',
+      positionals: [{ name: 'command', summary: 'The command words, e.g. config set', variadic: true }],
+      examples: [{ command: '$0 help config set', description: 'Show the help of `config set`' }],
+      handler: () => () => {
+        throw new Error('help is answered by the engine before its handler would run');
+      },
+    });
+  }
+  if (env.switches.version !== false) {
+    nodes.push({
+      name: 'version',
+      summary: 'Show the versions of this CLI, the framework and Node',
+      handler: () => (ctx: CommandContext) => versions().versionInfo(ctx.host.name, ctx.host.version),
+    });
+  }
   if (env.switches.config !== false) nodes.push(configGroup(env.tree));
   if (env.switches.completion !== false) {
     nodes.push({

@@ -1,11 +1,12 @@
 import type { CliOptions } from '../api/cli';
 import type { CliIO } from '../api/io';
 
-const GLOBAL_NO_VALUE = new Set(['--json', '--debug', '--no-color']);
+// `--debug` is not here: `--version --debug` also reports the framework's and Node's versions.
+const GLOBAL_NO_VALUE = new Set(['--json', '--no-color']);
 
 /**
- * Answers `--version` / `-V` when the rest of the command line is only global flags; returns
- * undefined when the run needs the full engine.
+ * Answers `--version` / `-V` when the rest of the command line is only `--json` / `--no-color`;
+ * returns undefined when the run needs the full engine (`--version --debug` does).
  */
 export function versionFastPath(options: Pick<CliOptions, 'name' | 'version'>, argv: readonly string[], io: Pick<CliIO, 'stdout'>): number | undefined {
   let version = false;

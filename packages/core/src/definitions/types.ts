@@ -17,6 +17,18 @@ export interface OptionDefinition {
   aliases?: readonly string[];
   /** The only values accepted (for `array`, each element). */
   choices?: readonly (string | number)[];
+  /**
+   * `number` only: the smallest value accepted. Checked for flag, environment and config values
+   * alike (not for `default`); outside it is a usage error naming the option, value and bounds.
+   */
+  min?: number;
+  /** `number` only: the largest value accepted (checked like {@link OptionDefinition.min}). */
+  max?: number;
+  /**
+   * `number` only: accept whole numbers only (`--times 2.5` is a usage error). Every number
+   * option refuses values beyond `Number.MAX_SAFE_INTEGER` either way, as they lose precision.
+   */
+  integer?: boolean;
   /** Used when no flag, environment variable or config value gives one. */
   default?: unknown;
   required?: boolean;

@@ -1,7 +1,8 @@
 import type { CliOptions } from '../api/cli';
 import type { CommandContext } from '../api/context';
 import type { CliIO } from '../api/io';
-import { COMPLETE_COMMAND, frameworkCommands } from '../builtins/frameworkCommands';
+import type { Output } from '../api/output';
+import { COMPLETE_COMMAND, frameworkCommands, HELP_COMMAND } from '../builtins/frameworkCommands';
 import { fileConfigStore } from '../config/fileConfigStore';
 import type { CommandDefinition, CommandNode } from '../definitions/types';
 import { isGroup } from '../definitions/types';
@@ -9,9 +10,10 @@ import { usageError } from '../errors/EdictError';
 import { loadHandler } from '../handlers/loadHandler';
 import { resolveHost } from '../host/resolveHost';
 import { createOutput } from '../output/createOutput';
+import { BOOLEAN_WANTED, BOOLEAN_WORDS } from '../parsing/coerce';
 import { parseCommand } from '../parsing/parseCommand';
 import { extractGlobalFlags } from '../routing/globalFlags';
-import { route, routeNode } from '../routing/route';
+import { findChild, route, routeNode } from '../routing/route';
 import { claimedNames, mergeTree } from '../tree/mergeTree';
 import { loadTree } from './loadTree';
 import { reportFailure, reportSuccess } from './report';
@@ -19,9 +21,11 @@ import { reportFailure, reportSuccess } from './report';
 /** Runs one command line through the full engine: tree, routing, help, parsing, handler, report. */
 export async function runEngine(options: CliOptions, argv: string[], io: CliIO): Promise<number> {
   const completing = argv[0] === COMPLETE_COMMAND;
-  const { flags, rest } = completing ? { flags: extractGlobalFlags([]).flags, rest: argv.slice(1) } : extractGlobalFlags(argv);
+  const { flags, rest, invalid } = completing ? { flags: extractGlobalFlags([]).flags, rest: argv.slice(1), invalid: undefined } : extractGlobalFlags(argv);
   let tree: CommandNode[] = [];
   const framework = frameworkCommands({ switches: options.builtins ?? {}, description: options.description, tree: () => tree });
+  // Answered by the engine, unless the host replaced it (then it is not in the tree).
+  const helpNode = framework.find((n) => n.name === HELP_COMMAND);
   // The host's own commands come first, so a host may replace a framework built-in by name.
   const builtins = mergeTree(options.commands ?? [], [{ name: 'the framework', commands: framework }]).tree;
   const host = resolveHost(options, io, claimedNames(builtins));
@@ -30,7 +34,8 @@ export async function runEngine(options: CliOptions, argv: string[], io: CliIO):
   const config = fileConfigStore(host.dirs.config, host.name);
   const rerun = [host.name, ...argv].join(' ');
   try {
-    if (flags.version && !flags.help) return reportSuccess(io, out, flags.json, flags.json ? { name: host.name, version: host.version, message: host.version } : host.version);
+    if (invalid !== undefined) throw invalidGlobalFlag(invalid, host.name);
+    if (flags.version && !flags.help) return reportVersion(io, out, flags, host);
     const loaded = await loadTree(builtins, options.sources ?? [], host);
     tree = loaded.tree;
     loaded.warnings.forEach((w) => out.warn(w));
@@ -38,14 +43,19 @@ export async function runEngine(options: CliOptions, argv: string[], io: CliIO):
       // Completion and help renderers load only on runs that need them.
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { completionCandidates, completionWords } = require('../builtins/completion/complete') as typeof import('../builtins/completion/complete');
-      const words = completionWords(rest, io.env, host.envPrefix);
+      const typed = completionWords(rest, io.env, host.envPrefix);
+      // `help <words…>` completes the command words it takes.
+      const words = typed.length > 1 && helpNode !== undefined && findChild(tree, typed[0] as string) === helpNode ? typed.slice(1) : typed;
       for (const candidate of await completionCandidates(tree, words, host)) io.stdout.write(`${candidate}\n`);
       return 0;
     }
-    const found = route(tree, rest, host.name);
+    let found = route(tree, rest, host.name);
+    const asked = found.path.length === 1 && helpNode !== undefined && found.path[0] === helpNode;
+    // `help a b` is `a b --help` (an unknown word is the usual error with a suggestion).
+    if (asked) found = route(tree, found.rest.filter((w) => !w.startsWith('-')), host.name);
     const node = routeNode(found);
-    if (flags.help || node === undefined || isGroup(node)) {
-      if (!flags.help && found.rest.length > 0) throw strayAfterGroup(host.name, found.names, found.rest[0] as string);
+    if (asked || flags.help || node === undefined || isGroup(node)) {
+      if (!asked && !flags.help && found.rest.length > 0) throw strayAfterGroup(host.name, found.names, found.rest[0] as string);
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { showHelp } = require('./showHelp') as typeof import('./showHelp');
       return showHelp({ io, out, options, envPrefix: host.envPrefix, tree, path: found.path, json: flags.json, noColor: flags.noColor });
@@ -60,6 +70,22 @@ export async function runEngine(options: CliOptions, argv: string[], io: CliIO):
   } catch (err) {
     return reportFailure(io, out, { json: flags.json, debug, rerun }, err);
   }
+}
+
+// `--version --debug` is `version`: also the framework's, Node's and the platform's.
+function reportVersion(io: CliIO, out: Output, flags: { json: boolean; debug: boolean }, host: { name: string; version: string }): number {
+  if (!flags.debug) return reportSuccess(io, out, flags.json, flags.json ? { name: host.name, version: host.version, message: host.version } : host.version);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- only `--version --debug` needs it
+  const { versionInfo } = require('../builtins/versionInfo') as typeof import('../builtins/versionInfo');
+  return reportSuccess(io, out, flags.json, versionInfo(host.name, host.version));
+}
+
+function invalidGlobalFlag(arg: string, cliName: string): Error {
+  const [flag = arg, value = ''] = arg.split(/=(.*)/s);
+  return usageError('EDICT_INVALID_VALUE', `Invalid value "${value}" for option ${flag}: wanted ${BOOLEAN_WANTED}.`, {
+    hint: `${cliName} --help`,
+    details: { option: flag.replace(/^--(no-)?/, ''), value, accepted: BOOLEAN_WORDS.map(([word]) => word) },
+  });
 }
 
 function strayAfterGroup(cliName: string, names: readonly string[], word: string): Error {

@@ -14,9 +14,14 @@ export function optionTerm(option: OptionDefinition): string {
   return `${[...shorts, ...longs].join(', ')}${value}`;
 }
 
-/** Summary plus the facts in brackets: type, choices, default, required, env var name. */
+/** Summary plus the facts in brackets: type, integer/min/max, choices, default, required, env var name. */
 export function optionDescription(option: OptionDefinition, envPrefix: string): string {
   const facts = [`[${option.type}]`];
+  if (option.type === 'number') {
+    if (option.integer) facts.push('[integer]');
+    if (option.min !== undefined) facts.push(`[min: ${option.min}]`);
+    if (option.max !== undefined) facts.push(`[max: ${option.max}]`);
+  }
   if (option.choices) facts.push(`[choices: ${option.choices.join(', ')}]`);
   if (option.default !== undefined) facts.push(`[default: ${JSON.stringify(option.default)}]`);
   if (option.required) facts.push('[required]');

@@ -7,22 +7,51 @@ export class CoercionFailure extends Error {
   }
 }
 
-/** A number from text, or a failure (empty text, NaN and infinities are refused). */
+/** What a number beyond the safe integers is refused with (it would have lost precision). */
+export const UNSAFE_NUMBER = `a number from -${Number.MAX_SAFE_INTEGER} to ${Number.MAX_SAFE_INTEGER}`;
+
+/**
+ * A number from text, or a failure (empty text, NaN and infinities are refused, and so is any
+ * number beyond Number.MAX_SAFE_INTEGER either way: `9007199254740993` would silently be
+ * `9007199254740992`).
+ */
 export function toNumber(raw: unknown): number {
-  if (typeof raw === 'number' && Number.isFinite(raw)) return raw;
-  if (typeof raw === 'string' && raw.trim() !== '') {
-    const n = Number(raw);
-    if (Number.isFinite(n)) return n;
-  }
-  throw new CoercionFailure('a number');
+  let n: number | undefined;
+  if (typeof raw === 'number') n = raw;
+  else if (typeof raw === 'string' && raw.trim() !== '') n = Number(raw);
+  if (n === undefined || !Number.isFinite(n)) throw new CoercionFailure('a number');
+  if (Math.abs(n) > Number.MAX_SAFE_INTEGER) throw new CoercionFailure(UNSAFE_NUMBER);
+  return n;
 }
+
+/** The words a boolean accepts, from a flag (`--shout=yes`), an environment variable or the config file. */
+export const BOOLEAN_WORDS: readonly (readonly [string, boolean])[] = [
+  ['true', true],
+  ['false', false],
+  ['yes', true],
+  ['no', false],
+  ['1', true],
+  ['0', false],
+  ['on', true],
+  ['off', false],
+];
+
+/** `true`/`false` for one of {@link BOOLEAN_WORDS} (any case, surrounding spaces ignored), else undefined. */
+export function booleanWord(text: string): boolean | undefined {
+  const key = text.trim().toLowerCase();
+  return BOOLEAN_WORDS.find(([word]) => word === key)?.[1];
+}
+
+/** The accepted boolean words as a message lists them. */
+export const BOOLEAN_WANTED = `one of ${BOOLEAN_WORDS.map(([word]) => word).join(', ')}`;
 
 function toBoolean(raw: unknown): boolean {
   if (typeof raw === 'boolean') return raw;
-  const text = String(raw).trim().toLowerCase();
-  if (['1', 'true', 'yes', 'on'].includes(text)) return true;
-  if (['0', 'false', 'no', 'off', ''].includes(text)) return false;
-  throw new CoercionFailure('true or false');
+  const text = String(raw);
+  if (text.trim() === '') return false;
+  const value = booleanWord(text);
+  if (value === undefined) throw new CoercionFailure(BOOLEAN_WANTED);
+  return value;
 }
 
 function toArray(raw: unknown): string[] {

@@ -2,7 +2,8 @@ import type { ConfigStore } from '../api/config';
 import type { OptionDefinition } from '../definitions/types';
 import { usageError } from '../errors/EdictError';
 import { toEnvSegment } from '../host/names';
-import { coerceOption, CoercionFailure } from './coerce';
+import { CoercionFailure } from './coerce';
+import { coerceChecked } from './checkValue';
 
 /** Where an option's value came from. */
 export type ValueSource = 'flag' | 'env' | 'config' | 'default';
@@ -39,7 +40,8 @@ export function configKeys(option: OptionDefinition, commandPath: readonly strin
 
 /**
  * Gives each option its value: flag > environment variable > config file (command-specific key,
- * then bare key) > default. Booleans and counts without any value are false and 0.
+ * then bare key) > default. Booleans and counts without any value are false and 0. Number values
+ * from every layer are checked against the option's `integer`, `min` and `max`.
  */
 export function layerOptions(options: readonly OptionDefinition[], flags: Record<string, unknown>, input: LayerInput): LayeredOptions {
   const values: Record<string, unknown> = {};
@@ -81,7 +83,7 @@ function formatFlagValue(raw: unknown): string {
 
 function coerce(option: OptionDefinition, raw: unknown, where: string, shown: string, input: LayerInput, configKey?: string): unknown {
   try {
-    return coerceOption(option.type, raw);
+    return coerceChecked(option, raw);
   } catch (err) {
     if (!(err instanceof CoercionFailure)) throw err;
     const hint = configKey

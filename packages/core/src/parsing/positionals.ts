@@ -35,9 +35,9 @@ function convert(def: PositionalDefinition, word: string, helpHint: string): str
       value = toNumber(word);
     } catch (err) {
       if (!(err instanceof CoercionFailure)) throw err;
-      throw usageError('EDICT_INVALID_VALUE', `Invalid value "${word}" for argument <${def.name}>: wanted a number.`, {
+      throw usageError('EDICT_INVALID_VALUE', `Invalid value "${word}" for argument <${def.name}>: wanted ${err.wanted}.`, {
         hint: helpHint,
-        details: { argument: def.name, value: word, wanted: 'a number' },
+        details: { argument: def.name, value: word, wanted: err.wanted },
       });
     }
   }

@@ -1,5 +1,6 @@
 import type { OptionDefinition } from '../definitions/types';
 import { usageError } from '../errors/EdictError';
+import { settleExplicitValues } from './explicitValues';
 
 /** What the command line itself said: option values by canonical name, and positionals. */
 export interface Tokens {
@@ -10,6 +11,7 @@ export interface Tokens {
 /**
  * Tokenizes argv with yargs-parser (required here, lazily) configured from the option
  * definitions. Numbers stay strings so that coercion can name the option and value when it fails.
+ * Booleans with `=<word>` and options missing their value are settled first ({@link settleExplicitValues}).
  */
 export function tokenize(argv: readonly string[], options: readonly OptionDefinition[], hint: string): Tokens {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -17,7 +19,7 @@ export function tokenize(argv: readonly string[], options: readonly OptionDefini
   const byType = (...types: string[]): string[] => options.filter((o) => types.includes(o.type)).map((o) => o.name);
   const alias: Record<string, string[]> = {};
   for (const o of options) if (o.aliases?.length) alias[o.name] = [...o.aliases];
-  const parsed = parse([...argv], {
+  const parsed = parse(settleExplicitValues(argv, options, hint), {
     boolean: byType('boolean'),
     string: byType('string', 'number'),
     array: byType('array'),

@@ -45,7 +45,7 @@ describe('dynamic completers named by a definition', () => {
   let dir: string;
   beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'edict-completer-'))));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const host = { name: 'mycli', envPrefix: 'MYCLI', env: {}, cwd: '/', home: '/h', version: '1.0.0', packageName: 'mycli', builtinNames: [] } satisfies HostInfo;
+  const host = { name: 'mycli', envPrefix: 'MYCLI', env: {}, cwd: '/', home: '/h', dirs: { data: '/h', config: '/h', cache: '/h/cache' }, version: '1.0.0', packageName: 'mycli', builtinNames: [] } satisfies HostInfo;
   const withCompleter = (complete: CompleterRef): CommandNode[] => [
     { name: 'deploy', summary: 'd', positionals: [{ name: 'env', summary: 'e', complete }], options: [{ name: 'region', type: 'string', summary: 'r', complete }], handler: '/x.js' },
   ];

@@ -5,6 +5,7 @@ import { readIndexSafe } from '../../index-file/readIndexSafe';
 import { pluginHostOf, pluginsDirOf } from '../../runtime/pluginHost';
 import { readRecordsForRun } from '../../store/recover';
 import type { PluginIndexEntry, PluginRecord } from '../../types';
+import { splitNameVersion } from '../nameArgs';
 import { readPackageJson, type PluginPackageJson } from '../../validate/pluginManifest';
 
 /** Everything known about one plugin. */
@@ -15,12 +16,13 @@ export interface PluginInfo {
   packageJson?: PluginPackageJson;
 }
 
-/** `plugins info <name>`: record, health, commands, hooks and package metadata. */
+/** `plugins info <name>` (or `name@version`: the installed version is shown, with a warning when it differs): record, health, commands, hooks and package metadata. */
 export function handler(ctx: CommandContext): PluginInfo {
   const pluginsDir = pluginsDirOf(ctx.host);
   const host = pluginHostOf(ctx.host);
-  const name = String(ctx.args.name);
+  const { name, version } = splitNameVersion(String(ctx.args.name));
   const record = readRecordsForRun(pluginsDir, host).records.plugins[name];
+  if (record && version !== undefined && version !== record.version) ctx.out.warn(`${name}@${version}: the installed version is ${record.version}; showing it.`);
   if (!record) {
     throw pluginError(PluginErrorCodes.NOT_FOUND, `No plugin named ${name} is installed.`, { hint: `${ctx.host.name} plugins list`, details: { name } });
   }
