@@ -1,14 +1,9 @@
 import { resolve } from 'node:path';
-import type { CommandNode } from '@edict/core';
 import { readEntryFile } from '../store/entryFile';
 import type { HookName, PluginHost, PluginIndexEntry, PluginRecord } from '../types';
 import { describeIncompatibilities, findIncompatibilities } from '../validate/compatibility';
 import { readPackageJson } from '../validate/pluginManifest';
-
-function absolutise(node: CommandNode, root: string): CommandNode {
-  if (node.kind === 'group') return { ...node, children: node.children.map((c) => absolutise(c, root)) };
-  return typeof node.handler === 'string' ? { ...node, handler: resolve(root, node.handler) } : node;
-}
+import { absolutise } from '../validate/absolutise';
 
 /**
  * The index entry of an installed plugin, from the entry file the engine wrote into its version
@@ -16,11 +11,10 @@ function absolutise(node: CommandNode, root: string): CommandNode {
  */
 export function installedEntry(record: PluginRecord, host: PluginHost): { entry?: PluginIndexEntry; problem?: string } {
   const root = record.location;
-  if (!record.folder) return { problem: `plugin ${record.name} has no install folder in the record` };
+  const reinstall = `reinstall it with \`${host.name} plugins install ${record.name}\``;
+  if (!record.folder) return { problem: `plugin ${record.name} has no install folder in the record; ${reinstall}` };
   const { entry, problem } = readEntryFile(record.folder);
-  if (!entry) {
-    return { problem: `plugin ${record.name} is broken: ${problem}; reinstall it with \`${host.name} plugins install ${record.name}\`` };
-  }
+  if (!entry) return { problem: `plugin ${record.name} is broken: ${problem}; ${reinstall}` };
   let pkg;
   try {
     pkg = readPackageJson(root);

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { writeJsonAtomic } from '../store/atomicWrite';
 import type { PluginHost, PluginIndexEntry, PluginRecord } from '../types';
 import { describeIncompatibilities, findIncompatibilities } from '../validate/compatibility';
-import { parseEdictField, readPackageJson } from '../validate/pluginManifest';
+import { parseEdictField, readPackageJson, type PluginPackageJson } from '../validate/pluginManifest';
 import { readDefinitions, type LoadedDefinitions } from '../validate/readDefinitions';
 
 function mtimeOf(path: string): number {
@@ -19,10 +19,14 @@ function mtimeOf(path: string): number {
  * it has one, in a sandboxed child, and written to its command manifest so the folder packs with
  * a fresh one. The author linked the folder: this is the only plugin code a rebuild runs.
  */
-export function readLinkedDefinitions(root: string, host: PluginHost): { definitions?: LoadedDefinitions; moduleType: 'commonjs' | 'module'; problem?: string } {
-  let pkg;
+export function readLinkedDefinitions(
+  root: string,
+  host: PluginHost,
+  known?: PluginPackageJson,
+): { definitions?: LoadedDefinitions; moduleType: 'commonjs' | 'module'; problem?: string } {
+  let pkg: PluginPackageJson;
   try {
-    pkg = readPackageJson(root);
+    pkg = known ?? readPackageJson(root);
   } catch (err) {
     return { moduleType: 'commonjs', problem: `cannot read ${resolve(root, 'package.json')}: ${(err as Error).message}` };
   }
@@ -45,13 +49,16 @@ export function readLinkedDefinitions(root: string, host: PluginHost): { definit
 
 /** The index entry of a linked plugin, or why it cannot be used. */
 export function linkedEntry(record: PluginRecord, host: PluginHost): { entry?: PluginIndexEntry; problem?: string } {
+  let pkg: PluginPackageJson | undefined;
   try {
-    const incompat = findIncompatibilities(readPackageJson(record.location), host);
-    if (incompat.length > 0) return { problem: `plugin ${record.name}@${record.version} is incompatible: ${describeIncompatibilities(incompat)}` };
+    pkg = readPackageJson(record.location);
   } catch {
-    // an unreadable package.json is reported below
+    pkg = undefined; // reported by readLinkedDefinitions
   }
-  const { definitions, moduleType, problem } = readLinkedDefinitions(record.location, host);
+  // An incompatible plugin's module is not run at all.
+  const incompat = pkg ? findIncompatibilities(pkg, host) : [];
+  if (incompat.length > 0) return { problem: `plugin ${record.name}@${record.version} is incompatible: ${describeIncompatibilities(incompat)}` };
+  const { definitions, moduleType, problem } = readLinkedDefinitions(record.location, host, pkg);
   if (problem || !definitions) return { problem: `plugin ${record.name} is broken: ${problem ?? 'no definitions'}` };
   const file = definitions.definitionsFile ?? resolve(record.location, 'package.json');
   return {

@@ -57,8 +57,7 @@ export function readPluginIndex(pluginsDir: string, host: PluginHost): PluginInd
     rebuilt = buildIndex(pluginsDir, host, index);
   } catch (err) {
     // A plugins folder this run cannot read must not stop the CLI: no plugin commands, one warning.
-    const why = (err as NodeJS.ErrnoException).code ? `${(err as Error).message}` : String(err);
-    return { ...emptyIndex(host), warnings: [`the plugins folder ${pluginsDir} cannot be read (${why}); plugin commands are unavailable. Run: ${host.name} plugins doctor`] };
+    return { ...emptyIndex(host), warnings: [`the plugins folder ${pluginsDir} cannot be read (${err instanceof Error ? err.message : String(err)}); plugin commands are unavailable. Run: ${host.name} plugins doctor`] };
   }
   try {
     writeFileAtomic(indexFile(pluginsDir), serializeIndex(rebuilt));

@@ -12,7 +12,7 @@ import { newVersionFolder, packageRootIn } from '../store/paths';
 import { readRecordsForChange } from '../store/recover';
 import { sweepLeftovers } from '../store/sweep';
 import type { EngineOptions, PluginRecord, PluginRecordFile } from '../types';
-import { claimedNames } from '../validate/collisions';
+import { claimedNames, takenNames } from '../validate/collisions';
 import { assertInstallable } from '../validate/compatibility';
 import { validatePlugin, type DetailedValidation } from '../validate/validatePlugin';
 import { commitRecord } from './commit';
@@ -74,18 +74,6 @@ function dependencySpec(spec: ParsedSpec, manifest: Manifest): string {
   return spec.source === 'registry' ? manifest.version : spec.fetchSpec;
 }
 
-/** Names taken before this install: the CLI's, and those of every plugin it does not replace. */
-function takenNames(opts: PipelineOptions, records: PluginRecordFile, replacing: ReadonlySet<string>): Map<string, string> {
-  const taken = new Map<string, string>(opts.host.builtinNames.map((n) => [n, 'built-in']));
-  const index = readIndexSafe(opts.pluginsDir, opts.host);
-  for (const r of Object.values(records.plugins)) {
-    if (replacing.has(r.name)) continue;
-    const names = r.owns ?? claimedNames(index.plugins.find((p) => p.name === r.name)?.commands ?? []);
-    for (const n of names) if (!taken.has(n)) taken.set(n, r.name);
-  }
-  return taken;
-}
-
 function refuseInvalid(manifest: Manifest, v: DetailedValidation, opts: PipelineOptions): void {
   const errors = v.errors.filter((e) => !(opts.force && e.code === 'INCOMPATIBLE'));
   if (errors.length === 0) return;
@@ -121,7 +109,7 @@ export async function installItems(items: readonly InstallItem[], opts: Pipeline
     }
     manifests.push(manifest);
   }
-  const taken = takenNames(opts, records, new Set(manifests.map((m) => m.name)));
+  const taken = takenNames(host, records, previousIndex, new Set(manifests.map((m) => m.name)));
   const results: InstalledPlugin[] = [];
   const fresh: { record: PluginRecord; hook?: string }[] = [];
   try {

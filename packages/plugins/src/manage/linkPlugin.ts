@@ -7,7 +7,7 @@ import { readLinkedDefinitions } from '../index-file/linkedEntry';
 import { readRecordsForChange } from '../store/recover';
 import { sweepLeftovers } from '../store/sweep';
 import type { EngineOptions, PluginIssue } from '../types';
-import { claimedNames } from '../validate/collisions';
+import { takenNames } from '../validate/collisions';
 import { readPackageJson } from '../validate/pluginManifest';
 import { validatePlugin } from '../validate/validatePlugin';
 import { runOperation } from './operation';
@@ -55,9 +55,8 @@ export async function linkPlugin(options: LinkOptions): Promise<LinkResult> {
     const { records } = readRecordsForChange(pluginsDir, host);
     sweepLeftovers(pluginsDir, records);
     const previousIndex = readIndexSafe(pluginsDir, host);
-    const own = packageName(location);
-    const taken = new Map<string, string>(host.builtinNames.map((n) => [n, 'built-in']));
-    for (const e of previousIndex.plugins) if (e.name !== own) for (const n of claimedNames(e.commands)) taken.set(n, e.name);
+    // Its own earlier link or install does not count as a collision.
+    const taken = takenNames(host, records, previousIndex, new Set([packageName(location)]));
     // Regenerates the manifest from the module first, so validation reads what the author has now.
     readLinkedDefinitions(location, host);
     const v = await validatePlugin(location, host, { taken });

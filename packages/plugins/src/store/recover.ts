@@ -35,7 +35,7 @@ export function recoverRecords(pluginsDir: string): PluginRecordFile {
 }
 
 const damageText = (damage: RecordDamage, count: number): string =>
-  `${damage.message}; found ${count} installed plugin(s) in ${'installed/'} instead`;
+  `${damage.message}; found ${count} installed plugin(s) in installed/ instead`;
 
 /**
  * The record for a run that only reads it (startup, list): a damaged one is replaced in memory by

@@ -1,4 +1,5 @@
 import type { CommandNode } from '@edict/core';
+import type { PluginHost, PluginIndex, PluginRecordFile } from '../types';
 
 /** The top-level names and aliases a plugin's commands claim. */
 export function claimedNames(commands: readonly CommandNode[]): string[] {
@@ -19,4 +20,25 @@ export function findCollisions(commands: readonly CommandNode[], taken: Readonly
     own.add(name);
   }
   return problems;
+}
+
+/**
+ * Names a plugin may not claim (name → owner: `built-in` or a plugin): the CLI's own, then every
+ * other plugin's, as its record says it owns them or, for a plugin without recorded names (a
+ * link, a record of an older version), as the index gives it. Plugins named in `except` (the
+ * ones being installed or checked) do not count.
+ */
+export function takenNames(
+  host: Pick<PluginHost, 'builtinNames'>,
+  records: PluginRecordFile,
+  index: PluginIndex,
+  except: ReadonlySet<string | undefined>,
+): Map<string, string> {
+  const taken = new Map<string, string>(host.builtinNames.map((n) => [n, 'built-in']));
+  for (const r of Object.values(records.plugins)) {
+    if (except.has(r.name)) continue;
+    const names = r.owns ?? claimedNames(index.plugins.find((p) => p.name === r.name)?.commands ?? []);
+    for (const n of names) if (!taken.has(n)) taken.set(n, r.name);
+  }
+  return taken;
 }

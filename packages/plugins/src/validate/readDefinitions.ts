@@ -7,6 +7,7 @@ import { sandboxEnv } from '../runner/sandboxFlags';
 import { codeTimeoutMs } from '../runner/timeouts';
 import type { DefinitionsSource } from '../store/entryFile';
 import type { HookName, PluginHost } from '../types';
+import { absolutise } from './absolutise';
 import { fileProblem, inside } from './insideRoot';
 import type { EdictField, PluginPackageJson } from './pluginManifest';
 
@@ -35,11 +36,6 @@ export interface ReadDefinitionsOptions {
   generate: boolean;
   /** Skip the manifest and read the definitions module (a linked plugin, whose module is the source). */
   ignoreManifest?: boolean;
-}
-
-function absolutise(node: CommandNode, root: string): CommandNode {
-  if (node.kind === 'group') return { ...node, children: node.children.map((c) => absolutise(c, root)) };
-  return { ...node, handler: resolve(root, node.handler as string) };
 }
 
 /** Every handler path with the place of its node (`command 0 "deploy" › child 1 "now"`). */

@@ -6,7 +6,7 @@ import { readIndexSafe } from '../../index-file/readIndexSafe';
 import { pluginHostOf, pluginsDirOf } from '../../runtime/pluginHost';
 import { readRecordsForRun } from '../../store/recover';
 import type { PluginHost, PluginIssue } from '../../types';
-import { claimedNames } from '../../validate/collisions';
+import { takenNames } from '../../validate/collisions';
 import { readPackageJson } from '../../validate/pluginManifest';
 import { validatePlugin } from '../../validate/validatePlugin';
 
@@ -41,18 +41,9 @@ function packageNameOf(root: string): string | undefined {
   }
 }
 
-/**
- * Names a plugin may not claim: the host's built-ins, and the commands other installed or
- * linked plugins provide (the plugin's own entry, by package name, does not count).
- */
-function takenNames(pluginsDir: string, host: PluginHost, root: string): Map<string, string> {
-  const own = packageNameOf(root);
-  const taken = new Map<string, string>(host.builtinNames.map((n) => [n, 'built-in']));
-  for (const entry of readIndexSafe(pluginsDir, host).plugins) {
-    if (entry.name === own) continue;
-    for (const n of claimedNames(entry.commands)) if (!taken.has(n)) taken.set(n, entry.name);
-  }
-  return taken;
+/** Names the plugin in `root` may not claim; its own entry, by package name, does not count. */
+function takenFor(pluginsDir: string, host: PluginHost, root: string): Map<string, string> {
+  return takenNames(host, readRecordsForRun(pluginsDir, host).records, readIndexSafe(pluginsDir, host), new Set([packageNameOf(root)]));
 }
 
 /** `plugins validate [plugin]`: errors and warnings; exits 1 when any plugin has errors. */
@@ -61,7 +52,7 @@ export async function handler(ctx: CommandContext): Promise<ValidationReport[]> 
   const host = pluginHostOf(ctx.host);
   const reports: ValidationReport[] = [];
   for (const { plugin, root } of targets(ctx, pluginsDir)) {
-    const { errors, warnings } = await validatePlugin(root, host, { taken: takenNames(pluginsDir, host, root) });
+    const { errors, warnings } = await validatePlugin(root, host, { taken: takenFor(pluginsDir, host, root) });
     reports.push({ plugin, root, errors, warnings });
   }
   if (reports.length === 0) ctx.out.text('No plugins installed.');
