@@ -35,3 +35,15 @@ export type { CommandSource, SourceResult } from './api/source';
 export type { CommandContext, CommandHandler, ParsedArgs } from './api/context';
 export type { Output, Progress, TableColumn } from './api/output';
 export type { ConfigStore } from './api/config';
+export type {
+  ProfilePropertyType,
+  ProfilePropertyDefinition,
+  ProfileTypeDefinition,
+  CommandProfileUse,
+  CredentialManager,
+  Prompter,
+  LogLevel,
+  Logger,
+} from './profiles/types';
+export { checkProfileTypes } from './profiles/checkProfileTypes';
+export { buildConfigSchema, writeConfigSchema, schemaFileName } from './profiles/schema';

@@ -1,5 +1,6 @@
 import type { CommandNode } from '../definitions/types';
 import type { CliIO } from './io';
+import type { CredentialManager, ProfileTypeDefinition } from '../profiles/types';
 import type { CommandSource } from './source';
 
 /** Which framework built-in commands a CLI offers (all on by default). */
@@ -32,6 +33,10 @@ export interface CliOptions {
   /** Overrides the env prefix (else `name` upper-cased, non-alphanumerics → `_`). */
   envPrefix?: string;
   builtins?: BuiltinSwitches;
+  /** The host's own profile types (plugins add theirs through their manifests). */
+  profileTypes?: ProfileTypeDefinition[];
+  /** Where secure profile values are kept; defaults to the OS credential store. */
+  credentialManager?: CredentialManager;
 }
 
 /** A CLI ready to run. */

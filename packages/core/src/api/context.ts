@@ -1,5 +1,6 @@
 import type { ConfigStore } from './config';
 import type { HostInfo } from './host';
+import type { Logger, Prompter } from '../profiles/types';
 import type { Output } from './output';
 
 /** Parsed values: positionals and options, each under its kebab-case and camelCase name. */
@@ -19,6 +20,10 @@ export interface CommandContext {
   config: ConfigStore;
   /** `--debug` or `<PREFIX>_DEBUG=1`. */
   debug: boolean;
+  /** Questions on the user's terminal; each throws `EDICT_PROMPT_UNAVAILABLE` when not interactive. */
+  prompt?: Prompter;
+  /** The run's logger (`<home>/logs/`), tagged with the plugin that owns the command. */
+  log?: Logger;
 }
 
 /**

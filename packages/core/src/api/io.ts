@@ -13,6 +13,9 @@ export interface CliIO {
   stderr: WritableLike;
   env: Record<string, string | undefined>;
   cwd: string;
+  /** Where prompts read answers from; none: no prompt can be shown. */
+  stdin?: NodeJS.ReadableStream;
+  stdinIsTTY?: boolean;
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
   /** Width of the terminal stdout is on, for help wrapping and fitting tables; unknown: 80 for help, tables keep their width. */

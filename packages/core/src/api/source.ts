@@ -1,10 +1,13 @@
 import type { CommandNode } from '../definitions/types';
+import type { ProfileTypeDefinition } from '../profiles/types';
 import type { HostInfo } from './host';
 
 /** What a command source produces: command nodes to merge, and warnings to print on stderr. */
 export interface SourceResult {
   commands: CommandNode[];
   warnings: string[];
+  /** Profile types the source's plugins declare. */
+  profileTypes?: ProfileTypeDefinition[];
 }
 
 /**

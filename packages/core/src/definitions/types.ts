@@ -1,4 +1,5 @@
 import type { HostInfo } from '../api/host';
+import type { CommandProfileUse } from '../profiles/types';
 
 /**
  * Command definitions are plain data. A definition names its handler lazily (a module path or
@@ -107,6 +108,8 @@ export interface CommandDefinition extends NodeBase {
   kind?: 'command';
   positionals?: readonly PositionalDefinition[];
   options?: readonly OptionDefinition[];
+  /** Profile types whose properties fill this command's options (see docs/profiles.md). */
+  profile?: CommandProfileUse;
   handler: HandlerRef;
 }
 

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { CommandNode } from '../definitions/types';
+import type { ProfileTypeDefinition } from '../profiles/types';
 
 /** The manifest's file name at the plugin root, unless package.json `edict.manifest` names another path. */
 export const MANIFEST_FILE = 'edict.manifest.json';
@@ -21,6 +22,8 @@ export interface PluginManifest {
   version: string;
   /** The command nodes the definitions module exports; each `handler` is a path relative to the plugin root. */
   commands: CommandNode[];
+  /** The profile types the definitions module exports as `profileTypes` (see docs/profiles.md). */
+  profileTypes?: ProfileTypeDefinition[];
 }
 
 /**
