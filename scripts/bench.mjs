@@ -63,11 +63,18 @@ function options() {
   const quick = values.quick ?? false;
   const int = (v, d) => (v === undefined ? d : Number.parseInt(v, 10));
   const plugins = (values.plugins ?? (quick ? '0,10' : '0,10,100')).split(',').map(Number);
-  if (values.latency !== undefined && !(Number.parseInt(values.latency, 10) >= 0)) throw new Error('bench: --latency needs a whole number of milliseconds');
-  for (const [name, v] of [['runs', values.runs], ['rss-runs', values['rss-runs']], ['install-runs', values['install-runs']]]) {
-    if (v !== undefined && !(Number.parseInt(v, 10) >= 1)) throw new Error(`bench: --${name} needs a whole number of at least 1`);
+  if (values.latency !== undefined && !(Number.parseInt(values.latency, 10) >= 0))
+    throw new Error('bench: --latency needs a whole number of milliseconds');
+  for (const [name, v] of [
+    ['runs', values.runs],
+    ['rss-runs', values['rss-runs']],
+    ['install-runs', values['install-runs']],
+  ]) {
+    if (v !== undefined && !(Number.parseInt(v, 10) >= 1))
+      throw new Error(`bench: --${name} needs a whole number of at least 1`);
   }
-  if (!plugins.includes(0) || plugins.some((n) => !Number.isInteger(n) || n < 0)) throw new Error('bench: --plugins needs whole numbers including 0');
+  if (!plugins.includes(0) || plugins.some((n) => !Number.isInteger(n) || n < 0))
+    throw new Error('bench: --plugins needs whole numbers including 0');
   return {
     quick,
     out: resolve(values.out ?? join(root, '.bench/results.json')),
@@ -85,7 +92,8 @@ function options() {
 }
 
 const started = Date.now();
-const log = (msg) => console.error(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] ${msg}`);
+const log = (msg) =>
+  console.error(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] ${msg}`);
 
 async function main() {
   const opts = options();
@@ -98,7 +106,10 @@ async function main() {
   const homes = [];
   try {
     const ctx = { registry, mycli: join(root, 'bin/mycli'), version };
-    const count = await publishAll(root, registry, [...syntheticPlugins(maxN), ...(opts.install ? bigPlugin() : [])]);
+    const count = await publishAll(root, registry, [
+      ...syntheticPlugins(maxN),
+      ...(opts.install ? bigPlugin() : []),
+    ]);
     log(`published ${count} synthetic packages to ${registry.url}`);
     const results = { machine: machineFacts(), options: opts, rssMethod, plugins: opts.plugins, setup: [] };
     if (opts.startup) {
@@ -119,7 +130,10 @@ async function main() {
       log(`install suite on the registry behind a proxy that answers ${opts.latencyMs} ms later`);
       const distant = await startLatencyRegistry(registry, opts.latencyMs);
       try {
-        results.installLatency = { delayMs: opts.latencyMs, ...(await measureInstall({ ...ctx, registry: distant }, { runs: opts.installRuns, log })) };
+        results.installLatency = {
+          delayMs: opts.latencyMs,
+          ...(await measureInstall({ ...ctx, registry: distant }, { runs: opts.installRuns, log })),
+        };
       } finally {
         await distant.stop();
       }
@@ -129,7 +143,10 @@ async function main() {
       const legacy = await startRegistry({ tokens: 'legacy' });
       try {
         await publishAll(root, legacy, bigPlugin());
-        results.installLegacy = await measureInstall({ ...ctx, registry: legacy }, { runs: opts.installRuns, log });
+        results.installLegacy = await measureInstall(
+          { ...ctx, registry: legacy },
+          { runs: opts.installRuns, log },
+        );
       } finally {
         await legacy.stop();
       }

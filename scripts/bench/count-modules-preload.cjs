@@ -6,5 +6,7 @@ const { writeFileSync } = require('node:fs');
 const file = process.env.EDICT_BENCH_MODULES_FILE;
 if (file) {
   delete process.env.EDICT_BENCH_MODULES_FILE;
-  process.on('exit', () => writeFileSync(file, `${Object.keys(require.cache).filter((k) => k !== __filename).length}\n`));
+  process.on('exit', () =>
+    writeFileSync(file, `${Object.keys(require.cache).filter((k) => k !== __filename).length}\n`),
+  );
 }

@@ -5,7 +5,10 @@
 import { parseArgs } from 'node:util';
 import { summarizeProfiles } from './cpuprofile.mjs';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '25' } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { top: { type: 'string', default: '25' } },
+});
 if (positionals.length < 1) {
   console.error('Usage: node scripts/bench/cpuprofile-top.mjs <file.cpuprofile>... [--top 25]');
   process.exit(2);

@@ -9,7 +9,8 @@ const short = (url) =>
     .replace(/.*\/node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?/, 'nm:')
     .replace(/.*\/packages\//, 'packages/')
     .replace(/.*\/plugins\/installed\/[^/]+\/node_modules\//, 'plugin:');
-const frameName = (cf) => `${cf.functionName || '(anonymous)'} ${cf.url ? `${short(cf.url)}:${cf.lineNumber + 1}` : ''}`.trim();
+const frameName = (cf) =>
+  `${cf.functionName || '(anonymous)'} ${cf.url ? `${short(cf.url)}:${cf.lineNumber + 1}` : ''}`.trim();
 
 /** Adds one profile's samples to the self-time and per-file maps; returns the sampled µs. */
 function addProfile(file, bySelf, byFile) {
@@ -43,11 +44,15 @@ export function summarizeProfiles(files, top = 20) {
   let totalUs = 0;
   for (const file of files) totalUs += addProfile(file, bySelf, byFile);
   const runs = files.length;
-  const lines = [`${runs} profile(s): ${(totalUs / 1000 / runs).toFixed(1)} ms sampled per run (times below are per run)`];
+  const lines = [
+    `${runs} profile(s): ${(totalUs / 1000 / runs).toFixed(1)} ms sampled per run (times below are per run)`,
+  ];
   const section = (title, map) => {
     lines.push('', title);
     for (const [k, us] of [...map].sort((a, b) => b[1] - a[1]).slice(0, top)) {
-      lines.push(`${(us / 1000 / runs).toFixed(1).padStart(8)} ms ${((us / totalUs) * 100).toFixed(1).padStart(5)}%  ${k}`);
+      lines.push(
+        `${(us / 1000 / runs).toFixed(1).padStart(8)} ms ${((us / totalUs) * 100).toFixed(1).padStart(5)}%  ${k}`,
+      );
     }
   };
   section('Top frames by self time:', bySelf);

@@ -21,7 +21,9 @@ const temp = (label) => mkdtempSync(join(tmpdir(), `edict-bench-${label}-`));
 /** Packages in a node_modules folder (scoped ones counted one by one). */
 function countPackages(nodeModules) {
   if (!existsSync(nodeModules)) return 0;
-  return readdirSync(nodeModules).filter((n) => !n.startsWith('.')).reduce((sum, n) => sum + (n.startsWith('@') ? readdirSync(join(nodeModules, n)).length : 1), 0);
+  return readdirSync(nodeModules)
+    .filter((n) => !n.startsWith('.'))
+    .reduce((sum, n) => sum + (n.startsWith('@') ? readdirSync(join(nodeModules, n)).length : 1), 0);
 }
 
 export async function measureInstall(ctx, { runs, log }) {
@@ -31,16 +33,26 @@ export async function measureInstall(ctx, { runs, log }) {
   // The CLI's compile cache (the user's, kept between runs like the CLI's own install) is primed
   // by the setup install; the "first run" rows give every run an empty one.
   const compileCache = keep(temp('compile-cache'));
-  const pluginsInstall = (cache, { firstRun = false } = {}) => () => {
-    const home = keep(temp('install-home'));
-    const cacheDir = cache ?? keep(temp('install-cache'));
-    const env = { ...mycliEnv(home, npmrcPath, cacheDir), MYCLI_COMPILE_CACHE: firstRun ? keep(temp('compile-cache')) : compileCache };
-    return { argv: ['node', ctx.mycli, 'plugins', 'install', BIG_PLUGIN], env, home };
-  };
+  const pluginsInstall =
+    (cache, { firstRun = false } = {}) =>
+    () => {
+      const home = keep(temp('install-home'));
+      const cacheDir = cache ?? keep(temp('install-cache'));
+      const env = {
+        ...mycliEnv(home, npmrcPath, cacheDir),
+        MYCLI_COMPILE_CACHE: firstRun ? keep(temp('compile-cache')) : compileCache,
+      };
+      return { argv: ['node', ctx.mycli, 'plugins', 'install', BIG_PLUGIN], env, home };
+    };
   const npmInstall = (cache) => () => {
     const dir = keep(temp('npm-project'));
     const cacheDir = cache ?? keep(temp('npm-cache'));
-    return { argv: ['npm', 'install', BIG_PLUGIN, ...NPM_FLAGS], cwd: dir, env: cleanEnv({ npm_config_userconfig: npmrcPath, npm_config_cache: cacheDir }), dir };
+    return {
+      argv: ['npm', 'install', BIG_PLUGIN, ...NPM_FLAGS],
+      cwd: dir,
+      env: cleanEnv({ npm_config_userconfig: npmrcPath, npm_config_cache: cacheDir }),
+      dir,
+    };
   };
   try {
     const warmPlugins = keep(temp('warm-cache-plugins'));
@@ -50,20 +62,32 @@ export async function measureInstall(ctx, { runs, log }) {
     runChecked({ label: 'plugins install (setup)', ...updateHome });
     const updateDir = npmInstall(warmNpm)();
     runChecked({ label: 'npm install (setup)', ...updateDir });
-    const record = JSON.parse(readFileSync(join(updateHome.home, 'plugins/plugins.json'), 'utf8')).plugins[BIG_PLUGIN];
+    const record = JSON.parse(readFileSync(join(updateHome.home, 'plugins/plugins.json'), 'utf8')).plugins[
+      BIG_PLUGIN
+    ];
     const pluginTree = countPackages(join(record.folder, 'node_modules'));
     const npmTree = countPackages(join(updateDir.dir, 'node_modules'));
     log(`trees: plugins install has ${pluginTree} packages, npm install ${npmTree}`);
-    if (pluginTree !== npmTree || pluginTree < 31) throw new Error(`bench: the two installs built different trees (${pluginTree} vs ${npmTree} packages)`);
+    if (pluginTree !== npmTree || pluginTree < 31)
+      throw new Error(`bench: the two installs built different trees (${pluginTree} vs ${npmTree} packages)`);
 
     const commands = [
       { label: 'plugins install (cold cache)', make: pluginsInstall() },
       { label: 'npm install (cold cache)', make: npmInstall() },
       { label: 'plugins install (warm cache)', make: pluginsInstall(warmPlugins) },
       { label: 'npm install (warm cache)', make: npmInstall(warmNpm) },
-      { label: 'plugins install (cold cache, first run: empty compile cache)', make: pluginsInstall(undefined, { firstRun: true }) },
-      { label: 'plugins update (nothing to update)', make: () => ({ argv: ['node', ctx.mycli, 'plugins', 'update'], env: updateHome.env }) },
-      { label: 'npm update (nothing to update)', make: () => ({ argv: ['npm', 'update', ...NPM_FLAGS], cwd: updateDir.dir, env: updateDir.env }) },
+      {
+        label: 'plugins install (cold cache, first run: empty compile cache)',
+        make: pluginsInstall(undefined, { firstRun: true }),
+      },
+      {
+        label: 'plugins update (nothing to update)',
+        make: () => ({ argv: ['node', ctx.mycli, 'plugins', 'update'], env: updateHome.env }),
+      },
+      {
+        label: 'npm update (nothing to update)',
+        make: () => ({ argv: ['npm', 'update', ...NPM_FLAGS], cwd: updateDir.dir, env: updateDir.env }),
+      },
     ];
     log(`timing ${commands.length} install operations, ${runs} interleaved rounds after a warm-up`);
     const windows = [];
@@ -79,11 +103,24 @@ export async function measureInstall(ctx, { runs, log }) {
       onRound: (r) => r >= 0 && log(`  round ${r + 1}/${runs}`),
     });
     const served = await ctx.registry.caughtUp();
-    const registry = Object.fromEntries(commands.map((c) => {
-      // the first window of each operation is its warm-up round
-      const recorded = windows.filter((w) => w.label === c.label).slice(1);
-      return [c.label, summarizeActivity(recorded.map((w) => registryActivity(served.filter((q) => q.receivedAt >= w.start && q.receivedAt <= w.end), w.start, w.end)))];
-    }));
+    const registry = Object.fromEntries(
+      commands.map((c) => {
+        // the first window of each operation is its warm-up round
+        const recorded = windows.filter((w) => w.label === c.label).slice(1);
+        return [
+          c.label,
+          summarizeActivity(
+            recorded.map((w) =>
+              registryActivity(
+                served.filter((q) => q.receivedAt >= w.start && q.receivedAt <= w.end),
+                w.start,
+                w.end,
+              ),
+            ),
+          ),
+        ];
+      }),
+    );
     return { packages: pluginTree, commands: commands.map((c) => c.label), time, registry };
   } finally {
     for (const dir of made) rmSync(dir, { recursive: true, force: true });

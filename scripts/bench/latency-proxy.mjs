@@ -13,10 +13,13 @@ if (!(target > 0) || !(delay >= 0)) {
 }
 const server = createServer((req, res) => {
   setTimeout(() => {
-    const upstream = request({ host: '127.0.0.1', port: target, method: req.method, path: req.url, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
+    const upstream = request(
+      { host: '127.0.0.1', port: target, method: req.method, path: req.url, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
     upstream.on('error', (err) => {
       res.writeHead(502, { 'content-type': 'text/plain' });
       res.end(`latency proxy: ${err.message}\n`);

@@ -10,7 +10,11 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 
 export async function startLatencyRegistry(registry, delayMs) {
-  const child = spawn(process.execPath, [join(here, 'latency-proxy.mjs'), String(registry.port), String(delayMs)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [join(here, 'latency-proxy.mjs'), String(registry.port), String(delayMs)],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const port = await new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (d) => {
@@ -22,7 +26,10 @@ export async function startLatencyRegistry(registry, delayMs) {
   });
   const dir = mkdtempSync(join(tmpdir(), 'edict-bench-latency-'));
   const npmrcPath = join(dir, '.npmrc');
-  writeFileSync(npmrcPath, readFileSync(registry.npmrcPath, 'utf8').replaceAll(`127.0.0.1:${registry.port}/`, `127.0.0.1:${port}/`));
+  writeFileSync(
+    npmrcPath,
+    readFileSync(registry.npmrcPath, 'utf8').replaceAll(`127.0.0.1:${registry.port}/`, `127.0.0.1:${port}/`),
+  );
   const stop = async () => {
     if (child.exitCode === null) {
       const exited = new Promise((r) => child.once('exit', r));
@@ -31,5 +38,12 @@ export async function startLatencyRegistry(registry, delayMs) {
     }
     rmSync(dir, { recursive: true, force: true });
   };
-  return { url: `http://127.0.0.1:${port}`, port, npmrcPath, requests: () => registry.requests(), caughtUp: () => registry.caughtUp(), stop };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    npmrcPath,
+    requests: () => registry.requests(),
+    caughtUp: () => registry.caughtUp(),
+    stop,
+  };
 }

@@ -15,7 +15,13 @@ function quantile(values, q) {
 
 /** Median, min and the inter-quartile range of samples. */
 export function summarize(samples) {
-  return { median: median(samples), min: Math.min(...samples), p25: quantile(samples, 0.25), p75: quantile(samples, 0.75), samples };
+  return {
+    median: median(samples),
+    min: Math.min(...samples),
+    p25: quantile(samples, 0.25),
+    p75: quantile(samples, 0.75),
+    samples,
+  };
 }
 
 /**

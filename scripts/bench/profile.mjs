@@ -15,7 +15,11 @@ export function profileCommands(commands, { dir, runs = 8, log }) {
     rmSync(raw, { recursive: true, force: true });
     mkdirSync(raw, { recursive: true });
     const [, ...rest] = cmd.argv;
-    for (let i = 0; i < runs; i++) runChecked({ ...cmd, argv: ['node', '--cpu-prof', '--cpu-prof-interval', '100', '--cpu-prof-dir', raw, ...rest] });
+    for (let i = 0; i < runs; i++)
+      runChecked({
+        ...cmd,
+        argv: ['node', '--cpu-prof', '--cpu-prof-interval', '100', '--cpu-prof-dir', raw, ...rest],
+      });
     const files = readdirSync(raw).map((f) => join(raw, f));
     const out = join(dir, `${slug(cmd.label)}.txt`);
     writeFileSync(out, `${cmd.label}\n${summarizeProfiles(files, 30)}\n`);

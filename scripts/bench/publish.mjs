@@ -22,7 +22,10 @@ export async function publishAll(root, registry, packages, concurrency = 8) {
   const worker = async () => {
     for (let queue = queues.shift(); queue; queue = queues.shift()) {
       for (const { manifest, files } of queue) {
-        const entries = files.map((f) => ({ path: f.path, data: f.data ?? Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`) }));
+        const entries = files.map((f) => ({
+          path: f.path,
+          data: f.data ?? Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`),
+        }));
         await publishPackage(registry, manifest, packTarball(entries));
         count++;
       }

@@ -12,7 +12,9 @@ import { median } from './measure.mjs';
  */
 export function registryActivity(log, start, end) {
   if (log.length === 0) return { requests: 0, firstMs: null, afterLastMs: null, idleMs: null };
-  const spans = log.map((r) => [r.receivedAt, Math.max(r.answeredAt, r.receivedAt)]).sort((a, b) => a[0] - b[0]);
+  const spans = log
+    .map((r) => [r.receivedAt, Math.max(r.answeredAt, r.receivedAt)])
+    .sort((a, b) => a[0] - b[0]);
   let busy = 0;
   let reach = spans[0][0];
   for (const [from, to] of spans) {
@@ -22,7 +24,12 @@ export function registryActivity(log, start, end) {
     }
   }
   const first = spans[0][0];
-  return { requests: log.length, firstMs: first - start, afterLastMs: end - reach, idleMs: reach - first - busy };
+  return {
+    requests: log.length,
+    firstMs: first - start,
+    afterLastMs: end - reach,
+    idleMs: reach - first - busy,
+  };
 }
 
 /** Medians of each field over the runs of one operation (null where no run made a request). */
@@ -31,5 +38,10 @@ export function summarizeActivity(runs) {
     const values = runs.map((r) => r[k]).filter((v) => v !== null);
     return values.length ? median(values) : null;
   };
-  return { requests: field('requests'), firstMs: field('firstMs'), afterLastMs: field('afterLastMs'), idleMs: field('idleMs') };
+  return {
+    requests: field('requests'),
+    firstMs: field('firstMs'),
+    afterLastMs: field('afterLastMs'),
+    idleMs: field('idleMs'),
+  };
 }

@@ -7,7 +7,10 @@ import { BARE } from './startup.mjs';
 export function machineFacts() {
   let npm = 'unknown';
   try {
-    npm = execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['--version'], { encoding: 'utf8', shell: process.platform === 'win32' }).trim();
+    npm = execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['--version'], {
+      encoding: 'utf8',
+      shell: process.platform === 'win32',
+    }).trim();
   } catch {
     // npm missing: the install suite will say so
   }
@@ -24,7 +27,12 @@ export function machineFacts() {
 
 const ms = (v) => v.toFixed(1);
 const whole = (v) => v.toFixed(0);
-const table = (head, rows) => [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+const table = (head, rows) =>
+  [
+    `| ${head.join(' | ')} |`,
+    `|${head.map(() => '---').join('|')}|`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
 
 function startupTable(startup) {
   const bareT = startup.time[BARE].median;
@@ -33,9 +41,28 @@ function startupTable(startup) {
     const t = startup.time[label];
     const r = startup.rss[label];
     const mods = startup.modules?.[label] ?? '';
-    return [label, ms(t.median), `${(t.median / bareT).toFixed(2)}x`, `${ms(t.p25)}–${ms(t.p75)}`, (r.median / 1024).toFixed(1), `${(r.median / bareR).toFixed(2)}x`, mods];
+    return [
+      label,
+      ms(t.median),
+      `${(t.median / bareT).toFixed(2)}x`,
+      `${ms(t.p25)}–${ms(t.p75)}`,
+      (r.median / 1024).toFixed(1),
+      `${(r.median / bareR).toFixed(2)}x`,
+      mods,
+    ];
   });
-  return table(['command @ plugins installed', 'median ms', 'x bare', 'p25–p75 ms', 'peak RSS MiB', 'RSS x bare', 'modules'], rows);
+  return table(
+    [
+      'command @ plugins installed',
+      'median ms',
+      'x bare',
+      'p25–p75 ms',
+      'peak RSS MiB',
+      'RSS x bare',
+      'modules',
+    ],
+    rows,
+  );
 }
 
 function installTable(install) {
@@ -43,15 +70,42 @@ function installTable(install) {
   const rows = install.commands.map((label) => {
     const t = install.time[label];
     const a = install.registry?.[label] ?? {};
-    return [label, ms(t.median), ms(t.min), `${ms(t.p25)}–${ms(t.p75)}`, orDash(a.requests, String), orDash(a.firstMs, whole), orDash(a.idleMs, whole), orDash(a.afterLastMs, whole)];
+    return [
+      label,
+      ms(t.median),
+      ms(t.min),
+      `${ms(t.p25)}–${ms(t.p75)}`,
+      orDash(a.requests, String),
+      orDash(a.firstMs, whole),
+      orDash(a.idleMs, whole),
+      orDash(a.afterLastMs, whole),
+    ];
   });
-  return table(['operation', 'median ms', 'min ms', 'p25–p75 ms', 'requests', 'first request ms', 'registry idle ms', 'after last answer ms'], rows);
+  return table(
+    [
+      'operation',
+      'median ms',
+      'min ms',
+      'p25–p75 ms',
+      'requests',
+      'first request ms',
+      'registry idle ms',
+      'after last answer ms',
+    ],
+    rows,
+  );
 }
 
 export function targetsTable(targets) {
   return table(
     ['target', 'limit', 'measured', '', 'detail'],
-    targets.map((t) => [t.name, `≤ ${t.limit.toFixed(2)}x`, `${t.value.toFixed(2)}x`, t.pass ? 'PASS' : 'MISS', t.detail]),
+    targets.map((t) => [
+      t.name,
+      `≤ ${t.limit.toFixed(2)}x`,
+      `${t.value.toFixed(2)}x`,
+      t.pass ? 'PASS' : 'MISS',
+      t.detail,
+    ]),
   );
 }
 
@@ -63,15 +117,27 @@ export function renderReport(results) {
   ];
   const installed = results.setup.filter((s) => s.n > 0);
   if (installed.length) {
-    parts.push(`Setup: ${installed.map((s) => `${s.n} plugins installed in one \`plugins install\` call in ${(s.installMs / 1000).toFixed(1)} s (index.json ${(s.indexBytes / 1024).toFixed(0)} KiB)`).join('; ')}.`);
+    parts.push(
+      `Setup: ${installed.map((s) => `${s.n} plugins installed in one \`plugins install\` call in ${(s.installMs / 1000).toFixed(1)} s (index.json ${(s.indexBytes / 1024).toFixed(0)} KiB)`).join('; ')}.`,
+    );
   }
-  if (results.startup) parts.push(`### Startup (${results.options.runs} runs each, interleaved)\n\n${startupTable(results.startup)}`);
-  if (results.install) parts.push(`### Install (${results.options.installRuns} runs each, interleaved; ${results.install.packages} packages in the tree)\n\n${installTable(results.install)}`);
+  if (results.startup)
+    parts.push(
+      `### Startup (${results.options.runs} runs each, interleaved)\n\n${startupTable(results.startup)}`,
+    );
+  if (results.install)
+    parts.push(
+      `### Install (${results.options.installRuns} runs each, interleaved; ${results.install.packages} packages in the tree)\n\n${installTable(results.install)}`,
+    );
   if (results.installLegacy) {
-    parts.push(`### Install on a request-bound registry (legacy tokens: verdaccio checks a bcrypt password on every request, one at a time)\n\n${installTable(results.installLegacy)}`);
+    parts.push(
+      `### Install on a request-bound registry (legacy tokens: verdaccio checks a bcrypt password on every request, one at a time)\n\n${installTable(results.installLegacy)}`,
+    );
   }
   if (results.installLatency) {
-    parts.push(`### Install on a registry ${results.installLatency.delayMs} ms away (a loopback proxy answers each request that much later)\n\n${installTable(results.installLatency)}`);
+    parts.push(
+      `### Install on a registry ${results.installLatency.delayMs} ms away (a loopback proxy answers each request that much later)\n\n${installTable(results.installLatency)}`,
+    );
   }
   parts.push(`### Targets\n\n${targetsTable(results.targets)}`);
   return `${parts.join('\n\n')}\n`;

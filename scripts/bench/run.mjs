@@ -36,7 +36,9 @@ function resolveArgv(argv) {
 
 function spawn(cmd, argvPrefix = []) {
   const [bin, args] = resolveArgv(cmd.argv);
-  const [file, fullArgs] = argvPrefix.length ? [argvPrefix[0], [...argvPrefix.slice(1), bin, ...args]] : [bin, args];
+  const [file, fullArgs] = argvPrefix.length
+    ? [argvPrefix[0], [...argvPrefix.slice(1), bin, ...args]]
+    : [bin, args];
   return spawnSync(file, fullArgs, {
     env: cmd.env ?? cleanEnv(),
     cwd: cmd.cwd,
@@ -48,7 +50,9 @@ function spawn(cmd, argvPrefix = []) {
 
 function fail(cmd, r) {
   const out = `${r.stdout ?? ''}${r.stderr ?? ''}`.slice(-3000);
-  return new Error(`bench: \`${cmd.argv.join(' ')}\` (${cmd.label}) exited with ${r.status ?? r.signal}${r.error ? ` (${r.error.message})` : ''}\n${out}`);
+  return new Error(
+    `bench: \`${cmd.argv.join(' ')}\` (${cmd.label}) exited with ${r.status ?? r.signal}${r.error ? ` (${r.error.message})` : ''}\n${out}`,
+  );
 }
 
 /** Runs `cmd` once and throws unless it exits 0 (and prints `cmd.expect`, if given). Returns stdout. */
@@ -56,7 +60,8 @@ export function runChecked(cmd) {
   const r = spawn(cmd);
   if (r.status !== 0) throw fail(cmd, r);
   const stdout = r.stdout.toString();
-  if (cmd.expect && !stdout.includes(cmd.expect)) throw new Error(`bench: ${cmd.label}: stdout lacks "${cmd.expect}":\n${stdout.slice(0, 2000)}`);
+  if (cmd.expect && !stdout.includes(cmd.expect))
+    throw new Error(`bench: ${cmd.label}: stdout lacks "${cmd.expect}":\n${stdout.slice(0, 2000)}`);
   return stdout;
 }
 
@@ -80,7 +85,11 @@ export function rssOnce(cmd) {
     } else {
       const [bin, ...rest] = cmd.argv;
       if (bin !== 'node') throw new Error(`bench: peak RSS without ${TIME_BIN} works for node commands only`);
-      r = spawn({ ...cmd, argv: ['node', '--require', PRELOAD, ...rest], env: { ...(cmd.env ?? cleanEnv()), EDICT_BENCH_RSS_FILE: file } });
+      r = spawn({
+        ...cmd,
+        argv: ['node', '--require', PRELOAD, ...rest],
+        env: { ...(cmd.env ?? cleanEnv()), EDICT_BENCH_RSS_FILE: file },
+      });
     }
     if (r.status !== 0) throw fail(cmd, r);
     const kib = Number.parseInt(readFileSync(file, 'utf8').trim().split('\n').pop(), 10);
@@ -97,7 +106,11 @@ export function modulesOnce(cmd) {
   const file = join(dir, 'count');
   try {
     const [, ...rest] = cmd.argv;
-    const r = spawn({ ...cmd, argv: ['node', '--require', COUNT_MODULES, ...rest], env: { ...(cmd.env ?? cleanEnv()), EDICT_BENCH_MODULES_FILE: file } });
+    const r = spawn({
+      ...cmd,
+      argv: ['node', '--require', COUNT_MODULES, ...rest],
+      env: { ...(cmd.env ?? cleanEnv()), EDICT_BENCH_MODULES_FILE: file },
+    });
     if (r.status !== 0) throw fail(cmd, r);
     return Number.parseInt(readFileSync(file, 'utf8'), 10);
   } finally {

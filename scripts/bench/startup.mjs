@@ -11,7 +11,11 @@ export const BARE = 'bare node -e 0';
 
 /** Environment for mycli with its own home, reading the registry's .npmrc. */
 export function mycliEnv(home, npmrcPath, cache) {
-  return cleanEnv({ MYCLI_HOME: home, npm_config_userconfig: npmrcPath, ...(cache ? { npm_config_cache: cache } : {}) });
+  return cleanEnv({
+    MYCLI_HOME: home,
+    npm_config_userconfig: npmrcPath,
+    ...(cache ? { npm_config_cache: cache } : {}),
+  });
 }
 
 /** Creates a home with `n` plugins installed by one `mycli plugins install` call; returns its facts. */
@@ -21,8 +25,16 @@ export function makeHome(ctx, n) {
   let installMs = 0;
   if (n > 0) {
     const specs = Array.from({ length: n }, (_, i) => pluginName(i));
-    installMs = timeOnce({ label: `install ${n} plugins`, argv: ['node', ctx.mycli, 'plugins', 'install', ...specs], env });
-    const list = runChecked({ label: 'plugins list', argv: ['node', ctx.mycli, 'plugins', 'list', '--json'], env });
+    installMs = timeOnce({
+      label: `install ${n} plugins`,
+      argv: ['node', ctx.mycli, 'plugins', 'install', ...specs],
+      env,
+    });
+    const list = runChecked({
+      label: 'plugins list',
+      argv: ['node', ctx.mycli, 'plugins', 'list', '--json'],
+      env,
+    });
     const found = specs.filter((s) => list.includes(`"${s}"`)).length;
     if (found !== n) throw new Error(`bench: plugins list shows ${found} of the ${n} plugins installed`);
   }
@@ -37,11 +49,23 @@ export function makeHome(ctx, n) {
 
 /** The commands measured for one home. */
 export function homeCommands(ctx, { n, env }) {
-  const cmd = (label, args, expect) => ({ label: `${label} @${n}`, argv: ['node', ctx.mycli, ...args], env, expect });
-  const list = [cmd('--version', ['--version'], ctx.version), cmd('--help', ['--help'], 'Commands'), cmd('builtin: greet Ada', ['greet', 'Ada'], 'Ada')];
+  const cmd = (label, args, expect) => ({
+    label: `${label} @${n}`,
+    argv: ['node', ctx.mycli, ...args],
+    env,
+    expect,
+  });
+  const list = [
+    cmd('--version', ['--version'], ctx.version),
+    cmd('--help', ['--help'], 'Commands'),
+    cmd('builtin: greet Ada', ['greet', 'Ada'], 'Ada'),
+  ];
   if (n > 0) {
     const group = pluginGroup(n - 1);
-    list.push(cmd('plugin command', [group, 'list', 'item-1'], `${group} list item-1`), cmd('plugin group --help', [group, '--help'], 'delete'));
+    list.push(
+      cmd('plugin command', [group, 'list', 'item-1'], `${group} list item-1`),
+      cmd('plugin group --help', [group, '--help'], 'delete'),
+    );
   }
   return list;
 }
@@ -51,11 +75,18 @@ export function homeCommands(ctx, { n, env }) {
  * Returns { time, rss } summaries by label.
  */
 export function measureStartup(ctx, homes, { runs, rssRuns, log }) {
-  const commands = [{ label: BARE, argv: ['node', '-e', '0'] }, ...homes.flatMap((h) => homeCommands(ctx, h))];
+  const commands = [
+    { label: BARE, argv: ['node', '-e', '0'] },
+    ...homes.flatMap((h) => homeCommands(ctx, h)),
+  ];
   for (const c of commands) runChecked(c);
   const modules = Object.fromEntries(commands.map((c) => [c.label, modulesOnce(c)]));
   log(`timing ${commands.length} commands, ${runs} interleaved rounds after a warm-up`);
-  const time = timeAll(commands, { runs, warmup: 2, onRound: (r) => r >= 0 && (r + 1) % 5 === 0 && log(`  round ${r + 1}/${runs}`) });
+  const time = timeAll(commands, {
+    runs,
+    warmup: 2,
+    onRound: (r) => r >= 0 && (r + 1) % 5 === 0 && log(`  round ${r + 1}/${runs}`),
+  });
   log(`peak RSS of ${commands.length} commands, ${rssRuns} rounds`);
   const rss = rssAll(commands, { runs: rssRuns, warmup: 0 });
   return { commands: commands.map((c) => c.label), time, rss, modules };

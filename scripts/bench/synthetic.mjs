@@ -19,16 +19,29 @@ const depName = (i) => `bench-dep-${pad(i, 2)}`;
 export const BIG_PLUGIN = 'bench-big-plugin';
 
 function library(name, version, dependencies = {}) {
-  const requires = Object.keys(dependencies).map((d, i) => `const dep${i} = require('${d}');`).join('\n');
-  const calls = Object.keys(dependencies).map((_, i) => `dep${i}(s)`).join(', ');
+  const requires = Object.keys(dependencies)
+    .map((d, i) => `const dep${i} = require('${d}');`)
+    .join('\n');
+  const calls = Object.keys(dependencies)
+    .map((_, i) => `dep${i}(s)`)
+    .join(', ');
   return {
-    manifest: { name, version, description: `Synthetic dependency ${name}`, license: 'MIT', main: 'index.js', dependencies },
+    manifest: {
+      name,
+      version,
+      description: `Synthetic dependency ${name}`,
+      license: 'MIT',
+      main: 'index.js',
+      dependencies,
+    },
     files: [
       { path: 'package.json', data: null },
       { path: 'README.md', data: text(filler(name)) },
       {
         path: 'index.js',
-        data: text(`'use strict';\n${requires}\n// Formats a value the way ${name} does.\nmodule.exports = function format(s) {\n  const parts = [${calls}];\n  return '[${name}] ' + String(s) + (parts.length ? ' ' + parts.join(' ') : '');\n};\n`),
+        data: text(
+          `'use strict';\n${requires}\n// Formats a value the way ${name} does.\nmodule.exports = function format(s) {\n  const parts = [${calls}];\n  return '[${name}] ' + String(s) + (parts.length ? ' ' + parts.join(' ') : '');\n};\n`,
+        ),
       },
     ],
   };
@@ -46,14 +59,26 @@ function commandNode(i, command, handlerDir) {
       { name: 'verbose', type: 'boolean', summary: 'Say more' },
       { name: 'mode', type: 'string', summary: 'How to run', choices: ['fast', 'safe'], default: 'safe' },
     ],
-    examples: [{ command: `mycli ${pluginGroup(i)} ${command} item-1 --limit 5`, description: `${command} up to five items` }],
+    examples: [
+      {
+        command: `mycli ${pluginGroup(i)} ${command} item-1 --limit 5`,
+        description: `${command} up to five items`,
+      },
+    ],
     handler: `./${handlerDir}/${command}.js`,
   };
 }
 
 function plugin(i, name, dependencies, description) {
   const group = pluginGroup(i);
-  const commands = [{ kind: 'group', name: group, summary: description, children: PLUGIN_COMMANDS.map((c) => commandNode(i, c, 'handlers')) }];
+  const commands = [
+    {
+      kind: 'group',
+      name: group,
+      summary: description,
+      children: PLUGIN_COMMANDS.map((c) => commandNode(i, c, 'handlers')),
+    },
+  ];
   const firstDep = Object.keys(dependencies)[0];
   const handler = (command) =>
     text(
@@ -77,7 +102,10 @@ function plugin(i, name, dependencies, description) {
     files: [
       { path: 'package.json', data: null },
       { path: 'README.md', data: text(filler(name)) },
-      { path: 'commands.js', data: text(`'use strict';\nexports.commands = ${JSON.stringify(commands, null, 2)};\n`) },
+      {
+        path: 'commands.js',
+        data: text(`'use strict';\nexports.commands = ${JSON.stringify(commands, null, 2)};\n`),
+      },
       ...PLUGIN_COMMANDS.map((c) => ({ path: `handlers/${c}.js`, data: handler(c) })),
     ],
   };
@@ -88,7 +116,9 @@ export function syntheticPlugins(count) {
   const packages = Array.from({ length: DEP_POOL }, (_, d) => library(depName(d), '1.0.0'));
   for (let i = 0; i < count; i++) {
     const deps = [i % DEP_POOL, (i + 7) % DEP_POOL, (i + 13) % DEP_POOL].map(depName);
-    packages.push(plugin(i, pluginName(i), Object.fromEntries(deps.map((d) => [d, '^1.0.0'])), `Synthetic plugin ${i}`));
+    packages.push(
+      plugin(i, pluginName(i), Object.fromEntries(deps.map((d) => [d, '^1.0.0'])), `Synthetic plugin ${i}`),
+    );
   }
   return packages;
 }

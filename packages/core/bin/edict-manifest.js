@@ -3,7 +3,11 @@
 'use strict';
 const { manifestMain } = require('../lib/manifest/main.js');
 
-manifestMain(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() }).then(
+manifestMain(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  cwd: process.cwd(),
+}).then(
   (code) => {
     process.exitCode = code;
   },

@@ -3,8 +3,15 @@
 'use strict';
 const { main } = require('../lib/cli/main.js');
 
-const terminal = process.stdin.isTTY && process.stdout.isTTY ? { input: process.stdin, output: process.stdout } : undefined;
-main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), terminal }).then(
+const terminal =
+  process.stdin.isTTY && process.stdout.isTTY ? { input: process.stdin, output: process.stdout } : undefined;
+main(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  cwd: process.cwd(),
+  terminal,
+}).then(
   (code) => {
     process.exitCode = code;
   },

@@ -62,12 +62,20 @@ function usage(message: string): CreateError {
 
 /** Parses create-edict's command line (`my-cli --plugin --host mycli --pm pnpm`). */
 export function parseArgs(argv: readonly string[]): CreateArgs {
-  const args: CreateArgs = { install: false, force: false, dryRun: false, yes: false, help: false, version: false };
+  const args: CreateArgs = {
+    install: false,
+    force: false,
+    dryRun: false,
+    yes: false,
+    help: false,
+    version: false,
+  };
   const record = args as unknown as Record<string, unknown>;
   for (let i = 0; i < argv.length; i++) {
     const token = argv[i]!;
     if (!token.startsWith('-') || token === '-') {
-      if (args.dir !== undefined) throw usage(`Only one project folder can be given (got "${args.dir}" and "${token}").`);
+      if (args.dir !== undefined)
+        throw usage(`Only one project folder can be given (got "${args.dir}" and "${token}").`);
       args.dir = token;
       continue;
     }
@@ -80,7 +88,8 @@ export function parseArgs(argv: readonly string[]): CreateArgs {
       record[BOOLEAN_FLAGS[rawName]!] = inline === undefined ? true : inline !== 'false';
     } else if (VALUE_FLAGS[rawName]) {
       const value = inline ?? argv[++i];
-      if (value === undefined || (inline === undefined && value.startsWith('-'))) throw usage(`--${rawName} needs a value.`);
+      if (value === undefined || (inline === undefined && value.startsWith('-')))
+        throw usage(`--${rawName} needs a value.`);
       record[VALUE_FLAGS[rawName]!] = value;
     } else {
       throw usage(`Unknown option ${token}.`);

@@ -16,7 +16,10 @@ export interface CreateResult {
  * Generates a project from the templates into `options.dir`. Refuses a folder that is not empty
  * unless `force`; with `dryRun` it checks the same things and writes nothing.
  */
-export function createProject(options: ProjectOptions, flags: { force?: boolean; dryRun?: boolean } = {}): CreateResult {
+export function createProject(
+  options: ProjectOptions,
+  flags: { force?: boolean; dryRun?: boolean } = {},
+): CreateResult {
   checkTarget(options.dir, Boolean(flags.force));
   const files: ProjectFile[] = renderProject(options.kind, templateVars(options));
   if (!flags.dryRun) writeFiles(options.dir, files);

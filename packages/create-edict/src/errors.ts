@@ -23,5 +23,10 @@ export class CreateError extends Error {
 
 /** True for a {@link CreateError} (matched by shape, not `instanceof`). */
 export function isCreateError(err: unknown): err is CreateError {
-  return typeof err === 'object' && err !== null && typeof (err as { code?: unknown }).code === 'string' && String((err as { code: string }).code).startsWith('EDICT_CREATE_');
+  return (
+    typeof err === 'object' &&
+    err !== null &&
+    typeof (err as { code?: unknown }).code === 'string' &&
+    String((err as { code: string }).code).startsWith('EDICT_CREATE_')
+  );
 }

@@ -19,10 +19,14 @@ export function checkPackageName(name: string, flag: string): string {
   const verdict = validatePackageName(name);
   if (!verdict.validForNewPackages) {
     const reasons = [...(verdict.errors ?? []), ...(verdict.warnings ?? [])];
-    throw new CreateError('EDICT_CREATE_BAD_NAME', `"${name}" is not a valid npm package name: ${reasons.join('; ')}.`, {
-      hint: `npm create edict my-project -- ${flag} my-project`,
-      usage: true,
-    });
+    throw new CreateError(
+      'EDICT_CREATE_BAD_NAME',
+      `"${name}" is not a valid npm package name: ${reasons.join('; ')}.`,
+      {
+        hint: `npm create edict my-project -- ${flag} my-project`,
+        usage: true,
+      },
+    );
   }
   return name;
 }
@@ -30,10 +34,14 @@ export function checkPackageName(name: string, flag: string): string {
 /** Throws unless `name` can be typed as a command (`my-cli`). */
 export function checkCommandName(name: string, flag: string): string {
   if (!COMMAND_NAME.test(name)) {
-    throw new CreateError('EDICT_CREATE_BAD_NAME', `"${name}" is not a valid command name (a lower case letter, then letters, digits or -).`, {
-      hint: `npm create edict my-project -- ${flag} my-command`,
-      usage: true,
-    });
+    throw new CreateError(
+      'EDICT_CREATE_BAD_NAME',
+      `"${name}" is not a valid command name (a lower case letter, then letters, digits or -).`,
+      {
+        hint: `npm create edict my-project -- ${flag} my-command`,
+        usage: true,
+      },
+    );
   }
   return name;
 }

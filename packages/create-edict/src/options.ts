@@ -2,7 +2,14 @@ import { basename, resolve } from 'node:path';
 import type { CreateArgs, PackageManager } from './args';
 import { PACKAGE_MANAGERS } from './args';
 import { CreateError } from './errors';
-import { checkCommandName, checkPackageName, commandFromPluginName, envPrefix, packageNameFromFolder, unscoped } from './names';
+import {
+  checkCommandName,
+  checkPackageName,
+  commandFromPluginName,
+  envPrefix,
+  packageNameFromFolder,
+  unscoped,
+} from './names';
 import type { Prompter } from './prompt';
 
 /** Everything needed to generate a project, after flags, prompts and defaults. */
@@ -24,10 +31,14 @@ export interface ProjectOptions {
 }
 
 function missing(flag: string, what: string, example: string): CreateError {
-  return new CreateError('EDICT_CREATE_MISSING', `Missing ${flag}: ${what}. There is no terminal to ask on, so give it as a flag.`, {
-    hint: example,
-    usage: true,
-  });
+  return new CreateError(
+    'EDICT_CREATE_MISSING',
+    `Missing ${flag}: ${what}. There is no terminal to ask on, so give it as a flag.`,
+    {
+      hint: example,
+      usage: true,
+    },
+  );
 }
 
 /** The package manager that ran us (`npm_config_user_agent` is `pnpm/10… npm/? node/…` under pnpm). */
@@ -54,13 +65,24 @@ export async function resolveOptions(
   const dir = resolve(ctx.cwd, dirArg);
   const kindAnswer = args.kind ?? (await ask('Create a cli or a plugin?', 'cli'));
   if (kindAnswer !== 'cli' && kindAnswer !== 'plugin') {
-    throw new CreateError('EDICT_CREATE_USAGE', `"${kindAnswer}" is not a project kind: answer cli or plugin.`, { hint: 'npm create edict my-plugin -- --plugin --host mycli', usage: true });
+    throw new CreateError(
+      'EDICT_CREATE_USAGE',
+      `"${kindAnswer}" is not a project kind: answer cli or plugin.`,
+      { hint: 'npm create edict my-plugin -- --plugin --host mycli', usage: true },
+    );
   }
   const kind = kindAnswer;
-  const name = checkPackageName(args.name ?? (await ask('Package name:', packageNameFromFolder(basename(dir)))) ?? '', '--name');
+  const name = checkPackageName(
+    args.name ?? (await ask('Package name:', packageNameFromFolder(basename(dir)))) ?? '',
+    '--name',
+  );
   const pmAnswer = args.pm ?? (await ask('Package manager (npm or pnpm):', detectPackageManager(ctx.env)));
   if (!PACKAGE_MANAGERS.includes(pmAnswer as PackageManager)) {
-    throw new CreateError('EDICT_CREATE_USAGE', `"${pmAnswer}" is not a supported package manager (npm, pnpm).`, { hint: `npm create edict ${dirArg} -- --pm npm`, usage: true });
+    throw new CreateError(
+      'EDICT_CREATE_USAGE',
+      `"${pmAnswer}" is not a supported package manager (npm, pnpm).`,
+      { hint: `npm create edict ${dirArg} -- --pm npm`, usage: true },
+    );
   }
   const pm = pmAnswer as PackageManager;
   const edictRange = args.edictVersion ?? `^${ctx.ownVersion}`;
@@ -71,12 +93,28 @@ export async function resolveOptions(
     return { kind, dir, name, description, pm, edictRange, bin };
   }
   const host = args.host ?? (await ask('Which CLI is the plugin for (its command name)?'));
-  if (!host) throw missing('--host', 'the CLI this plugin is for', `npm create edict ${dirArg} -- --plugin --host mycli`);
+  if (!host)
+    throw missing(
+      '--host',
+      'the CLI this plugin is for',
+      `npm create edict ${dirArg} -- --plugin --host mycli`,
+    );
   checkCommandName(host, '--host');
   const hostPackage = checkPackageName(args.hostPackage ?? host, '--host-package');
   const command = checkCommandName(args.command ?? commandFromPluginName(name, host), '--command');
   const description = args.description ?? `A ${host} plugin: adds \`${host} ${command} …\` commands.`;
-  return { kind, dir, name, description, pm, edictRange, host, hostPackage, hostRange: args.hostVersion ?? '^0.1.0', command };
+  return {
+    kind,
+    dir,
+    name,
+    description,
+    pm,
+    edictRange,
+    host,
+    hostPackage,
+    hostRange: args.hostVersion ?? '^0.1.0',
+    command,
+  };
 }
 
 /** The template values of a project. */
@@ -94,6 +132,13 @@ export function templateVars(options: ProjectOptions): Record<string, string> {
     typesNodeRange: '^20.19.0',
   };
   if (options.bin) Object.assign(vars, { bin: options.bin, envPrefix: envPrefix(options.bin) });
-  if (options.host) Object.assign(vars, { host: options.host, hostPackage: options.hostPackage!, hostRange: options.hostRange!, command: options.command!, codePrefix: envPrefix(options.command!) });
+  if (options.host)
+    Object.assign(vars, {
+      host: options.host,
+      hostPackage: options.hostPackage!,
+      hostRange: options.hostRange!,
+      command: options.command!,
+      codePrefix: envPrefix(options.command!),
+    });
   return vars;
 }

@@ -14,7 +14,9 @@ export function createPrompter(input: NodeJS.ReadableStream, output: NodeJS.Writ
   const rl: Interface = createInterface({ input, output });
   return {
     async ask(question, defaultValue) {
-      const answer = (await rl.question(defaultValue ? `${question} (${defaultValue}) ` : `${question} `)).trim();
+      const answer = (
+        await rl.question(defaultValue ? `${question} (${defaultValue}) ` : `${question} `)
+      ).trim();
       return answer || defaultValue || '';
     },
     close: () => rl.close(),

@@ -23,7 +23,8 @@ const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9]*)\s*\}\}/g;
 export function render(text: string, vars: TemplateVars, source = 'template'): string {
   return text.replace(PLACEHOLDER, (_match, key: string) => {
     const value = vars[key];
-    if (value === undefined) throw new CreateError('EDICT_CREATE_TEMPLATE', `${source} uses {{${key}}}, which has no value.`);
+    if (value === undefined)
+      throw new CreateError('EDICT_CREATE_TEMPLATE', `${source} uses {{${key}}}, which has no value.`);
     return value;
   });
 }

@@ -7,13 +7,19 @@ import type { ProjectFile } from './templates';
 export function checkTarget(dir: string, force: boolean): void {
   if (!existsSync(dir)) return;
   if (!statSync(dir).isDirectory()) {
-    throw new CreateError('EDICT_CREATE_NOT_A_FOLDER', `${dir} exists and is not a folder.`, { hint: 'npm create edict <another-folder>' });
+    throw new CreateError('EDICT_CREATE_NOT_A_FOLDER', `${dir} exists and is not a folder.`, {
+      hint: 'npm create edict <another-folder>',
+    });
   }
   const entries = readdirSync(dir);
   if (entries.length && !force) {
-    throw new CreateError('EDICT_CREATE_NOT_EMPTY', `${dir} is not empty (${entries.length} entries, e.g. ${entries.slice(0, 3).join(', ')}); nothing was written.`, {
-      hint: `npm create edict ${dir} -- --force   (overwrites files with the same names)`,
-    });
+    throw new CreateError(
+      'EDICT_CREATE_NOT_EMPTY',
+      `${dir} is not empty (${entries.length} entries, e.g. ${entries.slice(0, 3).join(', ')}); nothing was written.`,
+      {
+        hint: `npm create edict ${dir} -- --force   (overwrites files with the same names)`,
+      },
+    );
   }
 }
 

@@ -12,7 +12,15 @@ import { join } from 'node:path';
 import { runCommand, seedRegistry, startRegistry, type TestRegistry } from '../../testing/src';
 
 const repoRoot = join(__dirname, '..', '..', '..');
-const FRAMEWORK = ['@edict/core', '@edict/plugins', '@edict/module-loader', '@edict/testing', 'typescript', '@types/node', 'create-edict'];
+const FRAMEWORK = [
+  '@edict/core',
+  '@edict/plugins',
+  '@edict/module-loader',
+  '@edict/testing',
+  'typescript',
+  '@types/node',
+  'create-edict',
+];
 
 let registry: TestRegistry;
 let work: string;
@@ -24,16 +32,30 @@ const cliBin = (): string => join(cliDir(), 'bin', 'democli.js');
 /** Runs a command and fails with its output when it exits non-zero. */
 function sh(cmd: string, args: string[], cwd: string): string {
   const r = spawnSync(cmd, args, { cwd, env: npmEnv, encoding: 'utf8', shell: process.platform === 'win32' });
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} (in ${cwd}) exited ${r.status ?? r.signal}\n${r.stdout}\n${r.stderr}`);
+  if (r.status !== 0)
+    throw new Error(
+      `${cmd} ${args.join(' ')} (in ${cwd}) exited ${r.status ?? r.signal}\n${r.stdout}\n${r.stderr}`,
+    );
   return r.stdout;
 }
-const npm = (args: string[], cwd: string): string => sh(process.platform === 'win32' ? 'npm.cmd' : 'npm', args, cwd);
+const npm = (args: string[], cwd: string): string =>
+  sh(process.platform === 'win32' ? 'npm.cmd' : 'npm', args, cwd);
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'edict-e2e-'));
   registry = await startRegistry();
-  npmEnv = { PATH: process.env.PATH, HOME: work, npm_config_userconfig: registry.npmrcPath, npm_config_cache: join(work, '.npm-cache'), npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', npm_config_yes: 'true' };
-  for (const key of ['SystemRoot', 'TEMP', 'TMP', 'TMPDIR']) if (process.env[key]) npmEnv[key] = process.env[key];
+  npmEnv = {
+    PATH: process.env.PATH,
+    HOME: work,
+    npm_config_userconfig: registry.npmrcPath,
+    npm_config_cache: join(work, '.npm-cache'),
+    npm_config_audit: 'false',
+    npm_config_fund: 'false',
+    npm_config_update_notifier: 'false',
+    npm_config_yes: 'true',
+  };
+  for (const key of ['SystemRoot', 'TEMP', 'TMP', 'TMPDIR'])
+    if (process.env[key]) npmEnv[key] = process.env[key];
   await seedRegistry(registry, FRAMEWORK, { from: repoRoot });
 }, 180_000);
 
@@ -56,7 +78,10 @@ describe('scaffolded CLI and plugin, from a local registry', () => {
 
   it('scaffolds a plugin for it that installs (host from the registry) and passes its own tests, including a link into the host', async () => {
     await registry.publish(cliDir());
-    npm(['exec', '--', 'create-edict', 'democli-plugin-greet', '--plugin', '--host', 'democli', '--yes'], work);
+    npm(
+      ['exec', '--', 'create-edict', 'democli-plugin-greet', '--plugin', '--host', 'democli', '--yes'],
+      work,
+    );
     npm(['install'], pluginDir());
     npm(['run', 'lint'], pluginDir());
     expect(npm(['test'], pluginDir())).toMatch(/^# pass 3$/m);
@@ -67,31 +92,58 @@ describe('scaffolded CLI and plugin, from a local registry', () => {
     const [report] = JSON.parse(out.slice(out.search(/^\[/m))) as { files: { path: string }[] }[];
     expect(report!.files.map((f) => f.path)).toContain('edict.manifest.json');
     const manifest = JSON.parse(readFileSync(join(pluginDir(), 'edict.manifest.json'), 'utf8'));
-    expect(manifest).toMatchObject({ edictManifest: 1, name: 'democli-plugin-greet', version: '0.1.0', commands: [{ kind: 'group', name: 'greet' }] });
-    expect(manifest.commands[0].children[0]).toMatchObject({ name: 'hello', handler: './lib/handlers/hello.js' });
+    expect(manifest).toMatchObject({
+      edictManifest: 1,
+      name: 'democli-plugin-greet',
+      version: '0.1.0',
+      commands: [{ kind: 'group', name: 'greet' }],
+    });
+    expect(manifest.commands[0].children[0]).toMatchObject({
+      name: 'hello',
+      handler: './lib/handlers/hello.js',
+    });
   }, 120_000);
 
   it('links the plugin into the installed CLI and runs its command', async () => {
     const home = join(work, 'home-link');
-    const link = await runCommand({ bin: cliBin(), home, argv: ['plugins', 'link', pluginDir()], env: npmEnv });
+    const link = await runCommand({
+      bin: cliBin(),
+      home,
+      argv: ['plugins', 'link', pluginDir()],
+      env: npmEnv,
+    });
     expect(link.stderr).toBe('');
     expect(link.exitCode).toBe(0);
     const run = await runCommand({ bin: cliBin(), home, argv: ['greet', 'hello', 'Ada', '--shout'] });
-    expect({ code: run.exitCode, stdout: run.stdout, stderr: run.stderr }).toEqual({ code: 0, stdout: 'HELLO, ADA!\n', stderr: '' });
+    expect({ code: run.exitCode, stdout: run.stdout, stderr: run.stderr }).toEqual({
+      code: 0,
+      stdout: 'HELLO, ADA!\n',
+      stderr: '',
+    });
   }, 60_000);
 
   it('publishes the plugin, installs it with `plugins install` and runs its command', async () => {
     await registry.publish(pluginDir());
     const home = join(work, 'home-install');
     const env = { ...npmEnv };
-    const install = await runCommand({ bin: cliBin(), home, argv: ['plugins', 'install', 'democli-plugin-greet'], env });
+    const install = await runCommand({
+      bin: cliBin(),
+      home,
+      argv: ['plugins', 'install', 'democli-plugin-greet'],
+      env,
+    });
     expect(install.exitCode).toBe(0);
     const record = JSON.parse(readFileSync(join(home, 'plugins', 'plugins.json'), 'utf8'));
     expect(record.plugins['democli-plugin-greet']).toMatchObject({ version: '0.1.0', source: 'registry' });
     const run = await runCommand({ bin: cliBin(), home, argv: ['greet', 'hello', '--json'], env });
     expect(run.exitCode).toBe(0);
     expect(run.result).toEqual({ greeting: 'Hello, world!' });
-    const search = await runCommand({ bin: cliBin(), home, argv: ['plugins', 'search', 'greet', '--json'], env });
+    const search = await runCommand({
+      bin: cliBin(),
+      home,
+      argv: ['plugins', 'search', 'greet', '--json'],
+      env,
+    });
     expect(search.exitCode).toBe(0);
     expect(JSON.stringify(search.result)).toContain('democli-plugin-greet');
   }, 120_000);

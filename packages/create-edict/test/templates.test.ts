@@ -3,10 +3,26 @@ import { join } from 'node:path';
 import { listTemplateFiles, placeholders, render, renderProject, TEMPLATES_DIR } from '../src/templates';
 import { templateVars, type ProjectOptions } from '../src/options';
 
-const cli: ProjectOptions = { kind: 'cli', dir: '/x/acme', name: '@acme/acme-cli', description: 'Acme\'s "tool"', pm: 'pnpm', edictRange: '^0.1.0', bin: 'acme' };
+const cli: ProjectOptions = {
+  kind: 'cli',
+  dir: '/x/acme',
+  name: '@acme/acme-cli',
+  description: 'Acme\'s "tool"',
+  pm: 'pnpm',
+  edictRange: '^0.1.0',
+  bin: 'acme',
+};
 const plugin: ProjectOptions = {
-  kind: 'plugin', dir: '/x/p', name: 'acme-plugin-deploy', description: 'Deploys', pm: 'npm', edictRange: '^0.1.0',
-  host: 'acme', hostPackage: '@acme/acme-cli', hostRange: '^2.0.0', command: 'deploy',
+  kind: 'plugin',
+  dir: '/x/p',
+  name: 'acme-plugin-deploy',
+  description: 'Deploys',
+  pm: 'npm',
+  edictRange: '^0.1.0',
+  host: 'acme',
+  hostPackage: '@acme/acme-cli',
+  hostRange: '^2.0.0',
+  command: 'deploy',
 };
 
 describe.each([
@@ -17,8 +33,12 @@ describe.each([
 
   it('use only placeholders that have values', () => {
     for (const rel of listTemplateFiles(kind)) {
-      const used = [...placeholders(rel), ...placeholders(readFileSync(join(TEMPLATES_DIR, kind, rel), 'utf8'))];
-      for (const key of used) expect({ file: rel, key, has: key in vars }).toEqual({ file: rel, key, has: true });
+      const used = [
+        ...placeholders(rel),
+        ...placeholders(readFileSync(join(TEMPLATES_DIR, kind, rel), 'utf8')),
+      ];
+      for (const key of used)
+        expect({ file: rel, key, has: key in vars }).toEqual({ file: rel, key, has: true });
     }
   });
 
@@ -27,7 +47,10 @@ describe.each([
     expect(files.length).toBe(listTemplateFiles(kind).length);
     for (const file of files) {
       expect(file.path).not.toMatch(/\{\{|\}\}/);
-      expect({ path: file.path, leftover: file.content.match(/\{\{[^}]*\}\}/g) }).toEqual({ path: file.path, leftover: null });
+      expect({ path: file.path, leftover: file.content.match(/\{\{[^}]*\}\}/g) }).toEqual({
+        path: file.path,
+        leftover: null,
+      });
     }
   });
 
@@ -37,7 +60,9 @@ describe.each([
     expect(pkg.description).toBe(options.description);
     expect(pkg.scripts.test).toMatch(/node --test/);
     expect(Object.keys(pkg.devDependencies).sort()).toEqual(
-      kind === 'cli' ? ['@edict/testing', '@types/node', 'typescript'] : ['@acme/acme-cli', '@edict/core', '@edict/testing', '@types/node', 'typescript'],
+      kind === 'cli'
+        ? ['@edict/testing', '@types/node', 'typescript']
+        : ['@acme/acme-cli', '@edict/core', '@edict/testing', '@types/node', 'typescript'],
     );
   });
 });
@@ -53,17 +78,23 @@ describe('rendering', () => {
   });
 
   it('refuses a placeholder with no value, naming it and the file', () => {
-    expect(() => render('x {{nope}} y', {}, 'templates/cli/x')).toThrow(/templates\/cli\/x uses \{\{nope\}\}/);
+    expect(() => render('x {{nope}} y', {}, 'templates/cli/x')).toThrow(
+      /templates\/cli\/x uses \{\{nope\}\}/,
+    );
   });
 
   it('gives a plugin the host keyword, the edict field, peer ranges and a prepack that writes the command manifest', () => {
-    const pkg = JSON.parse(renderProject('plugin', templateVars(plugin)).find((f) => f.path === 'package.json')!.content);
+    const pkg = JSON.parse(
+      renderProject('plugin', templateVars(plugin)).find((f) => f.path === 'package.json')!.content,
+    );
     expect(pkg.keywords).toEqual(['acme-plugin']);
     expect(pkg.edict).toEqual({ commands: './lib/commands.js' });
     expect(pkg.scripts.prepack).toBe('npm run build && edict-manifest');
     expect(pkg.files).toContain('edict.manifest.json');
     expect(pkg.peerDependencies).toEqual({ '@edict/core': '^0.1.0', '@acme/acme-cli': '^2.0.0' });
-    const commands = renderProject('plugin', templateVars(plugin)).find((f) => f.path === 'src/commands.ts')!.content;
+    const commands = renderProject('plugin', templateVars(plugin)).find(
+      (f) => f.path === 'src/commands.ts',
+    )!.content;
     expect(commands).toContain("handler: './lib/handlers/hello.js'");
     expect(commands).toContain("name: 'deploy'");
   });

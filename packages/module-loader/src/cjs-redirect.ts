@@ -8,7 +8,12 @@ import Module from 'node:module';
 import { planRedirect, type RedirectConfig } from './policy';
 import type { ModuleLoaderTrace } from './trace';
 
-type ResolveFilename = (request: string, parent: Module | undefined, isMain: boolean, options?: unknown) => string;
+type ResolveFilename = (
+  request: string,
+  parent: Module | undefined,
+  isMain: boolean,
+  options?: unknown,
+) => string;
 
 interface ModuleInternals {
   _resolveFilename: ResolveFilename;
@@ -36,11 +41,19 @@ function hostAnchor(config: RedirectConfig): Module {
 }
 
 function resolveRedirected(
-  this: unknown, resolve: ResolveFilename, request: string, parent: Module | undefined, isMain: boolean, options?: unknown,
+  this: unknown,
+  resolve: ResolveFilename,
+  request: string,
+  parent: Module | undefined,
+  isMain: boolean,
+  options?: unknown,
 ): string {
   const current = state;
   const from = parent?.filename;
-  const plan = current && typeof request === 'string' ? planRedirect(request, from ?? undefined, current.config) : undefined;
+  const plan =
+    current && typeof request === 'string'
+      ? planRedirect(request, from ?? undefined, current.config)
+      : undefined;
   if (!current || !plan || !from) return resolve.call(this, request, parent, isMain, options);
   let resolved: string;
   let fallback = false;

@@ -28,7 +28,11 @@ interface Backend {
   update(state: EsmState | undefined): void;
 }
 
-type SyncResolve = (specifier: string, context: ResolveContext, next: (s: string, c?: ResolveContext) => ResolveResult) => ResolveResult;
+type SyncResolve = (
+  specifier: string,
+  context: ResolveContext,
+  next: (s: string, c?: ResolveContext) => ResolveResult,
+) => ResolveResult;
 type RegisterHooks = (hooks: { resolve: SyncResolve }) => unknown;
 
 /** How long the main thread waits for the hooks thread to take a new state. */
@@ -45,7 +49,12 @@ function inThreadBackend(registerHooks: RegisterHooks, initial: EsmState): Backe
       return resolveForImport(specifier, context, next, current.config, current.trace) as ResolveResult;
     },
   });
-  return { api: 'registerHooks', update: (state) => { current = state; } };
+  return {
+    api: 'registerHooks',
+    update: (state) => {
+      current = state;
+    },
+  };
 }
 
 function hookStateOf(state: EsmState | undefined): HookState | undefined {
@@ -73,9 +82,12 @@ function hooksThreadBackend(initial: EsmState): Backend {
       const deadline = Date.now() + ACK_TIMEOUT_MS;
       for (let seen = Atomics.load(ack, 0); seen < seq; seen = Atomics.load(ack, 0)) {
         if (Date.now() >= deadline) {
-          throw Object.assign(new Error(`The module loader's ESM hook did not take its new state within ${ACK_TIMEOUT_MS} ms.`), {
-            code: 'EDICT_MODULE_LOADER_HOOK_TIMEOUT',
-          });
+          throw Object.assign(
+            new Error(`The module loader's ESM hook did not take its new state within ${ACK_TIMEOUT_MS} ms.`),
+            {
+              code: 'EDICT_MODULE_LOADER_HOOK_TIMEOUT',
+            },
+          );
         }
         Atomics.wait(ack, 0, seen, deadline - Date.now());
       }
@@ -88,7 +100,10 @@ export function enableEsmRedirect(state: EsmState): EsmHookApi {
   if (backend) backend.update(state);
   else {
     const registerHooks = (Module as unknown as { registerHooks?: RegisterHooks }).registerHooks;
-    backend = typeof registerHooks === 'function' ? inThreadBackend(registerHooks.bind(Module), state) : hooksThreadBackend(state);
+    backend =
+      typeof registerHooks === 'function'
+        ? inThreadBackend(registerHooks.bind(Module), state)
+        : hooksThreadBackend(state);
   }
   return backend.api;
 }

@@ -57,7 +57,13 @@ export function resolveForImport(
   if (!config || !plan || from === undefined) return nextResolve(specifier, context);
 
   const report = (result: ResolveResult, fallback: boolean): ResolveResult => {
-    trace?.({ request: specifier, from, resolved: filePathOf(result.url) ?? result.url, kind: 'import', fallback });
+    trace?.({
+      request: specifier,
+      from,
+      resolved: filePathOf(result.url) ?? result.url,
+      kind: 'import',
+      fallback,
+    });
     return result;
   };
   // Node merges the context passed to nextResolve into the one it keeps, so restore it explicitly.
@@ -70,9 +76,10 @@ export function resolveForImport(
 
   let result: Resolved;
   try {
-    const target = plan.kind === 'path'
-      ? pathToFileURL(createRequire(config.anchorFile).resolve(plan.path)).href
-      : plan.request;
+    const target =
+      plan.kind === 'path'
+        ? pathToFileURL(createRequire(config.anchorFile).resolve(plan.path)).href
+        : plan.request;
     result = nextResolve(target, { ...context, parentURL: pathToFileURL(config.anchorFile).href });
   } catch (error) {
     return fromPlugin(error);

@@ -9,7 +9,8 @@
  * `node:` requests, which never name an installed package.
  */
 export function packageNameOf(request: string): string | undefined {
-  if (request === '' || request.startsWith('.') || request.startsWith('/') || request.startsWith('#')) return undefined;
+  if (request === '' || request.startsWith('.') || request.startsWith('/') || request.startsWith('#'))
+    return undefined;
   if (request.includes(':') || request.includes('\\')) return undefined;
   const parts = request.split('/');
   if (request.startsWith('@')) {

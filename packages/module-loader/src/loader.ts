@@ -57,14 +57,23 @@ function esmRedirect(): typeof import('./esm-redirect') {
 
 function readHostPackage(hostRoot: string): { name: string | undefined; hasExports: boolean } {
   try {
-    const pkg = JSON.parse(readFileSync(join(hostRoot, 'package.json'), 'utf8')) as { name?: unknown; exports?: unknown };
-    return { name: typeof pkg.name === 'string' ? pkg.name : undefined, hasExports: pkg.exports !== undefined };
+    const pkg = JSON.parse(readFileSync(join(hostRoot, 'package.json'), 'utf8')) as {
+      name?: unknown;
+      exports?: unknown;
+    };
+    return {
+      name: typeof pkg.name === 'string' ? pkg.name : undefined,
+      hasExports: pkg.exports !== undefined,
+    };
   } catch {
     return { name: undefined, hasExports: false };
   }
 }
 
-function traceOf(options: ModuleLoaderOptions, env: ModuleLoaderOptions['env'] & object): ModuleLoaderTrace | undefined {
+function traceOf(
+  options: ModuleLoaderOptions,
+  env: ModuleLoaderOptions['env'] & object,
+): ModuleLoaderTrace | undefined {
   if (typeof options.trace === 'function') return options.trace;
   const on = options.trace ?? moduleLoaderTraceByEnv(env);
   return on ? traceToStderr : undefined;
@@ -92,10 +101,16 @@ export function enableModuleLoader(options: ModuleLoaderOptions): ModuleLoader {
   const esmState = (): EsmState => ({ config: { ...config, pluginRoots: [...config.pluginRoots] }, trace });
 
   const loader: ModuleLoader = {
-    get enabled() { return enabled; },
+    get enabled() {
+      return enabled;
+    },
     hostRoot,
-    get pluginRoots() { return [...config.pluginRoots]; },
-    get esmHookApi() { return esmHookApi; },
+    get pluginRoots() {
+      return [...config.pluginRoots];
+    },
+    get esmHookApi() {
+      return esmHookApi;
+    },
     addPluginRoot(dir) {
       const root = realPathOf(dir);
       if (config.pluginRoots.includes(root)) return;

@@ -36,7 +36,11 @@ export function isInsideRoots(file: string, roots: readonly string[]): boolean {
  * The plan for `request` made by `fromFile`, or `undefined` to leave it alone: requests from
  * outside the plugin roots, and requests that do not name an injected package, are untouched.
  */
-export function planRedirect(request: string, fromFile: string | undefined, config: RedirectConfig): RedirectPlan | undefined {
+export function planRedirect(
+  request: string,
+  fromFile: string | undefined,
+  config: RedirectConfig,
+): RedirectPlan | undefined {
   if (fromFile === undefined || !isInjectedRequest(request, config.injected)) return undefined;
   if (!isInsideRoots(fromFile, config.pluginRoots)) return undefined;
   const name = packageNameOf(request);

@@ -3,15 +3,28 @@ import { isInjectedRequest, packageNameOf } from '../src/injected';
 describe('isInjectedRequest', () => {
   const injected = ['@edict/*', 'mycli'];
 
-  it.each(['@edict/core', '@edict/core/lib/errors', '@edict/plugins', 'mycli', 'mycli/lib/y'])('matches %s', (request) => {
-    expect(isInjectedRequest(request, injected)).toBe(true);
-  });
-
-  it.each(['mycli-tools', 'mycli2/lib', '@edict-x/core', '@edictx/core', 'edict', './mycli', '../@edict/core', '/abs/mycli', 'node:fs', '#mycli', 'file:///x/mycli'])(
-    'does not match %s', (request) => {
-      expect(isInjectedRequest(request, injected)).toBe(false);
+  it.each(['@edict/core', '@edict/core/lib/errors', '@edict/plugins', 'mycli', 'mycli/lib/y'])(
+    'matches %s',
+    (request) => {
+      expect(isInjectedRequest(request, injected)).toBe(true);
     },
   );
+
+  it.each([
+    'mycli-tools',
+    'mycli2/lib',
+    '@edict-x/core',
+    '@edictx/core',
+    'edict',
+    './mycli',
+    '../@edict/core',
+    '/abs/mycli',
+    'node:fs',
+    '#mycli',
+    'file:///x/mycli',
+  ])('does not match %s', (request) => {
+    expect(isInjectedRequest(request, injected)).toBe(false);
+  });
 
   it('matches exact names only when no scope pattern is given', () => {
     expect(isInjectedRequest('@edict/core/lib/x', ['@edict/core'])).toBe(true);

@@ -13,79 +13,119 @@ function expectedHookApi(node: string): string {
   return major > 22 || (major === 22 && minor >= 15) ? 'registerHooks' : 'register';
 }
 
-describe.each(nodeBinaries)('an ESM plugin (static import, import(), import.meta.resolve) on %s', (_label, binary) => {
-  let node: string;
-  let fixture: Fixture;
-  beforeAll(() => { node = binary(); });
-  beforeEach(() => { fixture = fixtureFor(true); });
-  afterEach(() => rmSync(fixture.dir, { recursive: true, force: true }));
+describe.each(nodeBinaries)(
+  'an ESM plugin (static import, import(), import.meta.resolve) on %s',
+  (_label, binary) => {
+    let node: string;
+    let fixture: Fixture;
+    beforeAll(() => {
+      node = binary();
+    });
+    beforeEach(() => {
+      fixture = fixtureFor(true);
+    });
+    afterEach(() => rmSync(fixture.dir, { recursive: true, force: true }));
 
-  it('gets the host\'s framework and host package but its own test-pkg (seed: loader enabled)', () => {
-    const { listing, report } = runFixture(node, fixture, { esm: true, loader: true });
-    expect(report.esmHookApi).toBe(expectedHookApi(node));
-    expect(listing).toEqual(enabledListing(fixture));
-    expect(report.testPkgVersion).toBe('2.0.0');
-    expect(report.hostTestPkgVersion).toBe('1.0.0');
-  });
+    it("gets the host's framework and host package but its own test-pkg (seed: loader enabled)", () => {
+      const { listing, report } = runFixture(node, fixture, { esm: true, loader: true });
+      expect(report.esmHookApi).toBe(expectedHookApi(node));
+      expect(listing).toEqual(enabledListing(fixture));
+      expect(report.testPkgVersion).toBe('2.0.0');
+      expect(report.hostTestPkgVersion).toBe('1.0.0');
+    });
 
-  it('resolves everything from its own node_modules without the loader (seed: loader disabled)', () => {
-    const { listing, report } = runFixture(node, fixture, { esm: true, loader: false });
-    expect(listing).toEqual(disabledListing(fixture));
-    expect(report.coreCopy).toBe('plugin');
-  });
+    it('resolves everything from its own node_modules without the loader (seed: loader disabled)', () => {
+      const { listing, report } = runFixture(node, fixture, { esm: true, loader: false });
+      expect(listing).toEqual(disabledListing(fixture));
+      expect(report.coreCopy).toBe('plugin');
+    });
 
-  it('resolves everything from its own node_modules when disabled by option or environment', () => {
-    expect(runFixture(node, fixture, { esm: true, loader: true, disabled: true }).listing).toEqual(disabledListing(fixture));
-    const byEnv = runFixture(node, fixture, { esm: true, loader: true }, { SOME_HOST_CLI_MODULE_LOADER: 'off' });
-    expect(byEnv.report).toMatchObject({ enabled: false });
-    expect(byEnv.listing).toEqual(disabledListing(fixture));
-  });
+    it('resolves everything from its own node_modules when disabled by option or environment', () => {
+      expect(runFixture(node, fixture, { esm: true, loader: true, disabled: true }).listing).toEqual(
+        disabledListing(fixture),
+      );
+      const byEnv = runFixture(
+        node,
+        fixture,
+        { esm: true, loader: true },
+        { SOME_HOST_CLI_MODULE_LOADER: 'off' },
+      );
+      expect(byEnv.report).toMatchObject({ enabled: false });
+      expect(byEnv.listing).toEqual(disabledListing(fixture));
+    });
 
-  it('shares one framework instance with the host across import, import() and require', () => {
-    const { report } = runFixture(node, fixture, { esm: true, loader: true });
-    expect(report).toMatchObject({ sameCore: true, coreCopy: 'host', errorIsHostClass: true, sameHost: true, dynamicSame: true });
-    const off = runFixture(node, fixture, { esm: true, loader: false }).report;
-    expect(off).toMatchObject({ sameCore: false, errorIsHostClass: false, sameHost: false });
-  });
+    it('shares one framework instance with the host across import, import() and require', () => {
+      const { report } = runFixture(node, fixture, { esm: true, loader: true });
+      expect(report).toMatchObject({
+        sameCore: true,
+        coreCopy: 'host',
+        errorIsHostClass: true,
+        sameHost: true,
+        dynamicSame: true,
+      });
+      const off = runFixture(node, fixture, { esm: true, loader: false }).report;
+      expect(off).toMatchObject({ sameCore: false, errorIsHostClass: false, sameHost: false });
+    });
 
-  it('redirects createRequire and honours the host package\'s import condition', () => {
-    const { report } = runFixture(node, fixture, { esm: true, loader: true });
-    expect(report.createRequire).toEqual({ core: hostCore(fixture), same: true });
-    expect(report.flavour).toBe(join(fixture.hostRoot, 'node_modules', '@edict', 'core', 'lib', 'flavour.mjs'));
-    expect(report.flavourValue).toBe('import');
-  });
+    it("redirects createRequire and honours the host package's import condition", () => {
+      const { report } = runFixture(node, fixture, { esm: true, loader: true });
+      expect(report.createRequire).toEqual({ core: hostCore(fixture), same: true });
+      expect(report.flavour).toBe(
+        join(fixture.hostRoot, 'node_modules', '@edict', 'core', 'lib', 'flavour.mjs'),
+      );
+      expect(report.flavourValue).toBe('import');
+    });
 
-  it('leaves look-alike names alone and falls back to its own copy of an injected name the host lacks', () => {
-    const { report } = runFixture(node, fixture, { esm: true, loader: true, injected: ['@edict/core', 'some-host-cli'] });
-    expect(report.lookAlikes).toEqual([pluginFile(fixture, '@edict', 'core-extra', 'index.js'), pluginFile(fixture, 'some-host-cli-tools', 'index.js')]);
-    expect(runFixture(node, fixture, { esm: true, loader: true }).report.fallback).toBe(pluginFile(fixture, '@edict', 'testing', 'index.js'));
-  });
+    it('leaves look-alike names alone and falls back to its own copy of an injected name the host lacks', () => {
+      const { report } = runFixture(node, fixture, {
+        esm: true,
+        loader: true,
+        injected: ['@edict/core', 'some-host-cli'],
+      });
+      expect(report.lookAlikes).toEqual([
+        pluginFile(fixture, '@edict', 'core-extra', 'index.js'),
+        pluginFile(fixture, 'some-host-cli-tools', 'index.js'),
+      ]);
+      expect(runFixture(node, fixture, { esm: true, loader: true }).report.fallback).toBe(
+        pluginFile(fixture, '@edict', 'testing', 'index.js'),
+      );
+    });
 
-  it('is redirected when its plugin root is added after enableEsm()', () => {
-    const { listing, report } = runFixture(node, fixture, { esm: true, loader: true, rootsLater: true });
-    expect(listing).toEqual(enabledListing(fixture));
-    expect(report.sameCore).toBe(true);
-  });
+    it('is redirected when its plugin root is added after enableEsm()', () => {
+      const { listing, report } = runFixture(node, fixture, { esm: true, loader: true, rootsLater: true });
+      expect(listing).toEqual(enabledListing(fixture));
+      expect(report.sameCore).toBe(true);
+    });
 
-  it('is redirected through a plugin root given as a link (compared by real path), and not from outside the roots', () => {
-    const link = join(fixture.dir, 'linked-plugin');
-    symlinkSync(fixture.pluginRoot, link, 'junction');
-    expect(runFixture(node, fixture, { esm: true, loader: true, pluginRoots: [link] }).listing).toEqual(enabledListing(fixture));
-    const elsewhere = join(fixture.dir, 'elsewhere');
-    mkdirSync(elsewhere);
-    expect(runFixture(node, fixture, { esm: true, loader: true, pluginRoots: [elsewhere] }).listing).toEqual(disabledListing(fixture));
-  });
+    it('is redirected through a plugin root given as a link (compared by real path), and not from outside the roots', () => {
+      const link = join(fixture.dir, 'linked-plugin');
+      symlinkSync(fixture.pluginRoot, link, 'junction');
+      expect(runFixture(node, fixture, { esm: true, loader: true, pluginRoots: [link] }).listing).toEqual(
+        enabledListing(fixture),
+      );
+      const elsewhere = join(fixture.dir, 'elsewhere');
+      mkdirSync(elsewhere);
+      expect(
+        runFixture(node, fixture, { esm: true, loader: true, pluginRoots: [elsewhere] }).listing,
+      ).toEqual(disabledListing(fixture));
+    });
 
-  it('is no longer redirected after disable()', () => {
-    const { listing } = runFixture(node, fixture, { esm: true, loader: true, disableBeforeLoad: true });
-    expect(listing).toEqual(disabledListing(fixture));
-  });
+    it('is no longer redirected after disable()', () => {
+      const { listing } = runFixture(node, fixture, { esm: true, loader: true, disableBeforeLoad: true });
+      expect(listing).toEqual(disabledListing(fixture));
+    });
 
-  it('prints request, requesting file and resolved file for each redirect with EDICT_MODULE_LOADER_TRACE=1', () => {
-    const { stderr } = runFixture(node, fixture, { esm: true, loader: true }, { EDICT_MODULE_LOADER_TRACE: '1' });
-    const from = join(fixture.pluginRoot, 'index.js');
-    expect(stderr).toContain(`import '@edict/core' from ${from} -> ${hostCore(fixture)}\n`);
-    expect(stderr).toContain(`require '@edict/core' from ${from} -> ${hostCore(fixture)}\n`);
-    expect(stderr).not.toContain("'test-pkg'");
-  });
-});
+    it('prints request, requesting file and resolved file for each redirect with EDICT_MODULE_LOADER_TRACE=1', () => {
+      const { stderr } = runFixture(
+        node,
+        fixture,
+        { esm: true, loader: true },
+        { EDICT_MODULE_LOADER_TRACE: '1' },
+      );
+      const from = join(fixture.pluginRoot, 'index.js');
+      expect(stderr).toContain(`import '@edict/core' from ${from} -> ${hostCore(fixture)}\n`);
+      expect(stderr).toContain(`require '@edict/core' from ${from} -> ${hostCore(fixture)}\n`);
+      expect(stderr).not.toContain("'test-pkg'");
+    });
+  },
+);

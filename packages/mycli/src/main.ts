@@ -6,7 +6,9 @@ import { installedPlugins, pluginsGroup } from '@edict/plugins';
 import { sampleCommands } from './commands';
 
 const packageRoot = join(__dirname, '..');
-const { version } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string };
+const { version } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as {
+  version: string;
+};
 
 /** Built-in commands of the host, with `plugins install|list|…` from the plugin manager. */
 const commands: CommandNode[] = [...sampleCommands, pluginsGroup()];

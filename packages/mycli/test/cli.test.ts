@@ -23,15 +23,24 @@ describe('mycli help, routing and exit codes', () => {
     expect(cmd.status).toBe(0);
     expect(cmd.stdout).toContain('Usage: mycli greet <name> [others...] [options]');
     expect(cmd.stdout).toContain('[env: MYCLI_OPT_TIMES]');
-    expect(mycli(home, ['config', '--help', 'set']).stdout).toContain('Usage: mycli config set <key> <value>');
+    expect(mycli(home, ['config', '--help', 'set']).stdout).toContain(
+      'Usage: mycli config set <key> <value>',
+    );
   });
 
   it('wraps help to the terminal width it is given', () => {
-    const r = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(MYCLI_BIN.replace('bin/mycli.js', 'lib/main.js'))}).cli.run(['greet','--help'], { columns: 50, stdout: process.stdout, env: { MYCLI_HOME: ${JSON.stringify(home)} } })`], { encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      [
+        '-e',
+        `require(${JSON.stringify(MYCLI_BIN.replace('bin/mycli.js', 'lib/main.js'))}).cli.run(['greet','--help'], { columns: 50, stdout: process.stdout, env: { MYCLI_HOME: ${JSON.stringify(home)} } })`,
+      ],
+      { encoding: 'utf8' },
+    );
     expect(r.stdout.split('\n').filter((l) => l.length > 50)).toEqual([]);
   });
 
-  it('answers help as a command: root help, a command\'s help, and the unknown-command error', () => {
+  it("answers help as a command: root help, a command's help, and the unknown-command error", () => {
     const root = mycli(home, ['help']);
     expect(root.status).toBe(0);
     expect(root.stdout).toBe(mycli(home, ['--help']).stdout);
@@ -40,7 +49,9 @@ describe('mycli help, routing and exit codes', () => {
     expect(install.stdout).toContain('Usage: mycli plugins install [spec...] [options]');
     const unknown = mycli(home, ['help', 'gret']);
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toBe('Error: Unknown command "gret" for mycli. Did you mean "greet"?\nHint: mycli --help\n');
+    expect(unknown.stderr).toBe(
+      'Error: Unknown command "gret" for mycli. Did you mean "greet"?\nHint: mycli --help\n',
+    );
   });
 
   it('prints the version with --version and -V', () => {
@@ -70,19 +81,30 @@ describe('mycli help, routing and exit codes', () => {
   it('parses without guessing: --shout=yes/=1/=no, a value-less --greeting, --json=false, an unsafe --times', () => {
     expect(mycli(home, ['greet', 'Ada', '--shout=yes']).stdout).toBe('HELLO, ADA!\n');
     expect(mycli(home, ['greet', 'Ada', '--shout=1']).stdout).toBe('HELLO, ADA!\n');
-    expect(mycli(home, ['greet', 'Ada', '--shout=No'], { MYCLI_OPT_SHOUT: 'yes' }).stdout).toBe('Hello, Ada!\n');
+    expect(mycli(home, ['greet', 'Ada', '--shout=No'], { MYCLI_OPT_SHOUT: 'yes' }).stdout).toBe(
+      'Hello, Ada!\n',
+    );
     const maybe = mycli(home, ['greet', 'Ada', '--shout=maybe']);
-    expect([maybe.status, maybe.stderr]).toEqual([2, 'Error: Invalid value "maybe" for option --shout: wanted one of true, false, yes, no, 1, 0, on, off.\nHint: mycli greet --help\n']);
+    expect([maybe.status, maybe.stderr]).toEqual([
+      2,
+      'Error: Invalid value "maybe" for option --shout: wanted one of true, false, yes, no, 1, 0, on, off.\nHint: mycli greet --help\n',
+    ]);
     const empty = mycli(home, ['greet', 'Ada', '--greeting', '--shout']);
     expect(empty.status).toBe(2);
     expect(empty.stderr).toContain('Error: Option --greeting needs a value');
     expect(mycli(home, ['greet', 'Ada', '--json=false']).stdout).toBe('Hello, Ada!\n');
     expect(mycli(home, ['greet', 'Ada', '--no-json']).stdout).toBe('Hello, Ada!\n');
-    expect(JSON.parse(mycli(home, ['greet', 'Ada', '--json=true']).stdout).data).toEqual({ lines: ['Hello, Ada!'] });
+    expect(JSON.parse(mycli(home, ['greet', 'Ada', '--json=true']).stdout).data).toEqual({
+      lines: ['Hello, Ada!'],
+    });
     const huge = mycli(home, ['greet', 'Ada', '--times', '9007199254740993']);
     expect(huge.status).toBe(2);
-    expect(huge.stderr).toContain('Invalid value "9007199254740993" for option --times: wanted a whole number from 1 to 100.');
-    expect(mycli(home, ['greet', 'Ada', '--times', '101']).stderr).toContain('wanted a whole number from 1 to 100');
+    expect(huge.stderr).toContain(
+      'Invalid value "9007199254740993" for option --times: wanted a whole number from 1 to 100.',
+    );
+    expect(mycli(home, ['greet', 'Ada', '--times', '101']).stderr).toContain(
+      'wanted a whole number from 1 to 100',
+    );
   });
 
   it('exits 1 on a runtime failure and 2 on a usage error', () => {
@@ -91,13 +113,21 @@ describe('mycli help, routing and exit codes', () => {
   });
 
   it('keeps --json output to one JSON document on success and on errors', () => {
-    for (const args of [['greet', 'Ada'], ['info'], ['gret'], ['greet', '--times', 'x', 'Ada'], ['config', 'get', 'nothing']]) {
+    for (const args of [
+      ['greet', 'Ada'],
+      ['info'],
+      ['gret'],
+      ['greet', '--times', 'x', 'Ada'],
+      ['config', 'get', 'nothing'],
+    ]) {
       const r = mycli(home, [...args, '--json']);
       const doc = JSON.parse(r.stdout) as { success: boolean; exitCode: number };
       expect(doc.exitCode).toBe(r.status);
       expect(doc.success).toBe(r.status === 0);
     }
-    expect(JSON.parse(mycli(home, ['greet', 'Ada', '--json']).stdout).data).toEqual({ lines: ['Hello, Ada!'] });
+    expect(JSON.parse(mycli(home, ['greet', 'Ada', '--json']).stdout).data).toEqual({
+      lines: ['Hello, Ada!'],
+    });
   });
 
   it('uses colour only when allowed: never when piped, NO_COLOR or --no-color; FORCE_COLOR turns it on', () => {
@@ -107,16 +137,23 @@ describe('mycli help, routing and exit codes', () => {
     expect(mycli(home, ['--help'], { FORCE_COLOR: '1' }).stdout).toMatch(ansi);
     expect(mycli(home, ['--help', '--no-color'], { FORCE_COLOR: '1' }).stdout).not.toMatch(ansi);
     expect(mycli(home, ['--help'], { NO_COLOR: '1' }).stdout).not.toMatch(ansi);
-    const stripped = mycli(home, ['--help'], { FORCE_COLOR: '1' }).stdout.replace(new RegExp(String.fromCharCode(27) + '\\[[0-9;]*m', 'g'), '');
+    const stripped = mycli(home, ['--help'], { FORCE_COLOR: '1' }).stdout.replace(
+      new RegExp(String.fromCharCode(27) + '\\[[0-9;]*m', 'g'),
+      '',
+    );
     expect(stripped).toBe(mycli(home, ['--help']).stdout);
   });
 
   it('ends quietly and promptly when stdout is closed early (EPIPE)', () => {
-    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${MYCLI_BIN}" docs | head -1; echo "status:\${PIPESTATUS[0]}" >&2`], {
-      encoding: 'utf8',
-      env: { PATH: process.env.PATH ?? '', MYCLI_HOME: home },
-      timeout: 30000,
-    });
+    const r = spawnSync(
+      'bash',
+      ['-c', `"${process.execPath}" "${MYCLI_BIN}" docs | head -1; echo "status:\${PIPESTATUS[0]}" >&2`],
+      {
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH ?? '', MYCLI_HOME: home },
+        timeout: 30000,
+      },
+    );
     expect(r.stdout).toBe('# mycli command reference\n');
     expect(r.stderr).not.toMatch(/EPIPE|Error|\s+at /);
     expect(r.stderr).toMatch(/status:0/);
@@ -127,17 +164,38 @@ describe('mycli help, routing and exit codes', () => {
     expect(mycli(home, ['completion', 'zsh']).stdout).toContain('#compdef mycli');
     expect(mycli(home, ['__complete', '--', 'con']).stdout).toBe('config\n');
     expect(mycli(home, ['__complete', '--', 'greet', 'Ada', '--la']).stdout).toBe('--lang\n');
-    expect(mycli(home, ['completion', 'fish']).stdout).toContain("complete -c mycli -f -a '(_mycli_complete)'");
+    expect(mycli(home, ['completion', 'fish']).stdout).toContain(
+      "complete -c mycli -f -a '(_mycli_complete)'",
+    );
     expect(mycli(home, ['completion', 'powershell']).stdout).toContain("& 'mycli' __complete --line");
-    expect(mycli(home, ['completion'], { SHELL: '/usr/bin/fish' }).stdout).toContain('# fish completion for mycli');
-    expect(mycli(home, ['__complete', '--line'], { MYCLI_COMPLETE_LINE: 'mycli greet --lang=f' }).stdout).toBe('--lang=fr\n');
+    expect(mycli(home, ['completion'], { SHELL: '/usr/bin/fish' }).stdout).toContain(
+      '# fish completion for mycli',
+    );
+    expect(
+      mycli(home, ['__complete', '--line'], { MYCLI_COMPLETE_LINE: 'mycli greet --lang=f' }).stdout,
+    ).toBe('--lang=fr\n');
   });
 
   it('completes the recorded plugin names for uninstall, update and info, less those already typed', () => {
     mkdirSync(join(home, 'plugins'));
-    const record = (name: string) => ({ name, version: '1.0.0', spec: name, source: 'link', location: join(home, name), installedAt: '2026-01-01T00:00:00.000Z' });
-    writeFileSync(join(home, 'plugins', 'plugins.json'), JSON.stringify({ version: 2, plugins: { 'mycli-plugin-b': record('mycli-plugin-b'), '@acme/a': record('@acme/a') } }));
-    expect(mycli(home, ['__complete', '--', 'plugins', 'uninstall', '']).stdout).toBe('@acme/a\nmycli-plugin-b\n');
+    const record = (name: string) => ({
+      name,
+      version: '1.0.0',
+      spec: name,
+      source: 'link',
+      location: join(home, name),
+      installedAt: '2026-01-01T00:00:00.000Z',
+    });
+    writeFileSync(
+      join(home, 'plugins', 'plugins.json'),
+      JSON.stringify({
+        version: 2,
+        plugins: { 'mycli-plugin-b': record('mycli-plugin-b'), '@acme/a': record('@acme/a') },
+      }),
+    );
+    expect(mycli(home, ['__complete', '--', 'plugins', 'uninstall', '']).stdout).toBe(
+      '@acme/a\nmycli-plugin-b\n',
+    );
     expect(mycli(home, ['__complete', '--', 'plugins', 'rm', '@acme/a', '']).stdout).toBe('mycli-plugin-b\n');
     expect(mycli(home, ['__complete', '--', 'plugins', 'update', 'my']).stdout).toBe('mycli-plugin-b\n');
     expect(mycli(home, ['__complete', '--', 'plugins', 'info', '@']).stdout).toBe('@acme/a\n');
@@ -147,6 +205,8 @@ describe('mycli help, routing and exit codes', () => {
   it('generates the markdown command reference from the definitions', () => {
     const r = mycli(home, ['docs']);
     expect(r.stdout).toContain('### mycli greet');
-    expect(r.stdout).toContain('| `-t, --times <number>` | How many times to greet [number] [integer] [min: 1] [max: 100] [default: 1] [env: MYCLI_OPT_TIMES] |');
+    expect(r.stdout).toContain(
+      '| `-t, --times <number>` | How many times to greet [number] [integer] [min: 1] [max: 100] [default: 1] [env: MYCLI_OPT_TIMES] |',
+    );
   });
 });

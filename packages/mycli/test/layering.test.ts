@@ -2,7 +2,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mycli, tempHome } from './support';
 
-const times = (r: { stdout: string }): number => (JSON.parse(r.stdout) as { data: { lines: string[] } }).data.lines.length;
+const times = (r: { stdout: string }): number =>
+  (JSON.parse(r.stdout) as { data: { lines: string[] } }).data.lines.length;
 
 describe('mycli option layering and the config commands', () => {
   let home: string;
@@ -23,17 +24,24 @@ describe('mycli option layering and the config commands', () => {
   it('round-trips config set, get, list and unset (also with --json)', () => {
     expect(mycli(home, ['config', 'set', 'greet.lang', 'es']).status).toBe(0);
     expect(mycli(home, ['config', 'get', 'greet.lang']).stdout).toBe('es\n');
-    expect(JSON.parse(mycli(home, ['config', 'get', 'greet.lang', '--json']).stdout).data).toEqual({ key: 'greet.lang', value: 'es' });
+    expect(JSON.parse(mycli(home, ['config', 'get', 'greet.lang', '--json']).stdout).data).toEqual({
+      key: 'greet.lang',
+      value: 'es',
+    });
     expect(mycli(home, ['greet', 'Ada']).stdout).toBe('Hola, Ada!\n');
     expect(mycli(home, ['config', 'list']).stdout).toBe('greet.lang = "es"\n');
-    expect(JSON.parse(mycli(home, ['config', 'list', '--json']).stdout).data.values).toEqual({ 'greet.lang': 'es' });
+    expect(JSON.parse(mycli(home, ['config', 'list', '--json']).stdout).data.values).toEqual({
+      'greet.lang': 'es',
+    });
     expect(mycli(home, ['config', 'unset', 'greet.lang']).stdout).toBe('Removed greet.lang\n');
     expect(mycli(home, ['config', 'get', 'greet.lang']).status).toBe(1);
     expect(JSON.parse(readFileSync(join(home, 'config.json'), 'utf8'))).toEqual({});
   });
 
   it('warns when a key matches no option, and rejects a config value of the wrong type by key', () => {
-    expect(mycli(home, ['config', 'set', 'nope', '1']).stderr).toContain('No command option answers to "nope"');
+    expect(mycli(home, ['config', 'set', 'nope', '1']).stderr).toContain(
+      'No command option answers to "nope"',
+    );
     // A hand-edited file can still hold a bad value: the run names the key.
     writeFileSync(join(home, 'config.json'), JSON.stringify({ 'greet.times': 'lots' }));
     const r = mycli(home, ['greet', 'Ada']);
@@ -52,7 +60,9 @@ describe('mycli option layering and the config commands', () => {
     ] as const) {
       const r = mycli(home, ['config', 'set', key, value]);
       expect(r.status).toBe(2);
-      expect(r.stderr).toContain(`Invalid value "${value}" for config key ${key}: option --${key.replace('greet.', '')} of mycli greet ${wanted}. Nothing was saved.`);
+      expect(r.stderr).toContain(
+        `Invalid value "${value}" for config key ${key}: option --${key.replace('greet.', '')} of mycli greet ${wanted}. Nothing was saved.`,
+      );
       expect(r.stderr).toContain('Hint: mycli greet --help');
     }
     expect(existsSync(join(home, 'config.json'))).toBe(false);
@@ -63,7 +73,11 @@ describe('mycli option layering and the config commands', () => {
   it('reports a corrupt config file with its path and a fix hint, keeping the file', () => {
     const file = join(home, 'config.json');
     writeFileSync(file, '{ broken');
-    for (const args of [['config', 'list'], ['config', 'set', 'times', '2'], ['greet', 'Ada']]) {
+    for (const args of [
+      ['config', 'list'],
+      ['config', 'set', 'times', '2'],
+      ['greet', 'Ada'],
+    ]) {
       const r = mycli(home, args);
       expect(r.status).toBe(1);
       expect(r.stderr).toContain(file);

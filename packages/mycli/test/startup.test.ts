@@ -9,8 +9,14 @@ function loadedModules(args: string[], home: string): { stdout: string; modules:
   const dir = mkdtempSync(join(tmpdir(), 'mycli-startup-'));
   try {
     const preload = join(dir, 'preload.js');
-    writeFileSync(preload, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(join(dir, 'cache.json'))}, JSON.stringify(Object.keys(require.cache))));\n`);
-    const r = spawnSync(process.execPath, ['-r', preload, MYCLI_BIN, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', MYCLI_HOME: home } });
+    writeFileSync(
+      preload,
+      `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(join(dir, 'cache.json'))}, JSON.stringify(Object.keys(require.cache))));\n`,
+    );
+    const r = spawnSync(process.execPath, ['-r', preload, MYCLI_BIN, ...args], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', MYCLI_HOME: home },
+    });
     expect(r.status).toBe(0);
     const modules = JSON.parse(readFileSync(join(dir, 'cache.json'), 'utf8')) as string[];
     return { stdout: r.stdout, modules };
@@ -28,7 +34,9 @@ describe('mycli startup', () => {
   it('answers --version without loading the CLI definition or the plugin manager', () => {
     const { stdout, modules } = loadedModules(['--version'], home);
     expect(stdout).toBe('0.1.0\n');
-    expect(modules.filter((m) => /mycli[/\\]lib[/\\]|packages[/\\]plugins[/\\]|module-loader/.test(m))).toEqual([]);
+    expect(
+      modules.filter((m) => /mycli[/\\]lib[/\\]|packages[/\\]plugins[/\\]|module-loader/.test(m)),
+    ).toEqual([]);
     // nor the handler loader: a module with import() in it made this run 4 MB bigger
     expect(modules.filter((m) => m.endsWith(join('handlers', 'loadHandler.js')))).toEqual([]);
     expect(modules.filter((m) => m.endsWith('versionInfo.js'))).toEqual([]);
@@ -36,7 +44,9 @@ describe('mycli startup', () => {
 
   it('reports the framework, Node and platform with `version` and with --version --debug', () => {
     const { stdout } = loadedModules(['version'], home);
-    expect(stdout).toMatch(/^mycli 0\.1\.0\n@edict\/core \d+\.\d+\.\d+\S*\nnode v\d+\.\d+\.\d+ \(\w+-\w+\)\n$/);
+    expect(stdout).toMatch(
+      /^mycli 0\.1\.0\n@edict\/core \d+\.\d+\.\d+\S*\nnode v\d+\.\d+\.\d+ \(\w+-\w+\)\n$/,
+    );
     expect(loadedModules(['--version', '--debug'], home).stdout).toBe(stdout);
   });
 
@@ -45,18 +55,38 @@ describe('mycli startup', () => {
     expect(stdout).toBe('Hello, Ada!\n');
     // the same preload does see the definition and the handler, so the checks below can fail
     expect(modules.some((m) => m.endsWith(join('mycli', 'lib', 'main.js')))).toBe(true);
-    expect(modules.filter((m) => /[/\\](manage|install|npm)[/\\]|pacote|arborist|@npmcli|module-loader|cli-table3|chalk/.test(m))).toEqual([]);
+    expect(
+      modules.filter((m) =>
+        /[/\\](manage|install|npm)[/\\]|pacote|arborist|@npmcli|module-loader|cli-table3|chalk/.test(m),
+      ),
+    ).toEqual([]);
   });
 
   it('completes on TAB without the plugin engine, npm libraries, the module loader or the help renderer', () => {
     mkdirSync(join(home, 'plugins'));
-    const record = (name: string) => ({ name, version: '1.0.0', spec: name, source: 'link', location: join(home, name), installedAt: '2026-01-01T00:00:00.000Z' });
-    writeFileSync(join(home, 'plugins', 'plugins.json'), JSON.stringify({ version: 2, plugins: { 'mycli-plugin-a': record('mycli-plugin-a') } }));
+    const record = (name: string) => ({
+      name,
+      version: '1.0.0',
+      spec: name,
+      source: 'link',
+      location: join(home, name),
+      installedAt: '2026-01-01T00:00:00.000Z',
+    });
+    writeFileSync(
+      join(home, 'plugins', 'plugins.json'),
+      JSON.stringify({ version: 2, plugins: { 'mycli-plugin-a': record('mycli-plugin-a') } }),
+    );
     // The first run after plugins.json changes rebuilds the index, as any run does; TAB reads it fresh.
     loadedModules(['__complete', '--', 'plugins', ''], home);
     const { stdout, modules } = loadedModules(['__complete', '--', 'plugins', 'uninstall', ''], home);
     expect(stdout).toBe('mycli-plugin-a\n');
     expect(modules.some((m) => m.endsWith(join('commands', 'completePluginNames.js')))).toBe(true);
-    expect(modules.filter((m) => /[/\\](manage|install|npm)[/\\]|pacote|arborist|@npmcli|module-loader|cli-table3|chalk|showHelp/.test(m))).toEqual([]);
+    expect(
+      modules.filter((m) =>
+        /[/\\](manage|install|npm)[/\\]|pacote|arborist|@npmcli|module-loader|cli-table3|chalk|showHelp/.test(
+          m,
+        ),
+      ),
+    ).toEqual([]);
   });
 });

@@ -34,7 +34,10 @@ export function compileCacheDir(env: NodeJS.ProcessEnv, envPrefix: string): stri
   const set = env[`${envPrefix}_COMPILE_CACHE`];
   if (set === 'off') return undefined;
   if (set) return set;
-  const base = process.platform === 'win32' ? env.LOCALAPPDATA || join(homedir(), 'AppData', 'Local') : env.XDG_CACHE_HOME || join(homedir(), '.cache');
+  const base =
+    process.platform === 'win32'
+      ? env.LOCALAPPDATA || join(homedir(), 'AppData', 'Local')
+      : env.XDG_CACHE_HOME || join(homedir(), '.cache');
   return join(base, 'edict', 'compile');
 }
 
@@ -61,9 +64,17 @@ export function enableCompileCache(dir: string): void {
   const original = NodeModule.prototype._compile;
   const cacheDir = enabledDir;
   const pending = new Map<string, vm.Script>();
-  NodeModule.prototype._compile = function compileWithCache(this: InternalModule, content: string, filename: string): unknown {
-    if (!filename.includes(IN_NODE_MODULES) || !/\.c?js$/.test(filename)) return original.call(this, content, filename);
-    const key = join(cacheDir, createHash('sha256').update(filename).update('\0').update(content).digest('hex'));
+  NodeModule.prototype._compile = function compileWithCache(
+    this: InternalModule,
+    content: string,
+    filename: string,
+  ): unknown {
+    if (!filename.includes(IN_NODE_MODULES) || !/\.c?js$/.test(filename))
+      return original.call(this, content, filename);
+    const key = join(
+      cacheDir,
+      createHash('sha256').update(filename).update('\0').update(content).digest('hex'),
+    );
     let script: vm.Script;
     try {
       const cachedData = readCache(key);
@@ -109,7 +120,8 @@ function writePending(cacheDir: string, pending: Map<string, vm.Script>): void {
 /** The `require` Node gives a CommonJS module (see Node's makeRequireFunction). */
 function requireFor(mod: InternalModule): NodeJS.Require {
   const require = ((id: string) => mod.require(id)) as NodeJS.Require;
-  const resolve = ((request: string, options?: { paths?: string[] }) => NodeModule._resolveFilename(request, mod, false, options)) as NodeJS.RequireResolve;
+  const resolve = ((request: string, options?: { paths?: string[] }) =>
+    NodeModule._resolveFilename(request, mod, false, options)) as NodeJS.RequireResolve;
   resolve.paths = (request: string) => NodeModule._resolveLookupPaths(request, mod);
   require.resolve = resolve;
   require.main = process.mainModule;

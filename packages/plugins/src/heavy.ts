@@ -65,7 +65,9 @@ export interface NpaResult {
   raw: string;
 }
 
-export type NpaFn = ((spec: string, where?: string) => NpaResult) & { resolve(name: string, spec: string, where?: string): NpaResult };
+export type NpaFn = ((spec: string, where?: string) => NpaResult) & {
+  resolve(name: string, spec: string, where?: string): NpaResult;
+};
 
 export interface NpmConfigInstance {
   load(): Promise<void>;

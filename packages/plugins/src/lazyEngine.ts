@@ -23,9 +23,11 @@ export const unlinkPlugin: typeof Engine.unlinkPlugin = (options) => load().unli
 /** See {@link Engine.listPlugins}. */
 export const listPlugins: typeof Engine.listPlugins = (options) => load().listPlugins(options);
 /** See {@link Engine.validatePlugin}. */
-export const validatePlugin: typeof Engine.validatePlugin = (root, host, options) => load().validatePlugin(root, host, options);
+export const validatePlugin: typeof Engine.validatePlugin = (root, host, options) =>
+  load().validatePlugin(root, host, options);
 /** See {@link Engine.buildIndex}. */
-export const buildIndex: typeof Engine.buildIndex = (pluginsDir, host, previous) => load().buildIndex(pluginsDir, host, previous);
+export const buildIndex: typeof Engine.buildIndex = (pluginsDir, host, previous) =>
+  load().buildIndex(pluginsDir, host, previous);
 /** See {@link Engine.runHook}. */
 export const runHook: typeof Engine.runHook = (call) => load().runHook(call);
 /** See {@link Engine.doctorPlugins}. */

@@ -1,5 +1,15 @@
-export { startRegistry, type StartRegistryOptions, type TestRegistry, type RegistryRequest } from './registry/startRegistry';
-export { runCommand, type RunCommandOptions, type RunCommandResult, type JsonDocument } from './run/runCommand';
+export {
+  startRegistry,
+  type StartRegistryOptions,
+  type TestRegistry,
+  type RegistryRequest,
+} from './registry/startRegistry';
+export {
+  runCommand,
+  type RunCommandOptions,
+  type RunCommandResult,
+  type JsonDocument,
+} from './run/runCommand';
 export { loadPluginCommands } from './run/loadPluginCommands';
 export { findBin } from './run/findBin';
 export { seedRegistry, type SeedRegistryOptions, type SeedResult } from './registry-seed/seedRegistry';

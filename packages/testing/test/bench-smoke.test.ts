@@ -16,27 +16,51 @@ afterEach(() => rmSync(work, { recursive: true, force: true }));
 
 interface BenchResults {
   setup: { n: number; indexBytes: number }[];
-  startup: { commands: string[]; time: Record<string, { median: number }>; rss: Record<string, { median: number }>; modules: Record<string, number> };
+  startup: {
+    commands: string[];
+    time: Record<string, { median: number }>;
+    rss: Record<string, { median: number }>;
+    modules: Record<string, number>;
+  };
   targets: { name: string; value: number; pass: boolean }[];
 }
 
 test('the startup suite installs a synthetic plugin through the plugin manager and reports every startup target', () => {
   const out = join(work, 'results.json');
-  const r = spawnSync(process.execPath, [join(root, 'scripts/bench.mjs'), '--plugins', '0,1', '--runs', '1', '--rss-runs', '1', '--skip-install', '--out', out], {
-    cwd: root,
-    encoding: 'utf8',
-  });
+  const r = spawnSync(
+    process.execPath,
+    [
+      join(root, 'scripts/bench.mjs'),
+      '--plugins',
+      '0,1',
+      '--runs',
+      '1',
+      '--rss-runs',
+      '1',
+      '--skip-install',
+      '--out',
+      out,
+    ],
+    {
+      cwd: root,
+      encoding: 'utf8',
+    },
+  );
   expect(r.stderr).toContain('done in');
   expect(r.status).toBe(0);
   const results = JSON.parse(readFileSync(out, 'utf8')) as BenchResults;
   expect(results.setup.find((s) => s.n === 1)?.indexBytes).toBeGreaterThan(0);
-  expect(results.startup.commands).toEqual(expect.arrayContaining(['bare node -e 0', '--version @0', 'plugin command @1', 'plugin group --help @1']));
+  expect(results.startup.commands).toEqual(
+    expect.arrayContaining(['bare node -e 0', '--version @0', 'plugin command @1', 'plugin group --help @1']),
+  );
   for (const label of results.startup.commands) {
     expect(results.startup.time[label]!.median).toBeGreaterThan(0);
     expect(results.startup.rss[label]!.median).toBeGreaterThan(0);
   }
   // running a plugin's command loads the module loader and the handler; --version loads neither
-  expect(results.startup.modules['plugin command @1']).toBeGreaterThan(results.startup.modules['--version @1']!);
+  expect(results.startup.modules['plugin command @1']).toBeGreaterThan(
+    results.startup.modules['--version @1']!,
+  );
   expect(results.targets.map((t) => t.name)).toEqual([
     'mycli --version vs bare node',
     'plugin command with 1 plugins vs bare node',
@@ -63,7 +87,10 @@ interface InstallResults {
 test('the install suite builds the same tree as npm from the same requests, near and behind a delaying proxy, and reports what the registry did', () => {
   const out = join(work, 'results.json');
   const args = ['--skip-startup', '--install-runs', '1', '--skip-legacy', '--latency', '20', '--out', out];
-  const r = spawnSync(process.execPath, [join(root, 'scripts/bench.mjs'), ...args], { cwd: root, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(root, 'scripts/bench.mjs'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   expect(r.stderr).toContain('done in');
   expect(r.status).toBe(0);
   const { install, installLatency, targets } = JSON.parse(readFileSync(out, 'utf8')) as InstallResults;

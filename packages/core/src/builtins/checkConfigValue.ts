@@ -17,7 +17,8 @@ export function optionsForKey(tree: readonly CommandNode[], key: string): KeyedO
     for (const node of nodes) {
       const here = [...path, node.name];
       for (const option of node.options ?? []) {
-        if (option.config !== false && (key === option.name || key === `${here.join('.')}.${option.name}`)) found.push({ option, path: here });
+        if (option.config !== false && (key === option.name || key === `${here.join('.')}.${option.name}`))
+          found.push({ option, path: here });
       }
       if (isGroup(node)) walk(node.children, here);
     }
@@ -31,7 +32,12 @@ export function optionsForKey(tree: readonly CommandNode[], key: string): KeyedO
  * (type, `choices`, `integer`, `min`, `max`): a usage error (`EDICT_INVALID_VALUE`, or
  * `EDICT_INVALID_CHOICE` outside the choices) naming the key, value, option and what it wants.
  */
-export function checkConfigValue(tree: readonly CommandNode[], key: string, value: unknown, cliName: string): void {
+export function checkConfigValue(
+  tree: readonly CommandNode[],
+  key: string,
+  value: unknown,
+  cliName: string,
+): void {
   for (const { option, path } of optionsForKey(tree, key)) {
     try {
       checkOptionValue(option, value);
@@ -40,10 +46,14 @@ export function checkConfigValue(tree: readonly CommandNode[], key: string, valu
       const command = [cliName, ...path].join(' ');
       const shown = typeof value === 'string' ? value : JSON.stringify(value);
       const code = err instanceof ChoiceFailure ? 'EDICT_INVALID_CHOICE' : 'EDICT_INVALID_VALUE';
-      throw usageError(code, `Invalid value "${shown}" for config key ${key}: option --${option.name} of ${command} wants ${err.wanted}. Nothing was saved.`, {
-        hint: `${command} --help`,
-        details: { key, value, option: option.name, command: path, wanted: err.wanted },
-      });
+      throw usageError(
+        code,
+        `Invalid value "${shown}" for config key ${key}: option --${option.name} of ${command} wants ${err.wanted}. Nothing was saved.`,
+        {
+          hint: `${command} --help`,
+          details: { key, value, option: option.name, command: path, wanted: err.wanted },
+        },
+      );
     }
   }
 }

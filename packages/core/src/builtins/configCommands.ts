@@ -31,7 +31,11 @@ export function parseConfigValue(text: string): unknown {
 }
 
 const show = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));
-const keyArg = { name: 'key', summary: 'Config key: an option name, or <command path>.<option> (e.g. greet.times)', required: true };
+const keyArg = {
+  name: 'key',
+  summary: 'Config key: an option name, or <command path>.<option> (e.g. greet.times)',
+  required: true,
+};
 
 /**
  * The `config` group: list, get, set and unset keys of the per-user config file. `set` refuses a
@@ -65,10 +69,14 @@ export function configGroup(tree: () => readonly CommandNode[]): GroupDefinition
           const key = String(ctx.args.key);
           const values = ctx.config.list();
           if (!Object.prototype.hasOwnProperty.call(values, key)) {
-            throw new EdictError('EDICT_CONFIG_KEY_NOT_SET', `The config key "${key}" is not set in ${ctx.config.path}.`, {
-              hint: `${ctx.host.name} config set ${key} <value>`,
-              details: { key, path: ctx.config.path },
-            });
+            throw new EdictError(
+              'EDICT_CONFIG_KEY_NOT_SET',
+              `The config key "${key}" is not set in ${ctx.config.path}.`,
+              {
+                hint: `${ctx.host.name} config set ${key} <value>`,
+                details: { key, path: ctx.config.path },
+              },
+            );
           }
           ctx.out.text(show(values[key]));
           return { key, value: values[key] };
@@ -77,14 +85,28 @@ export function configGroup(tree: () => readonly CommandNode[]): GroupDefinition
       {
         name: 'set',
         summary: 'Change one setting',
-        positionals: [keyArg, { name: 'value', summary: 'The value; JSON (3, true, ["a","b"]) or plain text', required: true }],
-        examples: [{ command: 'mycli config set greet.times 3', description: 'Make `greet` repeat three times unless told otherwise' }],
+        positionals: [
+          keyArg,
+          { name: 'value', summary: 'The value; JSON (3, true, ["a","b"]) or plain text', required: true },
+        ],
+        examples: [
+          {
+            command: 'mycli config set greet.times 3',
+            description: 'Make `greet` repeat three times unless told otherwise',
+          },
+        ],
         handler: () => (ctx: CommandContext) => {
           const key = String(ctx.args.key);
           const value = parseConfigValue(String(ctx.args.value));
           // eslint-disable-next-line @typescript-eslint/no-require-imports -- only `config set` needs it
-          (require('./checkConfigValue') as typeof import('./checkConfigValue')).checkConfigValue(tree(), key, value, ctx.host.name);
-          if (!knownConfigKeys(tree()).has(key)) ctx.out.warn(`No command option answers to "${key}"; it is saved but has no effect.`);
+          (require('./checkConfigValue') as typeof import('./checkConfigValue')).checkConfigValue(
+            tree(),
+            key,
+            value,
+            ctx.host.name,
+          );
+          if (!knownConfigKeys(tree()).has(key))
+            ctx.out.warn(`No command option answers to "${key}"; it is saved but has no effect.`);
           ctx.config.set(key, value);
           return { key, value, path: ctx.config.path, message: `Set ${key} = ${JSON.stringify(value)}` };
         },
@@ -97,7 +119,12 @@ export function configGroup(tree: () => readonly CommandNode[]): GroupDefinition
         handler: () => (ctx: CommandContext) => {
           const key = String(ctx.args.key);
           const removed = ctx.config.unset(key);
-          return { key, removed, path: ctx.config.path, message: removed ? `Removed ${key}` : `${key} was not set` };
+          return {
+            key,
+            removed,
+            path: ctx.config.path,
+            message: removed ? `Removed ${key}` : `${key} was not set`,
+          };
         },
       },
     ],

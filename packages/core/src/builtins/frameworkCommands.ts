@@ -8,9 +8,12 @@ import { SHELLS, installCommand, type Shell } from './shells';
 
 // The script and markdown renderers are required by the handlers that use them, not on every run.
 /* eslint-disable @typescript-eslint/no-require-imports */
-const scripts = (): typeof import('./completionScripts') => require('./completionScripts') as typeof import('./completionScripts');
-const markdown = (): typeof import('./renderMarkdown') => require('./renderMarkdown') as typeof import('./renderMarkdown');
-const versions = (): typeof import('./versionInfo') => require('./versionInfo') as typeof import('./versionInfo');
+const scripts = (): typeof import('./completionScripts') =>
+  require('./completionScripts') as typeof import('./completionScripts');
+const markdown = (): typeof import('./renderMarkdown') =>
+  require('./renderMarkdown') as typeof import('./renderMarkdown');
+const versions = (): typeof import('./versionInfo') =>
+  require('./versionInfo') as typeof import('./versionInfo');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /** The hidden command completion scripts call back (`<cli> __complete -- <words…>`). */
@@ -18,7 +21,11 @@ export const COMPLETE_COMMAND = '__complete';
 
 /** The shell named by a `$SHELL` path (`/usr/bin/zsh` → zsh), else bash. */
 function shellOf(path: string | undefined): Shell {
-  const name = (path ?? '').split(/[\\/]/).pop()?.replace(/\.exe$/i, '') ?? '';
+  const name =
+    (path ?? '')
+      .split(/[\\/]/)
+      .pop()
+      ?.replace(/\.exe$/i, '') ?? '';
   if (name === 'pwsh') return 'powershell';
   return (SHELLS as readonly string[]).includes(name) ? (name as Shell) : 'bash';
 }
@@ -63,9 +70,13 @@ export function frameworkCommands(env: BuiltinEnv): CommandNode[] {
     nodes.push({
       name: 'completion',
       summary: 'Print a shell completion script',
-      description: 'Without a shell, the one in $SHELL (bash when it is none of these). The script asks the CLI for candidates on each TAB, so plugins installed later complete too.',
+      description:
+        'Without a shell, the one in $SHELL (bash when it is none of these). The script asks the CLI for candidates on each TAB, so plugins installed later complete too.',
       positionals: [{ name: 'shell', summary: 'The shell', choices: SHELLS, required: false }],
-      examples: SHELLS.map((shell) => ({ command: installCommand(shell, '$0'), description: `Enable completion in ${shell}` })),
+      examples: SHELLS.map((shell) => ({
+        command: installCommand(shell, '$0'),
+        description: `Enable completion in ${shell}`,
+      })),
       handler: () => (ctx: CommandContext) => {
         const shell = (ctx.args.shell as Shell | undefined) ?? shellOf(ctx.host.env.SHELL);
         const script = scripts().completionScript(shell, ctx.host.name, ctx.host.envPrefix);
@@ -73,15 +84,34 @@ export function frameworkCommands(env: BuiltinEnv): CommandNode[] {
         return { shell, script };
       },
     });
-    nodes.push({ name: COMPLETE_COMMAND, summary: 'Completion candidates (used by the completion scripts)', hidden: true, handler: () => () => undefined });
+    nodes.push({
+      name: COMPLETE_COMMAND,
+      summary: 'Completion candidates (used by the completion scripts)',
+      hidden: true,
+      handler: () => () => undefined,
+    });
   }
   if (env.switches.docs !== false) {
     nodes.push({
       name: 'docs',
       summary: 'Generate a markdown reference of all commands',
-      options: [{ name: 'output', aliases: ['o'], type: 'string', summary: 'Write to this file instead of stdout', env: false, config: false }],
+      options: [
+        {
+          name: 'output',
+          aliases: ['o'],
+          type: 'string',
+          summary: 'Write to this file instead of stdout',
+          env: false,
+          config: false,
+        },
+      ],
       handler: () => (ctx: CommandContext) => {
-        const text = markdown().renderMarkdown(ctx.host.name, env.description, ctx.host.envPrefix, env.tree());
+        const text = markdown().renderMarkdown(
+          ctx.host.name,
+          env.description,
+          ctx.host.envPrefix,
+          env.tree(),
+        );
         const output = ctx.args.output as string | undefined;
         if (!output) {
           ctx.out.text(text.trimEnd());

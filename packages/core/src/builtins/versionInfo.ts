@@ -17,9 +17,22 @@ export interface VersionInfo {
 /** The CLI's version with the framework's, Node's and the platform's (read only when asked for). */
 export function versionInfo(name: string, version: string): VersionInfo {
   // lib/builtins/versionInfo.js (and src/builtins under ts-jest) → the package root.
-  const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version?: unknown };
+  const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+    version?: unknown;
+  };
   const framework = typeof pkg.version === 'string' ? pkg.version : 'unknown';
-  const facts = { name, version, framework, node: process.version, platform: process.platform, arch: process.arch };
-  const message = [`${name} ${version}`, `@edict/core ${framework}`, `node ${facts.node} (${facts.platform}-${facts.arch})`].join('\n');
+  const facts = {
+    name,
+    version,
+    framework,
+    node: process.version,
+    platform: process.platform,
+    arch: process.arch,
+  };
+  const message = [
+    `${name} ${version}`,
+    `@edict/core ${framework}`,
+    `node ${facts.node} (${facts.platform}-${facts.arch})`,
+  ].join('\n');
   return { ...facts, message };
 }

@@ -6,7 +6,8 @@ import type { CliIO } from '../api/io';
  */
 export function completeIO(io: Partial<CliIO> = {}): CliIO {
   const columns = io.columns ?? (process.stdout.isTTY ? process.stdout.columns : undefined);
-  const stderrColumns = io.stderrColumns ?? (!io.stderr && process.stderr.isTTY ? process.stderr.columns : undefined);
+  const stderrColumns =
+    io.stderrColumns ?? (!io.stderr && process.stderr.isTTY ? process.stderr.columns : undefined);
   return {
     stdout: io.stdout ?? process.stdout,
     stderr: io.stderr ?? process.stderr,

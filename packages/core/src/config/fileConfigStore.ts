@@ -19,11 +19,15 @@ export function fileConfigStore(configDir: string, cliName: string): ConfigStore
       text = readFileSync(path, 'utf8');
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return (cache = {});
-      throw new EdictError('EDICT_CONFIG_UNREADABLE', `Cannot read the config file ${path}: ${(err as Error).message}`, {
-        hint: `Check the permissions of ${path}, then run \`${cliName} config list\``,
-        details: { path },
-        cause: err,
-      });
+      throw new EdictError(
+        'EDICT_CONFIG_UNREADABLE',
+        `Cannot read the config file ${path}: ${(err as Error).message}`,
+        {
+          hint: `Check the permissions of ${path}, then run \`${cliName} config list\``,
+          details: { path },
+          cause: err,
+        },
+      );
     }
     let parsed: unknown;
     let reason = 'the top level is not a JSON object';

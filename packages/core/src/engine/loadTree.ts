@@ -7,7 +7,11 @@ import { mergeTree } from '../tree/mergeTree';
  * The full command tree: built-ins, then each source's commands. A source that fails to load
  * costs its commands and a warning, never the whole CLI.
  */
-export async function loadTree(builtins: readonly CommandNode[], sources: readonly CommandSource[], host: HostInfo): Promise<{ tree: CommandNode[]; warnings: string[] }> {
+export async function loadTree(
+  builtins: readonly CommandNode[],
+  sources: readonly CommandSource[],
+  host: HostInfo,
+): Promise<{ tree: CommandNode[]; warnings: string[] }> {
   const loaded: { name: string; commands: CommandNode[] }[] = [];
   const warnings: string[] = [];
   for (const source of sources) {
@@ -16,7 +20,9 @@ export async function loadTree(builtins: readonly CommandNode[], sources: readon
       loaded.push({ name: source.name, commands: result.commands });
       warnings.push(...result.warnings);
     } catch (err) {
-      warnings.push(`Commands from ${source.name} could not be loaded: ${err instanceof Error ? err.message : String(err)}`);
+      warnings.push(
+        `Commands from ${source.name} could not be loaded: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
   }
   const merged = mergeTree(builtins, loaded);

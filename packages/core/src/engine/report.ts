@@ -14,7 +14,11 @@ export interface JsonResult {
 /** The message a handler's result carries: the string itself, or a string `message` field. */
 export function resultMessage(result: unknown): string | null {
   if (typeof result === 'string') return result;
-  if (typeof result === 'object' && result !== null && typeof (result as { message?: unknown }).message === 'string') {
+  if (
+    typeof result === 'object' &&
+    result !== null &&
+    typeof (result as { message?: unknown }).message === 'string'
+  ) {
     return (result as { message: string }).message;
   }
   return null;
@@ -29,9 +33,17 @@ export function reportSuccess(io: CliIO, out: Output, json: boolean, result: unk
   }
   let text: string;
   try {
-    text = JSON.stringify({ success: true, exitCode: 0, data: result ?? null, message, error: null } satisfies JsonResult, null, 2);
+    text = JSON.stringify(
+      { success: true, exitCode: 0, data: result ?? null, message, error: null } satisfies JsonResult,
+      null,
+      2,
+    );
   } catch (err) {
-    const wrapped = new EdictError('EDICT_UNSERIALIZABLE_RESULT', `The command's result cannot be written as JSON: ${(err as Error).message}`, { cause: err });
+    const wrapped = new EdictError(
+      'EDICT_UNSERIALIZABLE_RESULT',
+      `The command's result cannot be written as JSON: ${(err as Error).message}`,
+      { cause: err },
+    );
     return reportFailure(io, out, { json, debug: false, rerun: '' }, wrapped);
   }
   io.stdout.write(`${text}\n`);
@@ -50,10 +62,14 @@ export interface FailureContext {
 export function reportFailure(io: CliIO, out: Output, run: FailureContext, thrown: unknown): number {
   const error = isEdictError(thrown)
     ? thrown
-    : new EdictError('EDICT_UNEXPECTED', `Unexpected error: ${thrown instanceof Error ? thrown.message : String(thrown)}`, {
-        ...(run.debug ? {} : { hint: `${run.rerun} --debug  (shows the stack trace)` }),
-        cause: thrown,
-      });
+    : new EdictError(
+        'EDICT_UNEXPECTED',
+        `Unexpected error: ${thrown instanceof Error ? thrown.message : String(thrown)}`,
+        {
+          ...(run.debug ? {} : { hint: `${run.rerun} --debug  (shows the stack trace)` }),
+          cause: thrown,
+        },
+      );
   const stack = run.debug ? stackOf(thrown) : undefined;
   if (run.json) {
     const doc: JsonResult = {

@@ -21,9 +21,15 @@ import { reportFailure, reportSuccess } from './report';
 /** Runs one command line through the full engine: tree, routing, help, parsing, handler, report. */
 export async function runEngine(options: CliOptions, argv: string[], io: CliIO): Promise<number> {
   const completing = argv[0] === COMPLETE_COMMAND;
-  const { flags, rest, invalid } = completing ? { flags: extractGlobalFlags([]).flags, rest: argv.slice(1), invalid: undefined } : extractGlobalFlags(argv);
+  const { flags, rest, invalid } = completing
+    ? { flags: extractGlobalFlags([]).flags, rest: argv.slice(1), invalid: undefined }
+    : extractGlobalFlags(argv);
   let tree: CommandNode[] = [];
-  const framework = frameworkCommands({ switches: options.builtins ?? {}, description: options.description, tree: () => tree });
+  const framework = frameworkCommands({
+    switches: options.builtins ?? {},
+    description: options.description,
+    tree: () => tree,
+  });
   // Answered by the engine, unless the host replaced it (then it is not in the tree).
   const helpNode = framework.find((n) => n.name === HELP_COMMAND);
   // The host's own commands come first, so a host may replace a framework built-in by name.
@@ -41,30 +47,70 @@ export async function runEngine(options: CliOptions, argv: string[], io: CliIO):
     loaded.warnings.forEach((w) => out.warn(w));
     if (completing) {
       // Completion and help renderers load only on runs that need them.
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { completionCandidates, completionWords } = require('../builtins/completion/complete') as typeof import('../builtins/completion/complete');
+      const { completionCandidates, completionWords } =
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        require('../builtins/completion/complete') as typeof import('../builtins/completion/complete');
       const typed = completionWords(rest, io.env, host.envPrefix);
       // `help <words…>` completes the command words it takes.
-      const words = typed.length > 1 && helpNode !== undefined && findChild(tree, typed[0] as string) === helpNode ? typed.slice(1) : typed;
-      for (const candidate of await completionCandidates(tree, words, host)) io.stdout.write(`${candidate}\n`);
+      const words =
+        typed.length > 1 && helpNode !== undefined && findChild(tree, typed[0] as string) === helpNode
+          ? typed.slice(1)
+          : typed;
+      for (const candidate of await completionCandidates(tree, words, host))
+        io.stdout.write(`${candidate}\n`);
       return 0;
     }
     let found = route(tree, rest, host.name);
     const asked = found.path.length === 1 && helpNode !== undefined && found.path[0] === helpNode;
     // `help a b` is `a b --help` (an unknown word is the usual error with a suggestion).
-    if (asked) found = route(tree, found.rest.filter((w) => !w.startsWith('-')), host.name);
+    if (asked)
+      found = route(
+        tree,
+        found.rest.filter((w) => !w.startsWith('-')),
+        host.name,
+      );
     const node = routeNode(found);
     if (asked || flags.help || node === undefined || isGroup(node)) {
-      if (!asked && !flags.help && found.rest.length > 0) throw strayAfterGroup(host.name, found.names, found.rest[0] as string);
+      if (!asked && !flags.help && found.rest.length > 0)
+        throw strayAfterGroup(host.name, found.names, found.rest[0] as string);
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { showHelp } = require('./showHelp') as typeof import('./showHelp');
-      return showHelp({ io, out, options, envPrefix: host.envPrefix, tree, path: found.path, json: flags.json, noColor: flags.noColor });
+      return showHelp({
+        io,
+        out,
+        options,
+        envPrefix: host.envPrefix,
+        tree,
+        path: found.path,
+        json: flags.json,
+        noColor: flags.noColor,
+      });
     }
-    const parsed = parseCommand({ path: found.path, argv: found.rest, cliName: host.name, envPrefix: host.envPrefix, env: io.env, config: () => config });
+    const parsed = parseCommand({
+      path: found.path,
+      argv: found.rest,
+      cliName: host.name,
+      envPrefix: host.envPrefix,
+      env: io.env,
+      config: () => config,
+    });
     parsed.warnings.forEach((w) => out.warn(w));
     const label = [host.name, ...found.names].join(' ');
-    const handler = await loadHandler((node as CommandDefinition).handler, options.packageRoot ?? io.cwd, label);
-    const ctx: CommandContext = { args: parsed.args, argv, commandPath: found.names, host, json: flags.json, out, config, debug };
+    const handler = await loadHandler(
+      (node as CommandDefinition).handler,
+      options.packageRoot ?? io.cwd,
+      label,
+    );
+    const ctx: CommandContext = {
+      args: parsed.args,
+      argv,
+      commandPath: found.names,
+      host,
+      json: flags.json,
+      out,
+      config,
+      debug,
+    };
     const result = await handler(ctx);
     return reportSuccess(io, out, flags.json, result);
   } catch (err) {
@@ -73,8 +119,19 @@ export async function runEngine(options: CliOptions, argv: string[], io: CliIO):
 }
 
 // `--version --debug` is `version`: also the framework's, Node's and the platform's.
-function reportVersion(io: CliIO, out: Output, flags: { json: boolean; debug: boolean }, host: { name: string; version: string }): number {
-  if (!flags.debug) return reportSuccess(io, out, flags.json, flags.json ? { name: host.name, version: host.version, message: host.version } : host.version);
+function reportVersion(
+  io: CliIO,
+  out: Output,
+  flags: { json: boolean; debug: boolean },
+  host: { name: string; version: string },
+): number {
+  if (!flags.debug)
+    return reportSuccess(
+      io,
+      out,
+      flags.json,
+      flags.json ? { name: host.name, version: host.version, message: host.version } : host.version,
+    );
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- only `--version --debug` needs it
   const { versionInfo } = require('../builtins/versionInfo') as typeof import('../builtins/versionInfo');
   return reportSuccess(io, out, flags.json, versionInfo(host.name, host.version));
@@ -82,13 +139,24 @@ function reportVersion(io: CliIO, out: Output, flags: { json: boolean; debug: bo
 
 function invalidGlobalFlag(arg: string, cliName: string): Error {
   const [flag = arg, value = ''] = arg.split(/=(.*)/s);
-  return usageError('EDICT_INVALID_VALUE', `Invalid value "${value}" for option ${flag}: wanted ${BOOLEAN_WANTED}.`, {
-    hint: `${cliName} --help`,
-    details: { option: flag.replace(/^--(no-)?/, ''), value, accepted: BOOLEAN_WORDS.map(([word]) => word) },
-  });
+  return usageError(
+    'EDICT_INVALID_VALUE',
+    `Invalid value "${value}" for option ${flag}: wanted ${BOOLEAN_WANTED}.`,
+    {
+      hint: `${cliName} --help`,
+      details: {
+        option: flag.replace(/^--(no-)?/, ''),
+        value,
+        accepted: BOOLEAN_WORDS.map(([word]) => word),
+      },
+    },
+  );
 }
 
 function strayAfterGroup(cliName: string, names: readonly string[], word: string): Error {
   const where = [cliName, ...names].join(' ');
-  return usageError('EDICT_MISSING_COMMAND', `${where} needs a command before "${word}".`, { hint: `${where} --help`, details: { got: word } });
+  return usageError('EDICT_MISSING_COMMAND', `${where} needs a command before "${word}".`, {
+    hint: `${where} --help`,
+    details: { got: word },
+  });
 }

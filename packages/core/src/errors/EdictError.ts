@@ -41,12 +41,21 @@ export class EdictError extends Error {
 
   /** The shape written into the `error` field of `--json` output. */
   toJSON(): { code: string; message: string; hint?: string; details: Record<string, unknown> } {
-    return { code: this.code, message: this.message, ...(this.hint ? { hint: this.hint } : {}), details: this.details };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.hint ? { hint: this.hint } : {}),
+      details: this.details,
+    };
   }
 }
 
 /** A usage error (exit code 2): the command line itself is wrong. */
-export function usageError(code: string, message: string, options: Omit<EdictErrorOptions, 'exitCode'> = {}): EdictError {
+export function usageError(
+  code: string,
+  message: string,
+  options: Omit<EdictErrorOptions, 'exitCode'> = {},
+): EdictError {
   return new EdictError(code, message, { ...options, exitCode: EXIT_USAGE });
 }
 

@@ -26,7 +26,11 @@ export function packageTypeOf(file: string): string | undefined {
 
 // V8's messages for ESM syntax compiled as CommonJS, and for code that only fails as CommonJS
 // (top-level await, redeclared CommonJS globals): the lists Node's own syntax detection uses.
-const ESM_ONLY = ['Cannot use import statement outside a module', "Unexpected token 'export'", "Cannot use 'import.meta' outside a module"];
+const ESM_ONLY = [
+  'Cannot use import statement outside a module',
+  "Unexpected token 'export'",
+  "Cannot use 'import.meta' outside a module",
+];
 const CJS_ONLY = [
   "Identifier 'module' has already been declared",
   "Identifier 'exports' has already been declared",
@@ -38,7 +42,9 @@ const CJS_ONLY = [
 
 // By name, not instanceof: the error may come from another realm (a test runner's context).
 function syntaxErrorMessage(err: unknown): string {
-  return typeof err === 'object' && err !== null && (err as Error).name === 'SyntaxError' ? String((err as Error).message) : '';
+  return typeof err === 'object' && err !== null && (err as Error).name === 'SyntaxError'
+    ? String((err as Error).message)
+    : '';
 }
 
 /**

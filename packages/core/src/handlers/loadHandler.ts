@@ -14,7 +14,11 @@ export function pickHandler(mod: unknown): CommandHandler | undefined {
   if (typeof m.handler === 'function') return m.handler as CommandHandler;
   if (typeof m.default === 'function') return m.default as CommandHandler;
   // `import()` of a CommonJS module puts `module.exports` under `default`.
-  if (typeof m.default === 'object' && m.default !== null && typeof (m.default as { handler?: unknown }).handler === 'function') {
+  if (
+    typeof m.default === 'object' &&
+    m.default !== null &&
+    typeof (m.default as { handler?: unknown }).handler === 'function'
+  ) {
     return (m.default as { handler: CommandHandler }).handler;
   }
   return undefined;
@@ -25,7 +29,11 @@ export function pickHandler(mod: unknown): CommandHandler | undefined {
  * against `baseDir`), loaded with `require`, or `import()` for ESM; a function is called and may
  * return the handler or a module.
  */
-export async function loadHandler(ref: HandlerRef, baseDir: string, commandLabel: string): Promise<CommandHandler> {
+export async function loadHandler(
+  ref: HandlerRef,
+  baseDir: string,
+  commandLabel: string,
+): Promise<CommandHandler> {
   let mod: unknown;
   let where: string;
   if (typeof ref === 'function') {
@@ -41,21 +49,29 @@ export async function loadHandler(ref: HandlerRef, baseDir: string, commandLabel
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND') {
         if (!String((err as Error).message).includes(file) && existsSync(file)) throw err;
-        throw new EdictError('EDICT_HANDLER_NOT_FOUND', `The handler of "${commandLabel}" was not found at ${file}.`, {
-          hint: 'Reinstall the package that provides this command, or fix its handler path',
-          details: { command: commandLabel, path: file },
-          cause: err,
-        });
+        throw new EdictError(
+          'EDICT_HANDLER_NOT_FOUND',
+          `The handler of "${commandLabel}" was not found at ${file}.`,
+          {
+            hint: 'Reinstall the package that provides this command, or fix its handler path',
+            details: { command: commandLabel, path: file },
+            cause: err,
+          },
+        );
       }
       throw err;
     }
   }
   const handler = pickHandler(mod);
   if (!handler) {
-    throw new EdictError('EDICT_HANDLER_NOT_FOUND', `The handler module of "${commandLabel}" (${where}) exports no handler function.`, {
-      hint: 'Export a function named `handler` (or a default function) from the handler module',
-      details: { command: commandLabel, path: where },
-    });
+    throw new EdictError(
+      'EDICT_HANDLER_NOT_FOUND',
+      `The handler module of "${commandLabel}" (${where}) exports no handler function.`,
+      {
+        hint: 'Export a function named `handler` (or a default function) from the handler module',
+        details: { command: commandLabel, path: where },
+      },
+    );
   }
   return handler;
 }

@@ -10,7 +10,14 @@ export function keepTogether(fact: string): string {
 export function optionTerm(option: OptionDefinition): string {
   const shorts = (option.aliases ?? []).filter((a) => a.length === 1).map((a) => `-${a}`);
   const longs = [option.name, ...(option.aliases ?? []).filter((a) => a.length > 1)].map((a) => `--${a}`);
-  const value = option.type === 'string' ? ' <string>' : option.type === 'number' ? ' <number>' : option.type === 'array' ? ' <value...>' : '';
+  const value =
+    option.type === 'string'
+      ? ' <string>'
+      : option.type === 'number'
+        ? ' <number>'
+        : option.type === 'array'
+          ? ' <value...>'
+          : '';
   return `${[...shorts, ...longs].join(', ')}${value}`;
 }
 
@@ -25,7 +32,8 @@ export function optionDescription(option: OptionDefinition, envPrefix: string): 
   if (option.choices) facts.push(`[choices: ${option.choices.join(', ')}]`);
   if (option.default !== undefined) facts.push(`[default: ${JSON.stringify(option.default)}]`);
   if (option.required) facts.push('[required]');
-  if (option.conflicts?.length) facts.push(`[conflicts: ${option.conflicts.map((c) => `--${c}`).join(', ')}]`);
+  if (option.conflicts?.length)
+    facts.push(`[conflicts: ${option.conflicts.map((c) => `--${c}`).join(', ')}]`);
   if (option.implies?.length) facts.push(`[implies: ${option.implies.map((c) => `--${c}`).join(', ')}]`);
   if (option.deprecated) {
     const replacement = typeof option.deprecated === 'object' && option.deprecated.replacement;
@@ -52,7 +60,11 @@ export function positionalDescription(p: PositionalDefinition): string {
 }
 
 /** The usage line of a command: `mycli greet <name> [options]`. */
-export function commandUsage(names: readonly string[], command: CommandDefinition, hasOptions: boolean): string {
+export function commandUsage(
+  names: readonly string[],
+  command: CommandDefinition,
+  hasOptions: boolean,
+): string {
   const positionals = (command.positionals ?? []).map(positionalTerm);
   return [...names, ...positionals, ...(hasOptions ? ['[options]'] : [])].join(' ');
 }

@@ -1,7 +1,9 @@
 import { displayWidth, graphemes } from '../output/width';
 
 /** Characters a line must not start with (closing punctuation, small kana): kept with what precedes. */
-const NO_START = new Set([...'、。，．・：；？！ー）」』】〕〉》〙〗”’,.!?:;)]}…ゃゅょっぁぃぅぇぉゎャュョッァィゥェォヮ々']);
+const NO_START = new Set([
+  ...'、。，．・：；？！ー）」』】〕〉》〙〗”’,.!?:;)]}…ゃゅょっぁぃぅぇぉゎャュョッァィゥェォヮ々',
+]);
 /** Characters a line must not end with (opening brackets): kept with what follows. */
 const NO_END = new Set([...'（「『【〔〈《〘〖“‘([{']);
 
@@ -83,7 +85,11 @@ export function wrap(text: string, width: number): string[] {
  * Two columns: terms on the left, wrapped descriptions on the right. A term too wide for the
  * left column gets its description on the following lines.
  */
-export function twoColumns(rows: readonly [string, string][], columns: number, style: (term: string) => string = (t) => t): string[] {
+export function twoColumns(
+  rows: readonly [string, string][],
+  columns: number,
+  style: (term: string) => string = (t) => t,
+): string[] {
   const indent = 2;
   const widest = Math.max(0, ...rows.map(([term]) => displayWidth(term)));
   const left = Math.min(widest, Math.max(16, Math.floor(columns * 0.4)));
@@ -97,7 +103,9 @@ export function twoColumns(rows: readonly [string, string][], columns: number, s
       out.push(`${' '.repeat(indent)}${style(term)}`);
       for (const line of wrapped) if (line) out.push(`${pad}${line}`);
     } else {
-      out.push(`${' '.repeat(indent)}${style(term)}${' '.repeat(left - termWidth + 2)}${wrapped[0] ?? ''}`.trimEnd());
+      out.push(
+        `${' '.repeat(indent)}${style(term)}${' '.repeat(left - termWidth + 2)}${wrapped[0] ?? ''}`.trimEnd(),
+      );
       for (const line of wrapped.slice(1)) out.push(`${pad}${line}`);
     }
   }

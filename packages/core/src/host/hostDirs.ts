@@ -21,15 +21,28 @@ function xdg(env: Record<string, string | undefined>, key: string, fallback: str
 }
 
 /** The platform's folders for a CLI named `name`, with no override and no legacy folder. */
-function platformDirs(name: string, env: Record<string, string | undefined>, user: string, platform: NodeJS.Platform): HostDirs {
+function platformDirs(
+  name: string,
+  env: Record<string, string | undefined>,
+  user: string,
+  platform: NodeJS.Platform,
+): HostDirs {
   if (platform === 'win32') {
     const local = env.LOCALAPPDATA || join(user, 'AppData', 'Local');
     const roaming = env.APPDATA || join(user, 'AppData', 'Roaming');
-    return { data: join(local, name, 'Data'), config: join(roaming, name, 'Config'), cache: join(local, name, 'Cache') };
+    return {
+      data: join(local, name, 'Data'),
+      config: join(roaming, name, 'Config'),
+      cache: join(local, name, 'Cache'),
+    };
   }
   if (platform === 'darwin') {
     const library = join(user, 'Library');
-    return { data: join(library, 'Application Support', name), config: join(library, 'Preferences', name), cache: join(library, 'Caches', name) };
+    return {
+      data: join(library, 'Application Support', name),
+      config: join(library, 'Preferences', name),
+      cache: join(library, 'Caches', name),
+    };
   }
   return {
     data: join(xdg(env, 'XDG_DATA_HOME', join(user, '.local', 'share')), name),

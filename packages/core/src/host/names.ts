@@ -5,7 +5,10 @@ export function envPrefixFor(name: string): string {
 
 /** `dry-run` → `DRY_RUN`: the option part of `<PREFIX>_OPT_<OPTION>`. */
 export function toEnvSegment(optionName: string): string {
-  return optionName.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase().replace(/[^A-Z0-9]/g, '_');
+  return optionName
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, '_');
 }
 
 /** `dry-run` → `dryRun`. */

@@ -5,7 +5,8 @@ const WORD = /^[a-z0-9][a-z0-9-]*$/i;
 
 type Plain = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Plain => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Plain =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Whether `path` is relative and stays inside the folder it is relative to (either separator). */
 function isContainedRelativePath(path: string): boolean {
@@ -15,25 +16,37 @@ function isContainedRelativePath(path: string): boolean {
 }
 
 function handlerError(handler: unknown): string | undefined {
-  if (typeof handler === 'function') return '"handler" must be a path; handlers are loaded only when their command runs';
-  if (typeof handler !== 'string' || handler === '') return '"handler" must be a non-empty string, a path relative to the plugin root';
-  return isContainedRelativePath(handler) ? undefined : '"handler" must be a path relative to the plugin root';
+  if (typeof handler === 'function')
+    return '"handler" must be a path; handlers are loaded only when their command runs';
+  if (typeof handler !== 'string' || handler === '')
+    return '"handler" must be a non-empty string, a path relative to the plugin root';
+  return isContainedRelativePath(handler)
+    ? undefined
+    : '"handler" must be a path relative to the plugin root';
 }
 
 function listErrors(node: Plain, field: 'options' | 'positionals'): string[] {
   const list = node[field];
   if (list === undefined) return [];
   if (!Array.isArray(list)) return [`"${field}" must be an array`];
-  return list.flatMap((item: unknown, i) => (isObject(item) && typeof item.name === 'string' ? [] : [`${field} ${i} must be an object with a string "name"`]));
+  return list.flatMap((item: unknown, i) =>
+    isObject(item) && typeof item.name === 'string'
+      ? []
+      : [`${field} ${i} must be an object with a string "name"`],
+  );
 }
 
 /** The problems of one node's own fields (not of its children). */
 function ownErrors(node: Plain): string[] {
   const errors: string[] = [];
-  if (typeof node.name !== 'string' || !WORD.test(node.name)) errors.push('"name" must be a word of letters, digits and dashes');
+  if (typeof node.name !== 'string' || !WORD.test(node.name))
+    errors.push('"name" must be a word of letters, digits and dashes');
   if (typeof node.summary !== 'string') errors.push('"summary" must be a string');
   const aliases = node.aliases;
-  if (aliases !== undefined && !(Array.isArray(aliases) && aliases.every((a) => typeof a === 'string' && WORD.test(a)))) {
+  if (
+    aliases !== undefined &&
+    !(Array.isArray(aliases) && aliases.every((a) => typeof a === 'string' && WORD.test(a)))
+  ) {
     errors.push('"aliases" must be an array of words of letters, digits and dashes');
   }
   errors.push(...listErrors(node, 'options'), ...listErrors(node, 'positionals'));

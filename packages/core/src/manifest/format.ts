@@ -33,6 +33,9 @@ export interface PluginManifest {
  * @param edictField The `edict` field of the plugin's package.json, as read (any value).
  */
 export function manifestPathOf(root: string, edictField: unknown): string {
-  const custom = typeof edictField === 'object' && edictField !== null ? (edictField as { manifest?: unknown }).manifest : undefined;
+  const custom =
+    typeof edictField === 'object' && edictField !== null
+      ? (edictField as { manifest?: unknown }).manifest
+      : undefined;
   return resolve(root, typeof custom === 'string' && custom !== '' ? custom : MANIFEST_FILE);
 }

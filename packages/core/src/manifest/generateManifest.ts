@@ -13,15 +13,24 @@ interface PackageFacts {
 }
 
 function invalid(root: string, errors: readonly string[], hint: string): EdictError {
-  return new EdictError('EDICT_MANIFEST_INVALID', `Cannot write the command manifest of ${root}:\n${errors.map((e) => `  - ${e}`).join('\n')}`, {
-    hint,
-    details: { root, errors },
-  });
+  return new EdictError(
+    'EDICT_MANIFEST_INVALID',
+    `Cannot write the command manifest of ${root}:\n${errors.map((e) => `  - ${e}`).join('\n')}`,
+    {
+      hint,
+      details: { root, errors },
+    },
+  );
 }
 
 function readPackage(root: string): PackageFacts {
   const file = join(root, 'package.json');
-  if (!existsSync(file)) throw invalid(root, [`there is no package.json in ${root}`], 'Run edict-manifest in the plugin folder, or pass it: edict-manifest <folder>');
+  if (!existsSync(file))
+    throw invalid(
+      root,
+      [`there is no package.json in ${root}`],
+      'Run edict-manifest in the plugin folder, or pass it: edict-manifest <folder>',
+    );
   try {
     const pkg = JSON.parse(readFileSync(file, 'utf8')) as unknown;
     if (typeof pkg === 'object' && pkg !== null && !Array.isArray(pkg)) return pkg as PackageFacts;
@@ -43,29 +52,48 @@ function readPackage(root: string): PackageFacts {
  * @returns The file written, the manifest, and warnings about a package that would still be
  * broken: a `files` list that leaves the manifest out, handler files that do not exist.
  */
-export async function generateManifest(root: string): Promise<{ file: string; manifest: PluginManifest; warnings: string[] }> {
+export async function generateManifest(
+  root: string,
+): Promise<{ file: string; manifest: PluginManifest; warnings: string[] }> {
   const dir = resolve(root);
   const pkg = readPackage(dir);
   const errors: string[] = [];
-  if (typeof pkg.name !== 'string' || pkg.name === '') errors.push('package.json "name" must be a non-empty string');
-  if (typeof pkg.version !== 'string' || pkg.version === '') errors.push('package.json "version" must be a non-empty string');
+  if (typeof pkg.name !== 'string' || pkg.name === '')
+    errors.push('package.json "name" must be a non-empty string');
+  if (typeof pkg.version !== 'string' || pkg.version === '')
+    errors.push('package.json "version" must be a non-empty string');
   const definitions = typeof pkg.edict === 'object' && pkg.edict !== null ? pkg.edict.commands : undefined;
   if (typeof definitions !== 'string' || definitions === '') {
     errors.push('package.json has no "edict": { "commands": "<path>" } naming the command definitions');
-    throw invalid(dir, errors, 'Add "edict": { "commands": "./lib/commands.js" } to package.json (see docs/plugins.md)');
+    throw invalid(
+      dir,
+      errors,
+      'Add "edict": { "commands": "./lib/commands.js" } to package.json (see docs/plugins.md)',
+    );
   }
   const definitionsFile = resolve(dir, definitions);
   // Required here, as the handler loader is: a module with import() stays off the startup path.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { loadDefinitions } = require('./loadDefinitions') as typeof import('./loadDefinitions');
-  const loaded = existsSync(definitionsFile) ? await loadDefinitions(definitionsFile) : { error: `the command definitions ${definitionsFile} do not exist` };
+  const loaded = existsSync(definitionsFile)
+    ? await loadDefinitions(definitionsFile)
+    : { error: `the command definitions ${definitionsFile} do not exist` };
   if (loaded.error) errors.push(loaded.error);
   const tree = loaded.error ? { commands: [], errors: [] } : checkCommandTree(loaded.commands);
   errors.push(...tree.errors);
   if (errors.length > 0) {
-    throw invalid(dir, errors, `Fix the command definitions in ${definitions} (build them first if they are compiled), then run edict-manifest again`);
+    throw invalid(
+      dir,
+      errors,
+      `Fix the command definitions in ${definitions} (build them first if they are compiled), then run edict-manifest again`,
+    );
   }
-  const manifest: PluginManifest = { edictManifest: MANIFEST_VERSION, name: pkg.name as string, version: pkg.version as string, commands: tree.commands };
+  const manifest: PluginManifest = {
+    edictManifest: MANIFEST_VERSION,
+    name: pkg.name as string,
+    version: pkg.version as string,
+    commands: tree.commands,
+  };
   const file = manifestPathOf(dir, pkg.edict);
   writeFileAtomic(file, `${JSON.stringify(manifest, null, 2)}\n`);
   // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -19,11 +19,14 @@ function pickCommands(mod: unknown): unknown {
 export async function loadDefinitions(file: string): Promise<{ commands?: unknown; error?: string }> {
   let mod: unknown;
   try {
-    mod = file.endsWith('.json') ? { commands: JSON.parse(readFileSync(file, 'utf8')) as unknown } : await import(pathToFileURL(file).href);
+    mod = file.endsWith('.json')
+      ? { commands: JSON.parse(readFileSync(file, 'utf8')) as unknown }
+      : await import(pathToFileURL(file).href);
   } catch (err) {
     return { error: `loading the command definitions ${file} failed: ${(err as Error).message}` };
   }
   const commands = pickCommands(mod);
-  if (commands === undefined) return { error: `${file} exports no "commands" (an array of command nodes, or a default export)` };
+  if (commands === undefined)
+    return { error: `${file} exports no "commands" (an array of command nodes, or a default export)` };
   return { commands };
 }

@@ -25,7 +25,9 @@ export async function manifestMain(argv: readonly string[], io: ManifestMainIO):
   }
   const unknown = argv.find((a) => a.startsWith('-'));
   if (unknown !== undefined || argv.length > 1) {
-    io.stderr.write(`Error: ${unknown !== undefined ? `unknown option ${unknown}` : 'give at most one folder'}\n\n${MANIFEST_USAGE}`);
+    io.stderr.write(
+      `Error: ${unknown !== undefined ? `unknown option ${unknown}` : 'give at most one folder'}\n\n${MANIFEST_USAGE}`,
+    );
     return 2;
   }
   try {
@@ -33,7 +35,9 @@ export async function manifestMain(argv: readonly string[], io: ManifestMainIO):
     const names = manifest.commands.map((c) => c.name);
     const rel = relative(io.cwd, file);
     const shown = rel.startsWith('..') || isAbsolute(rel) ? file : rel;
-    io.stdout.write(`Wrote ${shown}: ${names.length} command${names.length === 1 ? '' : 's'} (${names.join(', ')})\n`);
+    io.stdout.write(
+      `Wrote ${shown}: ${names.length} command${names.length === 1 ? '' : 's'} (${names.join(', ')})\n`,
+    );
     for (const warning of warnings) io.stderr.write(`Warning: ${warning}\n`);
     return 0;
   } catch (err) {

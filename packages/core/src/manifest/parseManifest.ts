@@ -17,17 +17,28 @@ export function parseManifest(text: string, file: string): { manifest?: PluginMa
   } catch (err) {
     return { errors: [`${file} is not valid JSON: ${(err as Error).message}`] };
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { errors: [`${file} must hold a JSON object`] };
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    return { errors: [`${file} must hold a JSON object`] };
   const { edictManifest, name, version } = data as Record<string, unknown>;
   const errors: string[] = [];
   if (edictManifest !== MANIFEST_VERSION) {
     const got = edictManifest === undefined ? 'missing' : JSON.stringify(edictManifest);
-    errors.push(`"edictManifest" is ${got}; this version of Edict reads manifest version ${MANIFEST_VERSION}`);
+    errors.push(
+      `"edictManifest" is ${got}; this version of Edict reads manifest version ${MANIFEST_VERSION}`,
+    );
   }
   if (typeof name !== 'string' || name === '') errors.push('"name" must be a non-empty string');
   if (typeof version !== 'string' || version === '') errors.push('"version" must be a non-empty string');
   const tree = checkCommandTree((data as Record<string, unknown>).commands);
   errors.push(...tree.errors);
   if (errors.length > 0) return { errors };
-  return { manifest: { edictManifest: MANIFEST_VERSION, name: name as string, version: version as string, commands: tree.commands }, errors };
+  return {
+    manifest: {
+      edictManifest: MANIFEST_VERSION,
+      name: name as string,
+      version: version as string,
+      commands: tree.commands,
+    },
+    errors,
+  };
 }

@@ -11,8 +11,11 @@ export interface OutputSettings {
 
 // The table and progress renderers are required where they are used: most runs print neither.
 /* eslint-disable @typescript-eslint/no-require-imports */
-const renderTable = (...args: Parameters<typeof import('./table').renderTable>): string => (require('./table') as typeof import('./table')).renderTable(...args);
-const createProgress = (...args: Parameters<typeof import('./progress').createProgress>): ReturnType<typeof import('./progress').createProgress> =>
+const renderTable = (...args: Parameters<typeof import('./table').renderTable>): string =>
+  (require('./table') as typeof import('./table')).renderTable(...args);
+const createProgress = (
+  ...args: Parameters<typeof import('./progress').createProgress>
+): ReturnType<typeof import('./progress').createProgress> =>
   (require('./progress') as typeof import('./progress')).createProgress(...args);
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -24,7 +27,10 @@ export function createOutput(io: CliIO, settings: OutputSettings): Output {
   let errChalk: Chalk | undefined;
   const stderrChalk = (): Chalk => (errChalk ??= loadChalk(true, io.env));
   // A dumb terminal understands no escape codes: progress is then not drawn at all.
-  const progressTarget = { draw: io.stderrIsTTY && !settings.json && io.env.TERM !== 'dumb', columns: io.stderrColumns ?? io.columns ?? 80 };
+  const progressTarget = {
+    draw: io.stderrIsTTY && !settings.json && io.env.TERM !== 'dumb',
+    columns: io.stderrColumns ?? io.columns ?? 80,
+  };
   return {
     text(s) {
       if (!settings.json) io.stdout.write(`${s}\n`);
@@ -39,7 +45,10 @@ export function createOutput(io: CliIO, settings: OutputSettings): Output {
       io.stderr.write(`${errColor ? stderrChalk().red('Error:') : 'Error:'} ${s}\n`);
     },
     table(rows, columns) {
-      if (!settings.json) io.stdout.write(`${renderTable(rows, columns, { color: colorEnabled, tty: io.stdoutIsTTY, ...(io.columns === undefined ? {} : { columns: io.columns }) })}\n`);
+      if (!settings.json)
+        io.stdout.write(
+          `${renderTable(rows, columns, { color: colorEnabled, tty: io.stdoutIsTTY, ...(io.columns === undefined ? {} : { columns: io.columns }) })}\n`,
+        );
     },
     get color(): Chalk {
       return (chalk ??= loadChalk(colorEnabled, io.env));

@@ -26,14 +26,20 @@ function softFloors(header: string, cells: readonly string[]): [number, number] 
 }
 
 /** `from` narrowed, widest column first, until it fits `budget` or every column is at its floor. */
-function narrow(from: readonly number[], natural: readonly number[], budget: number, floors: readonly number[]): number[] {
+function narrow(
+  from: readonly number[],
+  natural: readonly number[],
+  budget: number,
+  floors: readonly number[],
+): number[] {
   const widths = [...from];
   let total = widths.reduce((a, b) => a + b, 0);
   while (total > budget) {
     let widest = -1;
     for (let i = 0; i < widths.length; i++) {
       const w = widths[i] ?? 0;
-      if (w > Math.min(natural[i] ?? 0, floors[i] ?? MIN_COLUMN) && (widest < 0 || w > (widths[widest] ?? 0))) widest = i;
+      if (w > Math.min(natural[i] ?? 0, floors[i] ?? MIN_COLUMN) && (widest < 0 || w > (widths[widest] ?? 0)))
+        widest = i;
     }
     if (widest < 0) break;
     widths[widest] = (widths[widest] ?? 0) - 1;
@@ -48,7 +54,11 @@ function narrow(from: readonly number[], natural: readonly number[], budget: num
  * all columns are narrowed evenly from their natural widths down to {@link MIN_COLUMN} (a column
  * already narrower keeps its width); if even that is too wide, the sum stays above `budget`.
  */
-export function columnWidths(natural: readonly number[], budget: number, phases: readonly (readonly number[])[] = []): number[] {
+export function columnWidths(
+  natural: readonly number[],
+  budget: number,
+  phases: readonly (readonly number[])[] = [],
+): number[] {
   let widths = [...natural];
   for (const floors of phases) {
     widths = narrow(widths, natural, budget, floors);
@@ -81,7 +91,10 @@ function hardWrap(text: string, width: number): string[] {
 export function fitCell(cell: string, width: number): string {
   if (cellWidth(cell) <= width) return cell;
   if (isPath(cell)) return truncateMiddle(cell, width);
-  return cell.split('\n').flatMap((line) => hardWrap(line, width)).join('\n');
+  return cell
+    .split('\n')
+    .flatMap((line) => hardWrap(line, width))
+    .join('\n');
 }
 
 /**
@@ -90,9 +103,20 @@ export function fitCell(cell: string, width: number): string {
  * before words are cut), their cells wrapped or shortened (see {@link fitCell}) and headings
  * truncated. Undefined when the columns cannot fit even at their narrowest.
  */
-export function fitColumns(head: readonly string[], body: readonly string[][], budget: number): { head: string[]; body: string[][] } | undefined {
-  const natural = head.map((h, i) => Math.max(displayWidth(h), ...body.map((row) => cellWidth(row[i] ?? ''))));
-  const floors = head.map((h, i) => softFloors(h, body.map((row) => row[i] ?? '')));
+export function fitColumns(
+  head: readonly string[],
+  body: readonly string[][],
+  budget: number,
+): { head: string[]; body: string[][] } | undefined {
+  const natural = head.map((h, i) =>
+    Math.max(displayWidth(h), ...body.map((row) => cellWidth(row[i] ?? ''))),
+  );
+  const floors = head.map((h, i) =>
+    softFloors(
+      h,
+      body.map((row) => row[i] ?? ''),
+    ),
+  );
   const widths = columnWidths(natural, budget, [floors.map((f) => f[0]), floors.map((f) => f[1])]);
   if (widths.reduce((a, b) => a + b, 0) > budget) return undefined;
   return {

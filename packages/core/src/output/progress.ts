@@ -21,7 +21,12 @@ export interface ProgressTarget {
  * shown, a cleanup is registered (see `registerCleanup`) that clears the line and shows the
  * cursor again if the process is interrupted.
  */
-export function createProgress(stream: WritableLike, target: ProgressTarget, kind: 'spinner' | 'bar', label: string): Progress {
+export function createProgress(
+  stream: WritableLike,
+  target: ProgressTarget,
+  kind: 'spinner' | 'bar',
+  label: string,
+): Progress {
   let draw = target.draw;
   let current = label;
   let fraction = 0;

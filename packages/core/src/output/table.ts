@@ -17,8 +17,14 @@ export interface TableTarget {
  * here) on a terminal, else columns separated by two spaces with no borders. A terminal too
  * narrow for the columns gets one `heading: value` block per row instead.
  */
-export function renderTable(rows: readonly Record<string, unknown>[], columns: readonly (string | TableColumn)[] | undefined, target: TableTarget): string {
-  const cols: TableColumn[] = (columns ?? Object.keys(rows[0] ?? {})).map((c) => (typeof c === 'string' ? { key: c } : c));
+export function renderTable(
+  rows: readonly Record<string, unknown>[],
+  columns: readonly (string | TableColumn)[] | undefined,
+  target: TableTarget,
+): string {
+  const cols: TableColumn[] = (columns ?? Object.keys(rows[0] ?? {})).map((c) =>
+    typeof c === 'string' ? { key: c } : c,
+  );
   let head = cols.map((c) => c.header ?? c.key);
   let body = rows.map((row) => cols.map((c) => cellText(row[c.key])));
   if (target.columns !== undefined) {
@@ -51,7 +57,10 @@ function plain(head: string[], body: string[][], color: boolean): string {
   grid.forEach((row, r) => {
     const height = Math.max(...row.map((c) => c.length));
     for (let k = 0; k < height; k++) {
-      const line = row.map((c, i) => padWidth(c[k] ?? '', widths[i] ?? 0)).join('  ').trimEnd();
+      const line = row
+        .map((c, i) => padWidth(c[k] ?? '', widths[i] ?? 0))
+        .join('  ')
+        .trimEnd();
       lines.push(r === 0 && color ? `\x1b[1m${line}\x1b[22m` : line);
     }
   });
@@ -64,7 +73,13 @@ function records(head: string[], body: string[][], columns: number, color: boole
   const room = Math.max(MIN_COLUMN, columns - label - 2);
   const bold = (s: string): string => (color ? `\x1b[1m${s}\x1b[22m` : s);
   const block = (row: string[]): string[] =>
-    row.flatMap((cell, i) => fitCell(cell, room).split('\n').map((line, k) => `${k === 0 ? bold(padWidth(`${head[i] ?? ''}:`, label)) : ' '.repeat(label)} ${line}`.trimEnd()));
+    row.flatMap((cell, i) =>
+      fitCell(cell, room)
+        .split('\n')
+        .map((line, k) =>
+          `${k === 0 ? bold(padWidth(`${head[i] ?? ''}:`, label)) : ' '.repeat(label)} ${line}`.trimEnd(),
+        ),
+    );
   return body.map((row) => block(row).join('\n')).join('\n\n');
 }
 

@@ -7,7 +7,8 @@ const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]/g;
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const widths = new Map<string, number>();
 /** Code points that join with their neighbours: marks, ZWJ, skin tones, flags, tags, Hangul jamo. */
-const JOINING = /\p{M}|\u200d|[\u1160-\u11ff]|\p{Emoji_Modifier}|\p{Regional_Indicator}|[\u{e0020}-\u{e007f}]/u;
+const JOINING =
+  /\p{M}|\u200d|[\u1160-\u11ff]|\p{Emoji_Modifier}|\p{Regional_Indicator}|[\u{e0020}-\u{e007f}]/u;
 let segmenter: Intl.Segmenter | undefined;
 let measure: ((s: string) => number) | undefined;
 

@@ -22,14 +22,22 @@ export function coerceChecked(option: OptionDefinition, raw: unknown): unknown {
   } catch (err) {
     // Not a number, or an unsafe one where both bounds say more precisely what is wanted.
     const bounded = option.min !== undefined && option.max !== undefined;
-    if (err instanceof CoercionFailure && option.type === 'number' && (err.wanted === 'a number' || (err.wanted === UNSAFE_NUMBER && bounded))) {
+    if (
+      err instanceof CoercionFailure &&
+      option.type === 'number' &&
+      (err.wanted === 'a number' || (err.wanted === UNSAFE_NUMBER && bounded))
+    ) {
       throw new CoercionFailure(numberWanted(option));
     }
     throw err;
   }
   if (option.type === 'number' && typeof value === 'number') {
     const { min, max } = option;
-    if ((option.integer && !Number.isInteger(value)) || (min !== undefined && value < min) || (max !== undefined && value > max)) {
+    if (
+      (option.integer && !Number.isInteger(value)) ||
+      (min !== undefined && value < min) ||
+      (max !== undefined && value > max)
+    ) {
       throw new CoercionFailure(numberWanted(option));
     }
   }
@@ -45,7 +53,8 @@ export function checkOptionValue(option: OptionDefinition, raw: unknown): unknow
   if (option.choices && value !== undefined) {
     const allowed = option.choices.map(String);
     const items = Array.isArray(value) ? (value as unknown[]) : [value];
-    if (items.some((v) => !allowed.includes(String(v)))) throw new ChoiceFailure(`one of ${allowed.join(', ')}`);
+    if (items.some((v) => !allowed.includes(String(v))))
+      throw new ChoiceFailure(`one of ${allowed.join(', ')}`);
   }
   return value;
 }

@@ -65,7 +65,12 @@ function toArray(raw: unknown): string[] {
       // fall through to the comma-separated form
     }
   }
-  return text === '' ? [] : text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  return text === ''
+    ? []
+    : text
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
 }
 
 /**

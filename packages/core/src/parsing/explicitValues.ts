@@ -15,7 +15,11 @@ const NEGATIVE_NUMBER = /^-\.?\d/;
  * array option followed by nothing or by another flag is a usage error ("needs a value"),
  * never an empty value. Arguments after `--` are left alone.
  */
-export function settleExplicitValues(argv: readonly string[], options: readonly OptionDefinition[], hint: string): string[] {
+export function settleExplicitValues(
+  argv: readonly string[],
+  options: readonly OptionDefinition[],
+  hint: string,
+): string[] {
   const byFlag = new Map<string, OptionDefinition>();
   for (const o of options) for (const n of [o.name, ...(o.aliases ?? [])]) byFlag.set(n, o);
   const out: string[] = [];
@@ -36,7 +40,11 @@ export function settleExplicitValues(argv: readonly string[], options: readonly 
       out[out.length - 1] = `--${booleanValue(option, shown, explicit, hint) ? '' : 'no-'}${option.name}`;
     } else if (TAKES_VALUE.has(option.type) && explicit === undefined) {
       const next = argv[i + 1];
-      if (next === undefined || next === '--' || (next.startsWith('-') && next !== '-' && !NEGATIVE_NUMBER.test(next))) {
+      if (
+        next === undefined ||
+        next === '--' ||
+        (next.startsWith('-') && next !== '-' && !NEGATIVE_NUMBER.test(next))
+      ) {
         throw missingValue(option, shown, next, hint);
       }
       out.push(next);
@@ -49,14 +57,24 @@ export function settleExplicitValues(argv: readonly string[], options: readonly 
 function booleanValue(option: OptionDefinition, shown: string, word: string, hint: string): boolean {
   const value = booleanWord(word);
   if (value !== undefined) return value;
-  throw usageError('EDICT_INVALID_VALUE', `Invalid value "${word}" for option ${shown}: wanted ${BOOLEAN_WANTED}.`, {
-    hint,
-    details: { option: option.name, value: word, accepted: BOOLEAN_WORDS.map(([word]) => word) },
-  });
+  throw usageError(
+    'EDICT_INVALID_VALUE',
+    `Invalid value "${word}" for option ${shown}: wanted ${BOOLEAN_WANTED}.`,
+    {
+      hint,
+      details: { option: option.name, value: word, accepted: BOOLEAN_WORDS.map(([word]) => word) },
+    },
+  );
 }
 
-function missingValue(option: OptionDefinition, shown: string, next: string | undefined, hint: string): Error {
-  const after = next === undefined ? '' : ` ("${next}" is not taken as one; write ${shown}=${next} if it is meant)`;
+function missingValue(
+  option: OptionDefinition,
+  shown: string,
+  next: string | undefined,
+  hint: string,
+): Error {
+  const after =
+    next === undefined ? '' : ` ("${next}" is not taken as one; write ${shown}=${next} if it is meant)`;
   return usageError('EDICT_MISSING_VALUE', `Option ${shown} needs a value${after}.`, {
     hint,
     details: { option: option.name, type: option.type, ...(next === undefined ? {} : { next }) },

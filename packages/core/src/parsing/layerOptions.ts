@@ -43,7 +43,11 @@ export function configKeys(option: OptionDefinition, commandPath: readonly strin
  * then bare key) > default. Booleans and counts without any value are false and 0. Number values
  * from every layer are checked against the option's `integer`, `min` and `max`.
  */
-export function layerOptions(options: readonly OptionDefinition[], flags: Record<string, unknown>, input: LayerInput): LayeredOptions {
+export function layerOptions(
+  options: readonly OptionDefinition[],
+  flags: Record<string, unknown>,
+  input: LayerInput,
+): LayeredOptions {
   const values: Record<string, unknown> = {};
   const sources: Record<string, ValueSource> = {};
   for (const option of options) {
@@ -52,7 +56,16 @@ export function layerOptions(options: readonly OptionDefinition[], flags: Record
       sources[option.name] = source;
     };
     if (Object.prototype.hasOwnProperty.call(flags, option.name)) {
-      set(coerce(option, flags[option.name], `option --${option.name}`, formatFlagValue(flags[option.name]), input), 'flag');
+      set(
+        coerce(
+          option,
+          flags[option.name],
+          `option --${option.name}`,
+          formatFlagValue(flags[option.name]),
+          input,
+        ),
+        'flag',
+      );
       continue;
     }
     const envName = envVarName(option, input.envPrefix);
@@ -64,9 +77,21 @@ export function layerOptions(options: readonly OptionDefinition[], flags: Record
     if (option.config !== false) {
       const store = input.config();
       const all = store.list();
-      const key = configKeys(option, input.commandPath).find((k) => Object.prototype.hasOwnProperty.call(all, k));
+      const key = configKeys(option, input.commandPath).find((k) =>
+        Object.prototype.hasOwnProperty.call(all, k),
+      );
       if (key !== undefined) {
-        set(coerce(option, all[key], `config key ${key} (in ${store.path})`, JSON.stringify(all[key]), input, key), 'config');
+        set(
+          coerce(
+            option,
+            all[key],
+            `config key ${key} (in ${store.path})`,
+            JSON.stringify(all[key]),
+            input,
+            key,
+          ),
+          'config',
+        );
         continue;
       }
     }
@@ -81,7 +106,14 @@ function formatFlagValue(raw: unknown): string {
   return Array.isArray(raw) ? String(raw[raw.length - 1]) : String(raw);
 }
 
-function coerce(option: OptionDefinition, raw: unknown, where: string, shown: string, input: LayerInput, configKey?: string): unknown {
+function coerce(
+  option: OptionDefinition,
+  raw: unknown,
+  where: string,
+  shown: string,
+  input: LayerInput,
+  configKey?: string,
+): unknown {
   try {
     return coerceChecked(option, raw);
   } catch (err) {

@@ -13,10 +13,15 @@ export interface Tokens {
  * definitions. Numbers stay strings so that coercion can name the option and value when it fails.
  * Booleans with `=<word>` and options missing their value are settled first ({@link settleExplicitValues}).
  */
-export function tokenize(argv: readonly string[], options: readonly OptionDefinition[], hint: string): Tokens {
+export function tokenize(
+  argv: readonly string[],
+  options: readonly OptionDefinition[],
+  hint: string,
+): Tokens {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const parse = require('yargs-parser') as typeof import('yargs-parser');
-  const byType = (...types: string[]): string[] => options.filter((o) => types.includes(o.type)).map((o) => o.name);
+  const byType = (...types: string[]): string[] =>
+    options.filter((o) => types.includes(o.type)).map((o) => o.name);
   const alias: Record<string, string[]> = {};
   for (const o of options) if (o.aliases?.length) alias[o.name] = [...o.aliases];
   const parsed = parse(settleExplicitValues(argv, options, hint), {
@@ -47,13 +52,27 @@ export function tokenize(argv: readonly string[], options: readonly OptionDefini
   return { flags, positionals };
 }
 
-function unknownOption(key: string, value: unknown, options: readonly OptionDefinition[], hint: string): Error {
+function unknownOption(
+  key: string,
+  value: unknown,
+  options: readonly OptionDefinition[],
+  hint: string,
+): Error {
   const shown = key.length === 1 ? `-${key}` : value === false ? `--no-${key}` : `--${key}`;
-  const visible = options.filter((o) => !o.hidden).flatMap((o) => [o.name, ...(o.aliases ?? []).filter((a) => a.length > 1)]);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- only an unknown option needs it
-  const suggestion = key.length > 1 ? (require('../routing/suggest') as typeof import('../routing/suggest')).closest(key, visible) : undefined;
-  return usageError('EDICT_UNKNOWN_OPTION', `Unknown option ${shown}.${suggestion ? ` Did you mean --${suggestion}?` : ''}`, {
-    hint,
-    details: { option: shown, ...(suggestion ? { suggestion: `--${suggestion}` } : {}) },
-  });
+  const visible = options
+    .filter((o) => !o.hidden)
+    .flatMap((o) => [o.name, ...(o.aliases ?? []).filter((a) => a.length > 1)]);
+  const suggestion =
+    key.length > 1
+      ? // eslint-disable-next-line @typescript-eslint/no-require-imports -- only an unknown option needs it
+        (require('../routing/suggest') as typeof import('../routing/suggest')).closest(key, visible)
+      : undefined;
+  return usageError(
+    'EDICT_UNKNOWN_OPTION',
+    `Unknown option ${shown}.${suggestion ? ` Did you mean --${suggestion}?` : ''}`,
+    {
+      hint,
+      details: { option: shown, ...(suggestion ? { suggestion: `--${suggestion}` } : {}) },
+    },
+  );
 }

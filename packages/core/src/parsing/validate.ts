@@ -3,7 +3,11 @@ import { usageError } from '../errors/EdictError';
 import type { LayeredOptions } from './layerOptions';
 
 /** Checks choices, conflicts, implies and required; returns deprecation warnings to print. */
-export function validateOptions(options: readonly OptionDefinition[], layered: LayeredOptions, helpHint: string): string[] {
+export function validateOptions(
+  options: readonly OptionDefinition[],
+  layered: LayeredOptions,
+  helpHint: string,
+): string[] {
   const { values, sources } = layered;
   const byName = new Map(options.map((o) => [o.name, o]));
   const warnings: string[] = [];
@@ -16,16 +20,22 @@ export function validateOptions(options: readonly OptionDefinition[], layered: L
       const items = Array.isArray(value) ? value : [value];
       const bad = items.find((v) => !allowed.includes(String(v)));
       if (bad !== undefined) {
-        throw usageError('EDICT_INVALID_CHOICE', `Invalid value "${String(bad)}" for --${option.name}: choose from ${allowed.join(', ')}.`, {
-          hint: helpHint,
-          details: { option: option.name, value: bad, choices: allowed },
-        });
+        throw usageError(
+          'EDICT_INVALID_CHOICE',
+          `Invalid value "${String(bad)}" for --${option.name}: choose from ${allowed.join(', ')}.`,
+          {
+            hint: helpHint,
+            details: { option: option.name, value: bad, choices: allowed },
+          },
+        );
       }
     }
     if (option.deprecated && given(option.name) && sources[option.name] !== 'config') {
       const info = typeof option.deprecated === 'object' ? option.deprecated : {};
       const replacement = info.replacement ? ` Use --${info.replacement} instead.` : '';
-      warnings.push(`Option --${option.name} is deprecated.${replacement}${info.message ? ` ${info.message}` : ''}`);
+      warnings.push(
+        `Option --${option.name} is deprecated.${replacement}${info.message ? ` ${info.message}` : ''}`,
+      );
       // The old option keeps working: its value moves to the replacement unless that was given too.
       if (info.replacement && byName.has(info.replacement) && !given(info.replacement)) {
         values[info.replacement] = value;
@@ -38,19 +48,27 @@ export function validateOptions(options: readonly OptionDefinition[], layered: L
     if (sources[option.name] === 'flag') {
       const clash = (option.conflicts ?? []).find((other) => sources[other] === 'flag');
       if (clash) {
-        throw usageError('EDICT_CONFLICTING_OPTIONS', `Options --${option.name} and --${clash} cannot be used together.`, {
-          hint: helpHint,
-          details: { option: option.name, conflictsWith: clash },
-        });
+        throw usageError(
+          'EDICT_CONFLICTING_OPTIONS',
+          `Options --${option.name} and --${clash} cannot be used together.`,
+          {
+            hint: helpHint,
+            details: { option: option.name, conflictsWith: clash },
+          },
+        );
       }
     }
     if (given(option.name) && values[option.name] !== false) {
       const missing = (option.implies ?? []).find((other) => !given(other));
       if (missing) {
-        throw usageError('EDICT_MISSING_IMPLIED_OPTION', `Option --${option.name} needs --${missing} as well.`, {
-          hint: helpHint,
-          details: { option: option.name, implies: missing },
-        });
+        throw usageError(
+          'EDICT_MISSING_IMPLIED_OPTION',
+          `Option --${option.name} needs --${missing} as well.`,
+          {
+            hint: helpHint,
+            details: { option: option.name, implies: missing },
+          },
+        );
       }
     }
   }

@@ -16,10 +16,19 @@ function profileSchema(cliName: string, types: readonly ProfileTypeDefinition[])
       properties: {
         properties: {
           type: 'object',
-          properties: Object.fromEntries(Object.entries(t.properties).map(([name, p]) => [name, propertySchema(p)])),
+          properties: Object.fromEntries(
+            Object.entries(t.properties).map(([name, p]) => [name, propertySchema(p)]),
+          ),
           additionalProperties: false,
         },
-        secure: { type: 'array', items: { enum: Object.entries(t.properties).filter(([, p]) => p.secure).map(([name]) => name) } },
+        secure: {
+          type: 'array',
+          items: {
+            enum: Object.entries(t.properties)
+              .filter(([, p]) => p.secure)
+              .map(([name]) => name),
+          },
+        },
       },
     },
   }));
@@ -41,7 +50,10 @@ function profileSchema(cliName: string, types: readonly ProfileTypeDefinition[])
  * The JSON schema of a CLI's config files (`mycli.config.json` and `mycli.config.user.json`),
  * built from every known profile type, so editors complete and check the files.
  */
-export function buildConfigSchema(cliName: string, types: readonly ProfileTypeDefinition[]): Record<string, unknown> {
+export function buildConfigSchema(
+  cliName: string,
+  types: readonly ProfileTypeDefinition[],
+): Record<string, unknown> {
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: schemaFileName(cliName),
@@ -53,7 +65,12 @@ export function buildConfigSchema(cliName: string, types: readonly ProfileTypeDe
       defaults: {
         type: 'object',
         description: 'The default profile of each type, by profile name (nested ones as a.b).',
-        properties: Object.fromEntries(types.map((t) => [t.type, { type: 'string', description: t.summary ?? `The default ${t.type} profile.` }])),
+        properties: Object.fromEntries(
+          types.map((t) => [
+            t.type,
+            { type: 'string', description: t.summary ?? `The default ${t.type} profile.` },
+          ]),
+        ),
         additionalProperties: { type: 'string' },
       },
       autoStore: { type: 'boolean', description: 'Offer to store values typed at a prompt in the profile.' },
@@ -63,7 +80,11 @@ export function buildConfigSchema(cliName: string, types: readonly ProfileTypeDe
 }
 
 /** Writes `<folder>/<cli>.schema.json` atomically; returns its path. */
-export function writeConfigSchema(folder: string, cliName: string, types: readonly ProfileTypeDefinition[]): string {
+export function writeConfigSchema(
+  folder: string,
+  cliName: string,
+  types: readonly ProfileTypeDefinition[],
+): string {
   const file = join(folder, schemaFileName(cliName));
   writeFileAtomic(file, `${JSON.stringify(buildConfigSchema(cliName, types), null, 2)}\n`);
   return file;

@@ -70,7 +70,10 @@ export interface Prompter {
   /** Masked input: no characters are echoed. */
   password(message: string): Promise<string>;
   confirm(message: string, options?: { default?: boolean }): Promise<boolean>;
-  select<T extends string>(message: string, choices: readonly (T | { value: T; name?: string })[]): Promise<T>;
+  select<T extends string>(
+    message: string,
+    choices: readonly (T | { value: T; name?: string })[],
+  ): Promise<T>;
 }
 
 /** Log levels, least to most severe. */

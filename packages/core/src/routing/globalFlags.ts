@@ -10,12 +10,25 @@ export interface GlobalFlags {
 }
 
 /** Name, aliases and summary of each global option (for help, completion and docs). */
-export const GLOBAL_OPTIONS: readonly { flag: string; short?: string; summary: string; rootOnly?: boolean }[] = [
-  { flag: '--json', summary: 'Print one JSON document { success, exitCode, data, message, error } on stdout' },
+export const GLOBAL_OPTIONS: readonly {
+  flag: string;
+  short?: string;
+  summary: string;
+  rootOnly?: boolean;
+}[] = [
+  {
+    flag: '--json',
+    summary: 'Print one JSON document { success, exitCode, data, message, error } on stdout',
+  },
   { flag: '--debug', summary: 'Show stack traces of errors' },
   { flag: '--no-color', summary: 'Turn colour off (also NO_COLOR=1)' },
   { flag: '--help', short: '-h', summary: 'Show help' },
-  { flag: '--version', short: '-V', summary: 'Show the version (with --debug: also the framework, Node and platform)', rootOnly: true },
+  {
+    flag: '--version',
+    short: '-V',
+    summary: 'Show the version (with --debug: also the framework, Node and platform)',
+    rootOnly: true,
+  },
 ];
 
 // `--json`, `--json=<word>`, `--no-json` (and the same for `--debug`).
@@ -26,7 +39,11 @@ const SWITCH = /^--(no-)?(json|debug)(?:=([\s\S]*))?$/;
  * `--debug` also take `=true|false|yes|no|1|0|on|off` and a `--no-` form; `invalid` is the first
  * such flag with any other value (the engine reports it as a usage error).
  */
-export function extractGlobalFlags(argv: readonly string[]): { flags: GlobalFlags; rest: string[]; invalid?: string } {
+export function extractGlobalFlags(argv: readonly string[]): {
+  flags: GlobalFlags;
+  rest: string[];
+  invalid?: string;
+} {
   const flags: GlobalFlags = { json: false, debug: false, noColor: false, help: false, version: false };
   const rest: string[] = [];
   let invalid: string | undefined;

@@ -40,10 +40,14 @@ export function route(tree: readonly CommandNode[], argv: readonly string[], cli
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- only an unknown command needs it
       const suggestion = (require('./suggest') as typeof import('./suggest')).closest(word, visible);
       const where = path.length === 0 ? cliName : names.join(' ');
-      throw usageError('EDICT_UNKNOWN_COMMAND', `Unknown command "${word}" for ${where}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`, {
-        hint: `${names.join(' ')} --help`,
-        details: { command: word, ...(suggestion ? { suggestion } : {}) },
-      });
+      throw usageError(
+        'EDICT_UNKNOWN_COMMAND',
+        `Unknown command "${word}" for ${where}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+        {
+          hint: `${names.join(' ')} --help`,
+          details: { command: word, ...(suggestion ? { suggestion } : {}) },
+        },
+      );
     }
     path.push(child);
     if (!isGroup(child)) {

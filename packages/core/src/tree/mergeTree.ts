@@ -21,7 +21,9 @@ export function mergeTree(
       const names = [node.name, ...(node.aliases ?? [])];
       const clash = names.find((n) => taken.has(n));
       if (clash !== undefined) {
-        warnings.push(`Command "${node.name}" from ${source.name} was skipped: the name "${clash}" is already taken.`);
+        warnings.push(
+          `Command "${node.name}" from ${source.name} was skipped: the name "${clash}" is already taken.`,
+        );
         continue;
       }
       names.forEach((n) => taken.add(n));

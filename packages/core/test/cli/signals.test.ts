@@ -12,15 +12,26 @@ beforeEach(() => {
   const core = JSON.stringify(requireBuilt(CORE_LIB));
   const wait = `const { registerCleanup } = require(${core});\nexports.handler = () => { registerCleanup(() => process.stderr.write('cleaned\\n')); OWN; process.stdout.write('ready\\n'); return new Promise(() => setInterval(() => {}, 1000)); };\n`;
   writeFileSync(join(dir, 'wait.js'), wait.replace('OWN', ''));
-  writeFileSync(join(dir, 'own.js'), wait.replace('OWN', `process.on('SIGINT', () => { process.stderr.write('own\\n'); process.exit(7); })`));
+  writeFileSync(
+    join(dir, 'own.js'),
+    wait.replace('OWN', `process.on('SIGINT', () => { process.stderr.write('own\\n'); process.exit(7); })`),
+  );
   const commands = ['wait', 'own'].map((name) => ({ name, summary: name, handler: join(dir, `${name}.js`) }));
-  writeFileSync(join(dir, 'cli.js'), `const core = require(${core});\ncore.runMain(core.createCli({ name: 'sig', version: '1.0.0', home: ${JSON.stringify(join(dir, 'home'))}, commands: ${JSON.stringify(commands)} }));\n`);
+  writeFileSync(
+    join(dir, 'cli.js'),
+    `const core = require(${core});\ncore.runMain(core.createCli({ name: 'sig', version: '1.0.0', home: ${JSON.stringify(join(dir, 'home'))}, commands: ${JSON.stringify(commands)} }));\n`,
+  );
 });
 afterEach(() => cleanup());
 
-function interrupt(command: string, signal: NodeJS.Signals): Promise<{ code: number | null; stderr: string }> {
+function interrupt(
+  command: string,
+  signal: NodeJS.Signals,
+): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(dir, 'cli.js'), command], { env: { PATH: process.env.PATH ?? '' } });
+    const child = spawn(process.execPath, [join(dir, 'cli.js'), command], {
+      env: { PATH: process.env.PATH ?? '' },
+    });
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     child.stdout.on('data', (c: Buffer) => c.toString().includes('ready') && child.kill(signal));

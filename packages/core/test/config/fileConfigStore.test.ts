@@ -15,7 +15,9 @@ describe('the per-user config file', () => {
     store.set('greet.lang', 'fr');
     expect(store.unset('times')).toBe(true);
     expect(store.unset('times')).toBe(false);
-    expect(JSON.parse(readFileSync(join(dir, 'home', 'config.json'), 'utf8'))).toEqual({ 'greet.lang': 'fr' });
+    expect(JSON.parse(readFileSync(join(dir, 'home', 'config.json'), 'utf8'))).toEqual({
+      'greet.lang': 'fr',
+    });
     expect(readdirSync(join(dir, 'home'))).toEqual(['config.json']);
   });
 
@@ -23,7 +25,13 @@ describe('the per-user config file', () => {
     const file = join(dir, 'config.json');
     writeFileSync(file, '{ "times": 3,');
     const store = fileConfigStore(dir, 'app');
-    expect(() => store.set('times', 4)).toThrow(expect.objectContaining({ code: 'EDICT_CONFIG_INVALID', message: expect.stringContaining(file), hint: expect.stringContaining('app config list') }));
+    expect(() => store.set('times', 4)).toThrow(
+      expect.objectContaining({
+        code: 'EDICT_CONFIG_INVALID',
+        message: expect.stringContaining(file),
+        hint: expect.stringContaining('app config list'),
+      }),
+    );
     expect(readFileSync(file, 'utf8')).toBe('{ "times": 3,');
   });
 });

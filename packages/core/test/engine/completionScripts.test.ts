@@ -6,15 +6,25 @@ import { splitCommandLine } from '../../src/builtins/completion/splitCommandLine
 // (done by the CLI, in splitCommandLine) runs on the lines PowerShell hands over.
 describe('completion scripts', () => {
   it('each starts with a comment saying how to install it in one command', () => {
-    expect(completionScript('bash', 'mycli', 'MYCLI')).toMatch(/^# bash completion for mycli\. Install: mycli completion bash > ~\/\.local\/share\/bash-completion\/completions\/mycli\n/);
-    expect(completionScript('zsh', 'mycli', 'MYCLI')).toMatch(/^#compdef mycli\n# zsh completion for mycli\. Install: mycli completion zsh > "\$\{fpath\[1\]\}\/_mycli"\n/);
-    expect(completionScript('fish', 'mycli', 'MYCLI')).toMatch(/^# fish completion for mycli\. Install: mycli completion fish > ~\/\.config\/fish\/completions\/mycli\.fish\n/);
-    expect(completionScript('powershell', 'mycli', 'MYCLI')).toMatch(/^# powershell completion for mycli\. Install: mycli completion powershell >> \$PROFILE\n/);
+    expect(completionScript('bash', 'mycli', 'MYCLI')).toMatch(
+      /^# bash completion for mycli\. Install: mycli completion bash > ~\/\.local\/share\/bash-completion\/completions\/mycli\n/,
+    );
+    expect(completionScript('zsh', 'mycli', 'MYCLI')).toMatch(
+      /^#compdef mycli\n# zsh completion for mycli\. Install: mycli completion zsh > "\$\{fpath\[1\]\}\/_mycli"\n/,
+    );
+    expect(completionScript('fish', 'mycli', 'MYCLI')).toMatch(
+      /^# fish completion for mycli\. Install: mycli completion fish > ~\/\.config\/fish\/completions\/mycli\.fish\n/,
+    );
+    expect(completionScript('powershell', 'mycli', 'MYCLI')).toMatch(
+      /^# powershell completion for mycli\. Install: mycli completion powershell >> \$PROFILE\n/,
+    );
   });
 
   it('zsh: autoloaded, the file body defines and calls _mycli; sourced, it calls compdef', () => {
     const script = completionScript('zsh', 'mycli', 'MYCLI');
-    expect(script).toContain('if [[ "${funcstack[1]-}" == "_mycli" ]]; then\n  _mycli "$@"\nelse\n  compdef _mycli mycli\nfi\n');
+    expect(script).toContain(
+      'if [[ "${funcstack[1]-}" == "_mycli" ]]; then\n  _mycli "$@"\nelse\n  compdef _mycli mycli\nfi\n',
+    );
   });
 
   it('PowerShell: a native argument completer that hands the line up to the cursor to `mycli __complete --line`', () => {
@@ -40,7 +50,11 @@ describe('splitting a PowerShell command line', () => {
     expect(splitCommandLine("mycli greet 'it''s' x")).toEqual(['greet', "it's", 'x']);
     expect(splitCommandLine('mycli greet "a `"b`"" c')).toEqual(['greet', 'a "b"', 'c']);
     expect(splitCommandLine('mycli greet Ada` Lovelace')).toEqual(['greet', 'Ada Lovelace']);
-    expect(splitCommandLine("mycli plugins info '@acme/mycli-plu")).toEqual(['plugins', 'info', '@acme/mycli-plu']);
+    expect(splitCommandLine("mycli plugins info '@acme/mycli-plu")).toEqual([
+      'plugins',
+      'info',
+      '@acme/mycli-plu',
+    ]);
     expect(splitCommandLine("mycli greet '' ")).toEqual(['greet', '', '']);
   });
 });

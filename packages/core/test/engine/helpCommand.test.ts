@@ -3,12 +3,24 @@ import type { CommandNode } from '../../src/definitions/types';
 import { echoHandler, testCli, type TestCli } from '../support/inProcess';
 
 const commands: CommandNode[] = [
-  { name: 'echo', summary: 'Echo parsed args', options: [{ name: 'loud', type: 'boolean', summary: 'Loud' }], handler: echoHandler },
+  {
+    name: 'echo',
+    summary: 'Echo parsed args',
+    options: [{ name: 'loud', type: 'boolean', summary: 'Loud' }],
+    handler: echoHandler,
+  },
   {
     kind: 'group',
     name: 'tools',
     summary: 'A group',
-    children: [{ name: 'run', summary: 'Run a tool', positionals: [{ name: 'tool', summary: 'Tool', required: true }], handler: echoHandler }],
+    children: [
+      {
+        name: 'run',
+        summary: 'Run a tool',
+        positionals: [{ name: 'tool', summary: 'Tool', required: true }],
+        handler: echoHandler,
+      },
+    ],
   },
 ];
 
@@ -16,7 +28,7 @@ describe('help as a command', () => {
   let app: TestCli | undefined;
   afterEach(() => app?.cleanup());
 
-  it('`help` is the root help and `help <command…>` that command\'s help, as with --help', async () => {
+  it("`help` is the root help and `help <command…>` that command's help, as with --help", async () => {
     app = testCli(commands);
     const root = await app.run(['help']);
     expect(root.code).toBe(0);
@@ -26,7 +38,9 @@ describe('help as a command', () => {
     expect(run.stdout).toContain('Usage: app tools run <tool>');
     expect(run.stdout).toBe((await app.run(['tools', 'run', '--help'])).stdout);
     expect((await app.run(['help', 'tools'])).stdout).toBe((await app.run(['tools', '--help'])).stdout);
-    expect((await app.json(['help', 'echo'])).data).toEqual({ help: (await app.run(['echo', '--help'])).stdout });
+    expect((await app.json(['help', 'echo'])).data).toEqual({
+      help: (await app.run(['echo', '--help'])).stdout,
+    });
   });
 
   it('`help <unknown>` is the usual unknown-command error with did-you-mean (exit 2)', async () => {
@@ -34,7 +48,9 @@ describe('help as a command', () => {
     const r = await app.run(['help', 'ech']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('Error: Unknown command "ech" for app. Did you mean "echo"?\nHint: app --help\n');
-    expect((await app.run(['help', 'tools', 'rn'])).stderr).toContain('Unknown command "rn" for app tools. Did you mean "run"?');
+    expect((await app.run(['help', 'tools', 'rn'])).stderr).toContain(
+      'Unknown command "rn" for app tools. Did you mean "run"?',
+    );
   });
 
   it('is claimed like config: a source cannot take the name, and the host sees it among its built-in names', async () => {
@@ -43,7 +59,10 @@ describe('help as a command', () => {
       name: 'a plugin',
       load: (host) => {
         seen = host.builtinNames;
-        return { commands: [{ name: 'help', summary: 'Hijack', handler: () => () => 'hijacked' }], warnings: [] };
+        return {
+          commands: [{ name: 'help', summary: 'Hijack', handler: () => () => 'hijacked' }],
+          warnings: [],
+        };
       },
     };
     app = testCli(commands, { sources: [plugin] });

@@ -28,7 +28,14 @@ describe('a built CLI parses every option type from its definition', () => {
 
   it('gives strings, numbers, arrays and counts under kebab and camelCase names', () => {
     const args = argsOf('echo', '--str', 'hi', '-n', '4.5', '--tag', 'x', '-t', 'z', '-vvv', '--dry-run');
-    expect(args).toMatchObject({ str: 'hi', num: 4.5, tag: ['x', 'z'], verbose: 3, 'dry-run': true, dryRun: true });
+    expect(args).toMatchObject({
+      str: 'hi',
+      num: 4.5,
+      tag: ['x', 'z'],
+      verbose: 3,
+      'dry-run': true,
+      dryRun: true,
+    });
   });
 
   it('applies defaults: booleans false, counts 0, declared defaults as given', () => {
@@ -42,8 +49,16 @@ describe('a built CLI parses every option type from its definition', () => {
   });
 
   it('binds positionals: choices, number type and a variadic rest', () => {
-    expect(argsOf('echo', 'b', '7', 'r1', 'r2')).toMatchObject({ word: 'b', 'num-pos': 7, numPos: 7, rest: ['r1', 'r2'] });
-    expect(argsOf('echo', '--', 'a', '3', '--not-an-option')).toMatchObject({ word: 'a', rest: ['--not-an-option'] });
+    expect(argsOf('echo', 'b', '7', 'r1', 'r2')).toMatchObject({
+      word: 'b',
+      'num-pos': 7,
+      numPos: 7,
+      rest: ['r1', 'r2'],
+    });
+    expect(argsOf('echo', '--', 'a', '3', '--not-an-option')).toMatchObject({
+      word: 'a',
+      rest: ['--not-an-option'],
+    });
   });
 
   it('refuses a bad number, naming the option and the value', () => {
@@ -70,7 +85,10 @@ describe('a built CLI parses every option type from its definition', () => {
   it('enforces required, implies and conflicts', () => {
     expect(usage('rules').code).toBe('EDICT_MISSING_OPTION');
     expect(usage('rules', '--need', 'x', '--user', 'u').code).toBe('EDICT_MISSING_IMPLIED_OPTION');
-    expect(argsOf('rules', '--need', 'x', '--user', 'u', '--password', 'p')).toMatchObject({ user: 'u', password: 'p' });
+    expect(argsOf('rules', '--need', 'x', '--user', 'u', '--password', 'p')).toMatchObject({
+      user: 'u',
+      password: 'p',
+    });
     expect(usage('rules', '--need', 'x', '--quiet', '--loud').code).toBe('EDICT_CONFLICTING_OPTIONS');
   });
 
@@ -78,7 +96,9 @@ describe('a built CLI parses every option type from its definition', () => {
     const r = runNode(kit, ['rules', '--need', 'x', '--old', 'v', '--json'], env());
     expect(r.status).toBe(0);
     expect(r.stderr).toContain('Option --old is deprecated. Use --new-name instead.');
-    expect((parseOneJson(r.stdout).data as { args: Record<string, unknown> }).args).toMatchObject({ newName: 'v' });
+    expect((parseOneJson(r.stdout).data as { args: Record<string, unknown> }).args).toMatchObject({
+      newName: 'v',
+    });
   });
 
   it('routes through groups and aliases, and inherits group options', () => {

@@ -7,7 +7,10 @@ describe('a built CLI runs handlers and reports outcomes', () => {
   let dir: string;
   let cleanup: () => void;
   let kit: string;
-  const env = (extra: Record<string, string> = {}): Record<string, string> => ({ KIT_HOME: join(dir, 'home'), ...extra });
+  const env = (extra: Record<string, string> = {}): Record<string, string> => ({
+    KIT_HOME: join(dir, 'home'),
+    ...extra,
+  });
 
   beforeEach(() => {
     ({ dir, cleanup } = tempDir('edict-run'));
@@ -45,11 +48,24 @@ describe('a built CLI runs handlers and reports outcomes', () => {
     expect(r.stderr).toContain('Hint: kit boom --debug');
     expect(r.stderr).not.toMatch(/\n\s+at /);
     const doc = parseOneJson(runNode(kit, ['boom', '--json'], env()).stdout);
-    expect(doc).toMatchObject({ success: false, exitCode: 1, data: null, error: { code: 'EDICT_UNEXPECTED' } });
+    expect(doc).toMatchObject({
+      success: false,
+      exitCode: 1,
+      data: null,
+      error: { code: 'EDICT_UNEXPECTED' },
+    });
   });
 
   it('writes exactly one JSON document on stdout for success, usage error and failure', () => {
-    for (const argv of [['echo', 'a'], ['nosuch'], ['echo', '--bogus'], ['boom'], ['tools'], ['--help'], ['--version']]) {
+    for (const argv of [
+      ['echo', 'a'],
+      ['nosuch'],
+      ['echo', '--bogus'],
+      ['boom'],
+      ['tools'],
+      ['--help'],
+      ['--version'],
+    ]) {
       const r = runNode(kit, [...argv, '--json'], env());
       const doc = parseOneJson(r.stdout);
       expect(Object.keys(doc).sort()).toEqual(['data', 'error', 'exitCode', 'message', 'success']);
@@ -62,12 +78,21 @@ describe('a built CLI runs handlers and reports outcomes', () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toContain('source says hi');
     expect(r.stderr.match(/Command "echo" from test-source was skipped/g)).toHaveLength(1);
-    expect((parseOneJson(runNode(kit, ['echo', '--json'], env({ KIT_SOURCE: '1' })).stdout).data as { commandPath: string[] }).commandPath).toEqual(['echo']);
+    expect(
+      (
+        parseOneJson(runNode(kit, ['echo', '--json'], env({ KIT_SOURCE: '1' })).stdout).data as {
+          commandPath: string[];
+        }
+      ).commandPath,
+    ).toEqual(['echo']);
   });
 
   it('answers --version without loading sources, yargs-parser, chalk, cli-table3 or handlers', () => {
     const marker = join(dir, 'source-loaded');
-    const preload = write(join(dir, 'preload.js'), `process.on('exit', () => process.stderr.write(JSON.stringify(Object.keys(require.cache))));\n`);
+    const preload = write(
+      join(dir, 'preload.js'),
+      `process.on('exit', () => process.stderr.write(JSON.stringify(Object.keys(require.cache))));\n`,
+    );
     const r = runNode(kit, ['--version'], env({ KIT_MARKER: marker }), ['-r', preload]);
     expect(r.stdout).toBe('9.9.9\n');
     const loaded = JSON.parse(r.stderr) as string[];

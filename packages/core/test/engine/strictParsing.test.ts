@@ -33,14 +33,24 @@ describe('parsing never guesses', () => {
     expect(doc.error).toBeNull();
     return (doc.data as { args: Record<string, unknown> }).args;
   };
-  const usage = async (argv: string[], env?: Record<string, string>): Promise<{ code: string; message: string; details: Record<string, unknown> }> => {
+  const usage = async (
+    argv: string[],
+    env?: Record<string, string>,
+  ): Promise<{ code: string; message: string; details: Record<string, unknown> }> => {
     const doc = await app.json(['echo', ...argv], env);
     expect(doc.exitCode).toBe(2);
     return { code: doc.error?.code ?? '', message: doc.message ?? '', details: doc.error?.details ?? {} };
   };
 
   it('a boolean given =true/=false/=yes/=no/=1/=0 (any case) means what it says', async () => {
-    for (const [word, value] of [['true', true], ['FALSE', false], ['Yes', true], ['no', false], ['1', true], ['0', false]] as const) {
+    for (const [word, value] of [
+      ['true', true],
+      ['FALSE', false],
+      ['Yes', true],
+      ['no', false],
+      ['1', true],
+      ['0', false],
+    ] as const) {
       expect((await args(`--shout=${word}`)).shout).toBe(value);
     }
     expect((await args('--flag=no')).flag).toBe(false);
@@ -55,7 +65,9 @@ describe('parsing never guesses', () => {
   it('a boolean given any other word is a usage error naming the option, the value and the accepted words', async () => {
     const err = await usage(['--shout=maybe']);
     expect(err.code).toBe('EDICT_INVALID_VALUE');
-    expect(err.message).toBe('Invalid value "maybe" for option --shout: wanted one of true, false, yes, no, 1, 0, on, off.');
+    expect(err.message).toBe(
+      'Invalid value "maybe" for option --shout: wanted one of true, false, yes, no, 1, 0, on, off.',
+    );
     expect(err.details).toMatchObject({ option: 'shout', value: 'maybe' });
   });
 
@@ -71,7 +83,11 @@ describe('parsing never guesses', () => {
   });
 
   it('takes a value that starts with a dash when written with =, and negative numbers as they are', async () => {
-    expect(await args('--str=--shout', '--num', '-3', '-g', '-')).toMatchObject({ str: '-', num: -3, shout: false });
+    expect(await args('--str=--shout', '--num', '-3', '-g', '-')).toMatchObject({
+      str: '-',
+      num: -3,
+      shout: false,
+    });
     expect((await args('--str=--x')).str).toBe('--x');
   });
 
@@ -89,7 +105,9 @@ describe('parsing never guesses', () => {
 
   it('number options check integer, min and max for flag, environment and config values alike', async () => {
     expect((await args('--size', '10')).size).toBe(10);
-    expect((await usage(['--size', '11'])).message).toBe('Invalid value "11" for option --size: wanted a whole number from 1 to 10.');
+    expect((await usage(['--size', '11'])).message).toBe(
+      'Invalid value "11" for option --size: wanted a whole number from 1 to 10.',
+    );
     expect((await usage(['--size=2.5'])).message).toContain('wanted a whole number from 1 to 10');
     expect((await usage(['--size', 'abc'])).message).toContain('wanted a whole number from 1 to 10');
     expect((await usage([], { APP_OPT_SIZE: '0' })).message).toContain('environment variable APP_OPT_SIZE');
@@ -100,12 +118,18 @@ describe('parsing never guesses', () => {
 
   it('refuses numbers beyond Number.MAX_SAFE_INTEGER for every number option', async () => {
     const err = await usage(['--num', '9007199254740993']);
-    expect(err.message).toBe('Invalid value "9007199254740993" for option --num: wanted a number from -9007199254740991 to 9007199254740991.');
+    expect(err.message).toBe(
+      'Invalid value "9007199254740993" for option --num: wanted a number from -9007199254740991 to 9007199254740991.',
+    );
     expect((await usage(['--num=-1e300'])).code).toBe('EDICT_INVALID_VALUE');
     expect((await usage([], { APP_OPT_NUM: '9007199254740992' })).code).toBe('EDICT_INVALID_VALUE');
     expect((await args('--num', '9007199254740991')).num).toBe(Number.MAX_SAFE_INTEGER);
-    expect((await usage(['9007199254740993'])).message).toBe('Invalid value "9007199254740993" for argument <count>: wanted a number from -9007199254740991 to 9007199254740991.');
-    expect((await usage(['--size', '9007199254740993'])).message).toContain('wanted a whole number from 1 to 10.');
+    expect((await usage(['9007199254740993'])).message).toBe(
+      'Invalid value "9007199254740993" for argument <count>: wanted a number from -9007199254740991 to 9007199254740991.',
+    );
+    expect((await usage(['--size', '9007199254740993'])).message).toContain(
+      'wanted a whole number from 1 to 10.',
+    );
   });
 
   it('config set checks the value against the option type, choices and bounds, writing nothing when it is wrong', async () => {
@@ -118,7 +142,9 @@ describe('parsing never guesses', () => {
     ]) {
       const r = await app.run(['config', 'set', key as string, value as string]);
       expect(r.code).toBe(2);
-      expect(r.stderr).toContain(`Invalid value "${value}" for config key ${key}: option --${(key as string).replace('echo.', '')} of app echo wants ${wanted}. Nothing was saved.`);
+      expect(r.stderr).toContain(
+        `Invalid value "${value}" for config key ${key}: option --${(key as string).replace('echo.', '')} of app echo wants ${wanted}. Nothing was saved.`,
+      );
       expect(r.stderr).toContain('Hint: app echo --help');
     }
     expect((await app.json(['config', 'set', 'echo.level', 'mid'])).error?.code).toBe('EDICT_INVALID_CHOICE');

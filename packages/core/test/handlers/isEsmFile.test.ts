@@ -17,13 +17,51 @@ const CJS = 'exports.x = 1;\n';
 const cases: [string, Record<string, string>, string, boolean][] = [
   ['.mjs by its extension', { 'package.json': '{"type":"commonjs"}' }, 'a.mjs', true],
   ['.cjs by its extension', { 'package.json': '{"type":"module"}' }, 'a.cjs', false],
-  ['.js in a "type": "module" package', { 'package.json': '{"type":"module"}', 'a.js': CJS.replace('exports.x = 1', 'export const x = 1') }, 'a.js', true],
-  ['.js with ESM syntax and no type (syntax detection)', { 'package.json': '{"name":"p"}', 'lib/a.js': "import { join } from 'node:path';\nexport const x = join('a');\n" }, 'lib/a.js', true],
-  ['.js with import.meta and no type', { 'package.json': '{}', 'a.js': 'globalThis.url = import.meta.url;\n' }, 'a.js', true],
-  ['.js with top-level await and no type', { 'package.json': '{}', 'a.js': 'await Promise.resolve();\n' }, 'a.js', true],
-  ['.js with CommonJS syntax and no type', { 'package.json': '{}', 'a.js': `${CJS}const s = "import x from 'y'";\n` }, 'a.js', false],
-  ['.js in a folder whose nearest package.json says module', { 'package.json': '{}', 'lib/package.json': '{"type":"module"}', 'lib/a.js': ESM }, 'lib/a.js', true],
-  ['.js with ESM syntax whose nearest package.json says commonjs: an error for Node, not ESM', { 'package.json': '{"type":"commonjs"}', 'a.js': ESM }, 'a.js', false],
+  [
+    '.js in a "type": "module" package',
+    { 'package.json': '{"type":"module"}', 'a.js': CJS.replace('exports.x = 1', 'export const x = 1') },
+    'a.js',
+    true,
+  ],
+  [
+    '.js with ESM syntax and no type (syntax detection)',
+    {
+      'package.json': '{"name":"p"}',
+      'lib/a.js': "import { join } from 'node:path';\nexport const x = join('a');\n",
+    },
+    'lib/a.js',
+    true,
+  ],
+  [
+    '.js with import.meta and no type',
+    { 'package.json': '{}', 'a.js': 'globalThis.url = import.meta.url;\n' },
+    'a.js',
+    true,
+  ],
+  [
+    '.js with top-level await and no type',
+    { 'package.json': '{}', 'a.js': 'await Promise.resolve();\n' },
+    'a.js',
+    true,
+  ],
+  [
+    '.js with CommonJS syntax and no type',
+    { 'package.json': '{}', 'a.js': `${CJS}const s = "import x from 'y'";\n` },
+    'a.js',
+    false,
+  ],
+  [
+    '.js in a folder whose nearest package.json says module',
+    { 'package.json': '{}', 'lib/package.json': '{"type":"module"}', 'lib/a.js': ESM },
+    'lib/a.js',
+    true,
+  ],
+  [
+    '.js with ESM syntax whose nearest package.json says commonjs: an error for Node, not ESM',
+    { 'package.json': '{"type":"commonjs"}', 'a.js': ESM },
+    'a.js',
+    false,
+  ],
 ];
 
 /** How Node ran `file`: `esm`, `cjs`, or `error`. */
@@ -40,7 +78,10 @@ describe('isEsmFile decides as Node does', () => {
     for (const [path, text] of Object.entries(content)) {
       mkdirSync(dirname(join(dir, path)), { recursive: true });
       // A CommonJS file marks itself (an ESM one cannot reach `module`): Node's verdict is observable.
-      const marked = path.endsWith('.json') || !text.includes('exports.x') ? text : `${text}globalThis.__format = typeof module === 'object' ? 'cjs' : 'esm';\n`;
+      const marked =
+        path.endsWith('.json') || !text.includes('exports.x')
+          ? text
+          : `${text}globalThis.__format = typeof module === 'object' ? 'cjs' : 'esm';\n`;
       writeFileSync(join(dir, path), marked);
     }
     expect(isEsmFile(join(dir, file))).toBe(esm);

@@ -12,7 +12,14 @@ const tree: CommandNode[] = [
         aliases: ['add'],
         summary: 'Install a plugin',
         positionals: [{ name: 'spec', summary: 'What to install', required: true, variadic: true }],
-        options: [{ name: 'registry', type: 'string', summary: 'The registry to install from when it is not the one in your npm configuration', default: 'local' }],
+        options: [
+          {
+            name: 'registry',
+            type: 'string',
+            summary: 'The registry to install from when it is not the one in your npm configuration',
+            default: 'local',
+          },
+        ],
         examples: [{ command: 'app plugins install hello', description: 'Install hello' }],
         handler: '/x.js',
       },
@@ -21,7 +28,16 @@ const tree: CommandNode[] = [
   },
 ];
 const render = (path: CommandNode[], columns = 80): string =>
-  renderHelp({ cliName: 'app', description: 'An app.', envPrefix: 'APP', tree, path, columns, heading: (s) => s, term: (s) => s });
+  renderHelp({
+    cliName: 'app',
+    description: 'An app.',
+    envPrefix: 'APP',
+    tree,
+    path,
+    columns,
+    heading: (s) => s,
+    term: (s) => s,
+  });
 
 describe('help rendering', () => {
   it('lists commands at the root and in a group, without hidden ones', () => {

@@ -1,7 +1,8 @@
 import { twoColumns, wrap } from '../../src/help/wrap';
 import { displayWidth } from '../../src/output/width';
 
-const JAPANESE = 'Edictは、TypeScriptで拡張可能なコマンドラインツールを作るためのフレームワークです。コマンドの定義はデータだけで書かれ、プラグインは実行時に読み込まれます。';
+const JAPANESE =
+  'Edictは、TypeScriptで拡張可能なコマンドラインツールを作るためのフレームワークです。コマンドの定義はデータだけで書かれ、プラグインは実行時に読み込まれます。';
 const FAMILY = '👨‍👩‍👧‍👦';
 
 describe('help wrapping by display width', () => {
@@ -13,7 +14,8 @@ describe('help wrapping by display width', () => {
   });
 
   it('never starts a line with closing punctuation', () => {
-    for (const width of [10, 11, 12, 13, 14, 15, 16]) for (const line of wrap(JAPANESE, width)) expect(line).not.toMatch(/^[、。]/);
+    for (const width of [10, 11, 12, 13, 14, 15, 16])
+      for (const line of wrap(JAPANESE, width)) expect(line).not.toMatch(/^[、。]/);
   });
 
   it('keeps emoji ZWJ sequences whole and counts them as two columns', () => {
@@ -31,7 +33,15 @@ describe('help wrapping by display width', () => {
   });
 
   it('aligns description columns after wide terms by display width', () => {
-    const out = twoColumns([['日本', 'first'], ['abcd', 'second']], 80);
-    expect(out.map((l) => displayWidth(l.slice(0, l.indexOf(l.includes('first') ? 'first' : 'second'))))).toEqual([8, 8]);
+    const out = twoColumns(
+      [
+        ['日本', 'first'],
+        ['abcd', 'second'],
+      ],
+      80,
+    );
+    expect(
+      out.map((l) => displayWidth(l.slice(0, l.indexOf(l.includes('first') ? 'first' : 'second')))),
+    ).toEqual([8, 8]);
   });
 });

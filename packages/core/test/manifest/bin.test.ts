@@ -9,7 +9,10 @@ const BIN = resolve(__dirname, '../../bin/edict-manifest.js');
 describe('the edict-manifest bin', () => {
   const cleanups: (() => void)[] = [];
   afterEach(() => cleanups.splice(0).forEach((c) => c()));
-  function plugin(files: Record<string, string>, pkg: Record<string, unknown> = { edict: { commands: './commands.json' } }): string {
+  function plugin(
+    files: Record<string, string>,
+    pkg: Record<string, unknown> = { edict: { commands: './commands.json' } },
+  ): string {
     const { dir, cleanup } = pluginFolder(pkg, files);
     cleanups.push(cleanup);
     return dir;
@@ -19,24 +22,43 @@ describe('the edict-manifest bin', () => {
     const tree = [...HELLO_TREE, { name: 'hi', summary: 'x', handler: './handlers/world.js' }];
     const dir = plugin({ 'commands.json': JSON.stringify(tree) });
     const r = spawnSync(process.execPath, [BIN], { cwd: dir, encoding: 'utf8', timeout: 60000 });
-    expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({ status: 0, stdout: 'Wrote edict.manifest.json: 2 commands (hello, hi)\n', stderr: '' });
-    expect(JSON.parse(readFileSync(join(dir, 'edict.manifest.json'), 'utf8'))).toMatchObject({ edictManifest: 1, name: 'demo-plugin', commands: tree });
+    expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({
+      status: 0,
+      stdout: 'Wrote edict.manifest.json: 2 commands (hello, hi)\n',
+      stderr: '',
+    });
+    expect(JSON.parse(readFileSync(join(dir, 'edict.manifest.json'), 'utf8'))).toMatchObject({
+      edictManifest: 1,
+      name: 'demo-plugin',
+      commands: tree,
+    });
   });
 
   it('writes the manifest of a folder given elsewhere, naming the file in full', () => {
     const dir = plugin({ 'commands.json': JSON.stringify(HELLO_TREE) });
-    expect(runNode(BIN, [dir])).toEqual({ status: 0, stdout: `Wrote ${join(dir, 'edict.manifest.json')}: 1 command (hello)\n`, stderr: '' });
+    expect(runNode(BIN, [dir])).toEqual({
+      status: 0,
+      stdout: `Wrote ${join(dir, 'edict.manifest.json')}: 1 command (hello)\n`,
+      stderr: '',
+    });
   });
 
   it('prints warnings on stderr and still succeeds', () => {
-    const dir = plugin({ 'commands.json': JSON.stringify(HELLO_TREE) }, { files: ['handlers'], edict: { commands: './commands.json' } });
+    const dir = plugin(
+      { 'commands.json': JSON.stringify(HELLO_TREE) },
+      { files: ['handlers'], edict: { commands: './commands.json' } },
+    );
     const r = runNode(BIN, [dir]);
     expect(r.status).toBe(0);
-    expect(r.stderr).toBe('Warning: package.json "files" does not include edict.manifest.json: npm pack would leave the manifest out; add "edict.manifest.json" to "files"\n');
+    expect(r.stderr).toBe(
+      'Warning: package.json "files" does not include edict.manifest.json: npm pack would leave the manifest out; add "edict.manifest.json" to "files"\n',
+    );
   });
 
   it('exits 1 with the problems and a hint on a broken plugin, writing nothing', () => {
-    const dir = plugin({ 'commands.json': JSON.stringify([{ name: 'hi', summary: 'x', handler: '/etc/hi.js' }]) });
+    const dir = plugin({
+      'commands.json': JSON.stringify([{ name: 'hi', summary: 'x', handler: '/etc/hi.js' }]),
+    });
     const r = runNode(BIN, [dir]);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
@@ -48,7 +70,14 @@ describe('the edict-manifest bin', () => {
   });
 
   it('prints its usage with --help, and refuses unknown options with exit code 2', () => {
-    expect(runNode(BIN, ['--help'])).toMatchObject({ status: 0, stdout: expect.stringMatching(/^Usage: edict-manifest \[folder\]\n/), stderr: '' });
-    expect(runNode(BIN, ['--force'])).toMatchObject({ status: 2, stderr: expect.stringMatching(/^Error: unknown option --force\n\nUsage:/) });
+    expect(runNode(BIN, ['--help'])).toMatchObject({
+      status: 0,
+      stdout: expect.stringMatching(/^Usage: edict-manifest \[folder\]\n/),
+      stderr: '',
+    });
+    expect(runNode(BIN, ['--force'])).toMatchObject({
+      status: 2,
+      stderr: expect.stringMatching(/^Error: unknown option --force\n\nUsage:/),
+    });
   });
 });

@@ -3,12 +3,29 @@ import type { OptionDefinition } from '../../src/definitions/types';
 import { layerOptions } from '../../src/parsing/layerOptions';
 
 function memoryConfig(values: Record<string, unknown>): ConfigStore {
-  return { path: '/nowhere/config.json', list: () => ({ ...values }), get: (k) => values[k], set: () => undefined, unset: () => false };
+  return {
+    path: '/nowhere/config.json',
+    list: () => ({ ...values }),
+    get: (k) => values[k],
+    set: () => undefined,
+    unset: () => false,
+  };
 }
 
 const times: OptionDefinition = { name: 'times', type: 'number', summary: 'Times', default: 1 };
-const layer = (flags: Record<string, unknown>, env: Record<string, string>, config: Record<string, unknown>): unknown =>
-  layerOptions([times], flags, { envPrefix: 'APP', env, commandPath: ['greet'], config: () => memoryConfig(config), cliName: 'app', helpHint: 'app greet --help' }).values.times;
+const layer = (
+  flags: Record<string, unknown>,
+  env: Record<string, string>,
+  config: Record<string, unknown>,
+): unknown =>
+  layerOptions([times], flags, {
+    envPrefix: 'APP',
+    env,
+    commandPath: ['greet'],
+    config: () => memoryConfig(config),
+    cliName: 'app',
+    helpHint: 'app greet --help',
+  }).values.times;
 
 describe('option layering: flag > env > config > default', () => {
   it('takes each layer only when the ones above are absent', () => {
@@ -31,7 +48,11 @@ describe('option layering: flag > env > config > default', () => {
       read = true;
       return memoryConfig({});
     };
-    layerOptions([times], { times: '2' }, { envPrefix: 'APP', env: {}, commandPath: ['greet'], config, cliName: 'app', helpHint: '' });
+    layerOptions(
+      [times],
+      { times: '2' },
+      { envPrefix: 'APP', env: {}, commandPath: ['greet'], config, cliName: 'app', helpHint: '' },
+    );
     expect(read).toBe(false);
   });
 });

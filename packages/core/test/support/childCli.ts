@@ -8,7 +8,10 @@ export const CORE_LIB = resolve(__dirname, '../../lib/index.js');
 
 /** Fails clearly when the packages were not built (`npm test` builds before jest). */
 export function requireBuilt(file: string): string {
-  if (!existsSync(file)) throw new Error(`${file} is missing: build first (node node_modules/typescript/bin/tsc -b tsconfig.build.json)`);
+  if (!existsSync(file))
+    throw new Error(
+      `${file} is missing: build first (node node_modules/typescript/bin/tsc -b tsconfig.build.json)`,
+    );
   return file;
 }
 
@@ -26,7 +29,12 @@ export interface ChildResult {
 }
 
 /** Runs `node <script> ...args` with a clean environment (no FORCE_COLOR/NO_COLOR unless given). */
-export function runNode(script: string, args: readonly string[], env: Record<string, string> = {}, nodeArgs: readonly string[] = []): ChildResult {
+export function runNode(
+  script: string,
+  args: readonly string[],
+  env: Record<string, string> = {},
+  nodeArgs: readonly string[] = [],
+): ChildResult {
   const r = spawnSync(process.execPath, [...nodeArgs, script, ...args], {
     encoding: 'utf8',
     env: { PATH: process.env.PATH ?? '', ...env },
@@ -36,7 +44,13 @@ export function runNode(script: string, args: readonly string[], env: Record<str
 }
 
 /** Parses stdout as exactly one JSON document (throws when there is anything else). */
-export function parseOneJson(stdout: string): { success: boolean; exitCode: number; data: unknown; message: string | null; error: { code: string; hint?: string } | null } {
+export function parseOneJson(stdout: string): {
+  success: boolean;
+  exitCode: number;
+  data: unknown;
+  message: string | null;
+  error: { code: string; hint?: string } | null;
+} {
   return JSON.parse(stdout) as ReturnType<typeof parseOneJson>;
 }
 

@@ -31,7 +31,10 @@ export interface TestCli {
 }
 
 /** Handlers that return their parsed args, so `--json` shows exactly what the engine parsed. */
-export const echoHandler = (): ((ctx: { args: Record<string, unknown> }) => { args: Record<string, unknown> }) => (ctx) => ({ args: ctx.args });
+export const echoHandler =
+  (): ((ctx: { args: Record<string, unknown> }) => { args: Record<string, unknown> }) => (ctx) => ({
+    args: ctx.args,
+  });
 
 /** A CLI named `app` from `commands` (plus `options`), run in-process. */
 export function testCli(commands: CommandNode[], options: Partial<CliOptions> = {}): TestCli {

@@ -9,13 +9,25 @@ import { CORE_LIB, requireBuilt, write } from './childCli';
 export function writeKitCli(dir: string): string {
   requireBuilt(CORE_LIB);
   mkdirSync(join(dir, 'esm'), { recursive: true });
-  write(join(dir, 'echo.js'), `exports.handler = (ctx) => ({ args: ctx.args, commandPath: ctx.commandPath, json: ctx.json });\n`);
+  write(
+    join(dir, 'echo.js'),
+    `exports.handler = (ctx) => ({ args: ctx.args, commandPath: ctx.commandPath, json: ctx.json });\n`,
+  );
   write(join(dir, 'boom.js'), `module.exports = () => { throw new Error('kaboom'); };\n`);
-  write(join(dir, 'fail.js'), `const { EdictError } = require(${JSON.stringify(CORE_LIB)});\nexports.default = () => { throw new EdictError('EDICT_TEST_FAIL', 'It failed on purpose.', { hint: 'kit fail --never' }); };\n`);
+  write(
+    join(dir, 'fail.js'),
+    `const { EdictError } = require(${JSON.stringify(CORE_LIB)});\nexports.default = () => { throw new EdictError('EDICT_TEST_FAIL', 'It failed on purpose.', { hint: 'kit fail --never' }); };\n`,
+  );
   write(join(dir, 'esm', 'package.json'), `{ "type": "module" }\n`);
-  write(join(dir, 'esm', 'hello.js'), `export default function (ctx) { ctx.out.text('esm ' + ctx.args.who); return { esm: true }; }\n`);
+  write(
+    join(dir, 'esm', 'hello.js'),
+    `export default function (ctx) { ctx.out.text('esm ' + ctx.args.who); return { esm: true }; }\n`,
+  );
   write(join(dir, 'mjs.mjs'), `export function handler() { return 'from mjs'; }\n`);
-  write(join(dir, 'progress.js'), `exports.handler = (ctx) => { const s = ctx.out.spinner('working'); s.update('still'); s.stop(); const p = ctx.out.progress('bar'); p.update('half', 0.5); p.stop('done'); ctx.out.table([{ a: 1, b: 'x' }]); ctx.out.text(ctx.out.color.red('red')); return { colorEnabled: ctx.out.colorEnabled }; };\n`);
+  write(
+    join(dir, 'progress.js'),
+    `exports.handler = (ctx) => { const s = ctx.out.spinner('working'); s.update('still'); s.stop(); const p = ctx.out.progress('bar'); p.update('half', 0.5); p.stop('done'); ctx.out.table([{ a: 1, b: 'x' }]); ctx.out.text(ctx.out.color.red('red')); return { colorEnabled: ctx.out.colorEnabled }; };\n`,
+  );
   const script = `
 const { createCli, runMain } = require(${JSON.stringify(CORE_LIB)});
 const fs = require('fs');

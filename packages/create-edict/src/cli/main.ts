@@ -17,7 +17,9 @@ export interface MainIO {
   terminal?: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream };
 }
 
-const ownVersion = (): string => (JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
+const ownVersion = (): string =>
+  (JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string })
+    .version;
 
 function nextSteps(options: ProjectOptions, cwd: string, installed: boolean): string {
   const run = options.pm === 'npm' ? 'npm run' : 'pnpm';
@@ -43,21 +45,38 @@ export async function main(argv: readonly string[], io: MainIO): Promise<number>
       return 0;
     }
     if (io.terminal && !args.yes) prompter = createPrompter(io.terminal.input, io.terminal.output);
-    const options = await resolveOptions(args, { cwd: io.cwd, env: io.env, ownVersion: ownVersion(), ...(prompter ? { prompter } : {}) });
+    const options = await resolveOptions(args, {
+      cwd: io.cwd,
+      env: io.env,
+      ownVersion: ownVersion(),
+      ...(prompter ? { prompter } : {}),
+    });
     prompter?.close();
     prompter = undefined;
     const result = createProject(options, { force: args.force, dryRun: args.dryRun });
     if (args.dryRun) {
-      io.stdout.write(`Would create a ${result.kind} project in ${result.dir}:\n${result.files.map((f) => `  ${f}`).join('\n')}\n`);
+      io.stdout.write(
+        `Would create a ${result.kind} project in ${result.dir}:\n${result.files.map((f) => `  ${f}`).join('\n')}\n`,
+      );
       return 0;
     }
-    io.stdout.write(`Created a ${result.kind} project "${options.name}" in ${result.dir} (${result.files.length} files).\n`);
+    io.stdout.write(
+      `Created a ${result.kind} project "${options.name}" in ${result.dir} (${result.files.length} files).\n`,
+    );
     if (args.install) {
-      const r = spawnSync(options.pm, ['install'], { cwd: result.dir, stdio: 'inherit', shell: process.platform === 'win32' });
+      const r = spawnSync(options.pm, ['install'], {
+        cwd: result.dir,
+        stdio: 'inherit',
+        shell: process.platform === 'win32',
+      });
       if (r.status !== 0) {
-        throw new CreateError('EDICT_CREATE_INSTALL_FAILED', `${options.pm} install failed in ${result.dir} (exit ${r.status ?? r.signal}); the project files are written.`, {
-          hint: `cd ${result.dir} && ${options.pm} install`,
-        });
+        throw new CreateError(
+          'EDICT_CREATE_INSTALL_FAILED',
+          `${options.pm} install failed in ${result.dir} (exit ${r.status ?? r.signal}); the project files are written.`,
+          {
+            hint: `cd ${result.dir} && ${options.pm} install`,
+          },
+        );
       }
     }
     io.stdout.write(nextSteps(options, io.cwd, args.install));

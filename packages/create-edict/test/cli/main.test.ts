@@ -1,5 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -15,7 +24,11 @@ afterEach(() => rmSync(cwd, { recursive: true, force: true }));
 
 /** Runs the built bin in a child process with no terminal (stdin is not a TTY). */
 function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -34,7 +47,9 @@ describe('create-edict (bin, no terminal)', () => {
     expect(run('mycli-plugin-deploy', '--plugin', '--host', 'mycli', '--pm', 'pnpm').code).toBe(0);
     const pkg = JSON.parse(readFileSync(join(cwd, 'mycli-plugin-deploy', 'package.json'), 'utf8'));
     expect(pkg.keywords).toEqual(['mycli-plugin']);
-    expect(readFileSync(join(cwd, 'mycli-plugin-deploy', 'src', 'commands.ts'), 'utf8')).toContain("name: 'deploy'");
+    expect(readFileSync(join(cwd, 'mycli-plugin-deploy', 'src', 'commands.ts'), 'utf8')).toContain(
+      "name: 'deploy'",
+    );
     expect(readFileSync(join(cwd, 'mycli-plugin-deploy', 'README.md'), 'utf8')).toContain('pnpm install');
   });
 
@@ -90,7 +105,7 @@ describe('create-edict (bin, no terminal)', () => {
     ['http', 'http is a core module name'],
     ['.hidden', 'name cannot start with a period'],
     ['Upper', 'name can no longer contain capital letters'],
-  ])('refuses %s, a name npm rejects, with npm\'s reason (exit 2, nothing written)', (name, reason) => {
+  ])("refuses %s, a name npm rejects, with npm's reason (exit 2, nothing written)", (name, reason) => {
     const r = run('x', '--name', name);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`"${name}" is not a valid npm package name: ${reason}`);
@@ -107,7 +122,8 @@ describe('create-edict (bin, no terminal)', () => {
   it('prints help', () => {
     const r = run('--help');
     expect(r.code).toBe(0);
-    for (const flag of ['--plugin', '--host', '--pm', '--force', '--dry-run']) expect(r.stdout).toContain(flag);
+    for (const flag of ['--plugin', '--host', '--pm', '--force', '--dry-run'])
+      expect(r.stdout).toContain(flag);
   });
 });
 
@@ -126,7 +142,13 @@ describe('create-edict on a terminal', () => {
       else if (/its command name\)\? $/.test(asked)) input.write('mycli\n');
     });
     let stdout = '';
-    const code = await main([], { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: () => true }, env: {}, cwd, terminal: { input, output } });
+    const code = await main([], {
+      stdout: { write: (s: string) => (stdout += s) },
+      stderr: { write: () => true },
+      env: {},
+      cwd,
+      terminal: { input, output },
+    });
     expect(code).toBe(0);
     const pkg = JSON.parse(readFileSync(join(cwd, 'asked-plugin', 'package.json'), 'utf8'));
     expect(pkg.name).toBe('asked-plugin');

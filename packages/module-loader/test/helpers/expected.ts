@@ -2,9 +2,12 @@
 import { join } from 'node:path';
 import type { Fixture } from './fixture-tree';
 
-export const hostCore = (f: Fixture): string => join(f.hostRoot, 'node_modules', '@edict', 'core', 'lib', 'index.js');
-export const pluginCore = (f: Fixture): string => join(f.pluginRoot, 'node_modules', '@edict', 'core', 'lib', 'index.js');
-export const pluginFile = (f: Fixture, ...parts: string[]): string => join(f.pluginRoot, 'node_modules', ...parts);
+export const hostCore = (f: Fixture): string =>
+  join(f.hostRoot, 'node_modules', '@edict', 'core', 'lib', 'index.js');
+export const pluginCore = (f: Fixture): string =>
+  join(f.pluginRoot, 'node_modules', '@edict', 'core', 'lib', 'index.js');
+export const pluginFile = (f: Fixture, ...parts: string[]): string =>
+  join(f.pluginRoot, 'node_modules', ...parts);
 
 /** "Module Loader Enabled": framework and host from the host, test-pkg from the plugin. */
 export function enabledListing(f: Fixture): string[] {

@@ -21,7 +21,8 @@ function writeTree(root: string, tree: Tree): void {
 function framework(copy: string): Tree {
   return {
     'package.json': {
-      name: '@edict/core', version: '1.0.0',
+      name: '@edict/core',
+      version: '1.0.0',
       exports: {
         '.': './lib/index.js',
         './lib/error': './lib/error/index.js',
@@ -52,17 +53,21 @@ function simplePackage(name: string, version: string): Tree {
 function hostPackage(copy: string, withExports: boolean, full: boolean): Tree {
   const main = full
     ? [
-      `exports.copy = ${JSON.stringify(copy)};`,
-      "exports.core = require('@edict/core');",
-      "exports.testPkgVersion = require('test-pkg').version;",
-      "exports.otherDepCore = require('other-dep').coreFile;",
-      '',
-    ].join('\n')
+        `exports.copy = ${JSON.stringify(copy)};`,
+        "exports.core = require('@edict/core');",
+        "exports.testPkgVersion = require('test-pkg').version;",
+        "exports.otherDepCore = require('other-dep').coreFile;",
+        '',
+      ].join('\n')
     : `exports.copy = ${JSON.stringify(copy)};\n`;
   return {
     'package.json': {
-      name: 'some-host-cli', version: '1.0.0', main: 'lib/index.js',
-      ...(withExports ? { exports: { '.': './lib/index.js', './lib/*': './lib/*.js', './package.json': './package.json' } } : {}),
+      name: 'some-host-cli',
+      version: '1.0.0',
+      main: 'lib/index.js',
+      ...(withExports
+        ? { exports: { '.': './lib/index.js', './lib/*': './lib/*.js', './package.json': './package.json' } }
+        : {}),
       dependencies: { 'test-pkg': '1.0.0', '@edict/core': '1.0.0' },
     },
     'lib/index.js': main,
@@ -96,7 +101,10 @@ export function buildFixture(pluginIndex: string, options: { esm: boolean; hostE
   });
   writeTree(pluginRoot, {
     'package.json': {
-      name: 'some-plugin-name', version: '1.0.0', main: 'index.js', ...(options.esm ? { type: 'module' } : {}),
+      name: 'some-plugin-name',
+      version: '1.0.0',
+      main: 'index.js',
+      ...(options.esm ? { type: 'module' } : {}),
       dependencies: { 'test-pkg': '2.0.0' },
       devDependencies: { '@edict/core': '1.0.0', 'some-host-cli': '1.0.0' },
     },

@@ -21,14 +21,21 @@ function platformPackage(): string {
 }
 
 function binaryIn(dir: string): string {
-  return process.platform === 'win32' ? join(dir, 'package', 'bin', 'node.exe') : join(dir, 'package', 'bin', 'node');
+  return process.platform === 'win32'
+    ? join(dir, 'package', 'bin', 'node.exe')
+    : join(dir, 'package', 'bin', 'node');
 }
 
 function run(command: string, args: string[], cwd: string): string {
   const child = spawnSync(command, args, { cwd, encoding: 'utf8', shell: process.platform === 'win32' });
   if (child.status !== 0) {
-    const stderr = (child.stderr ?? '').split('\n').filter((line) => line && !line.startsWith('npm warn')).join('\n');
-    throw new Error(`\`${command} ${args.join(' ')}\` failed (exit ${child.status ?? child.signal}): ${stderr || child.error?.message}`);
+    const stderr = (child.stderr ?? '')
+      .split('\n')
+      .filter((line) => line && !line.startsWith('npm warn'))
+      .join('\n');
+    throw new Error(
+      `\`${command} ${args.join(' ')}\` failed (exit ${child.status ?? child.signal}): ${stderr || child.error?.message}`,
+    );
   }
   return child.stdout;
 }
@@ -43,16 +50,21 @@ export function node24(): string {
     const spec = `${platformPackage()}@${NODE_24_MAJOR}`;
     let packed: Array<{ filename: string }>;
     try {
-      packed = JSON.parse(run('npm', ['pack', spec, '--json', '--pack-destination', work], work)) as Array<{ filename: string }>;
+      packed = JSON.parse(run('npm', ['pack', spec, '--json', '--pack-destination', work], work)) as Array<{
+        filename: string;
+      }>;
     } catch (error) {
-      throw new Error(`Could not fetch Node ${NODE_24_MAJOR} for the module-loader tests (npm pack ${spec}); these tests need it and do not skip. ${(error as Error).message}`);
+      throw new Error(
+        `Could not fetch Node ${NODE_24_MAJOR} for the module-loader tests (npm pack ${spec}); these tests need it and do not skip. ${(error as Error).message}`,
+      );
     }
     const tarball = packed[0]?.filename;
     if (!tarball) throw new Error(`npm pack ${spec} reported no tarball`);
     const extracted = join(work, 'x');
     mkdirSync(extracted);
     run('tar', ['-xzf', join(work, tarball), '-C', extracted], work);
-    if (!existsSync(binaryIn(extracted))) throw new Error(`${spec} has no node binary at ${binaryIn(extracted)}`);
+    if (!existsSync(binaryIn(extracted)))
+      throw new Error(`${spec} has no node binary at ${binaryIn(extracted)}`);
     try {
       renameSync(extracted, dir);
     } catch (error) {

@@ -30,18 +30,40 @@ export interface RunResult {
 
 /** A fixture tree whose plugin is the CJS or ESM fixture plugin. */
 export function fixtureFor(esm: boolean, hostExports = false): Fixture {
-  const index = readFileSync(join(__dirname, '..', 'fixtures', esm ? 'plugin-esm.js' : 'plugin-cjs.js'), 'utf8');
+  const index = readFileSync(
+    join(__dirname, '..', 'fixtures', esm ? 'plugin-esm.js' : 'plugin-cjs.js'),
+    'utf8',
+  );
   return buildFixture(index, { esm, hostExports });
 }
 
-export function runFixture(node: string, fixture: Fixture, config: RunConfig, env: Record<string, string> = {}): RunResult {
-  const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.includes('MODULE_LOADER')));
-  const payload = JSON.stringify({ ...config, loaderLib, hostRoot: fixture.hostRoot, pluginsDir: fixture.pluginsDir, pluginRoot: fixture.pluginRoot });
-  const child = spawnSync(node, [runner, payload], { cwd: fixture.dir, env: { ...cleanEnv, ...env }, encoding: 'utf8' });
+export function runFixture(
+  node: string,
+  fixture: Fixture,
+  config: RunConfig,
+  env: Record<string, string> = {},
+): RunResult {
+  const cleanEnv = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.includes('MODULE_LOADER')),
+  );
+  const payload = JSON.stringify({
+    ...config,
+    loaderLib,
+    hostRoot: fixture.hostRoot,
+    pluginsDir: fixture.pluginsDir,
+    pluginRoot: fixture.pluginRoot,
+  });
+  const child = spawnSync(node, [runner, payload], {
+    cwd: fixture.dir,
+    env: { ...cleanEnv, ...env },
+    encoding: 'utf8',
+  });
   const lines = child.stdout.split('\n').filter((line) => line !== '');
   const reportLine = lines.find((line) => line.startsWith('REPORT '));
   if (child.status !== 0 || !reportLine) {
-    throw new Error(`runner failed (exit ${child.status ?? child.signal}):\n${child.stdout}\n${child.stderr}`);
+    throw new Error(
+      `runner failed (exit ${child.status ?? child.signal}):\n${child.stdout}\n${child.stderr}`,
+    );
   }
   return {
     listing: lines.filter((line) => !line.startsWith('REPORT ')),

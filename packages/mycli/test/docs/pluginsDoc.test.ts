@@ -16,9 +16,12 @@ function embedded(file: string): string | undefined {
 }
 
 describe('docs/plugins.md', () => {
-  it.each(['package.json', 'commands.js', 'handlers/world.js'])('shows %s exactly as the sample plugin has it', (file) => {
-    expect(embedded(file)).toBe(readFileSync(join(example, file), 'utf8').trimEnd());
-  });
+  it.each(['package.json', 'commands.js', 'handlers/world.js'])(
+    'shows %s exactly as the sample plugin has it',
+    (file) => {
+      expect(embedded(file)).toBe(readFileSync(join(example, file), 'utf8').trimEnd());
+    },
+  );
 
   // The snippet runs in a child process on the built packages, as a plugin author's test would
   // (jest's own module system cannot import() the plugin's files).

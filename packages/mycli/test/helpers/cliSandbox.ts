@@ -34,7 +34,10 @@ export interface Sandbox {
   /** Runs the built CLI in a child process (asynchronously, so the registry's log keeps draining). */
   run(args: readonly string[], options?: { env?: Record<string, string>; cwd?: string }): Promise<CliRun>;
   /** Runs with `--json` and parses stdout. */
-  json<T = unknown>(args: readonly string[], options?: { env?: Record<string, string>; cwd?: string }): Promise<JsonDoc<T> & { stderr: string; status: number | null }>;
+  json<T = unknown>(
+    args: readonly string[],
+    options?: { env?: Record<string, string>; cwd?: string },
+  ): Promise<JsonDoc<T> & { stderr: string; status: number | null }>;
   cleanup(): void;
 }
 
@@ -43,7 +46,8 @@ export interface Sandbox {
  * and a private npm cache shared within `cacheDir` (one per test file keeps installs quick).
  */
 export function makeSandbox(npmrcPath: string | undefined, cacheDir: string): Sandbox {
-  if (!existsSync(resolve(__dirname, '../../lib/main.js'))) throw new Error('packages/mycli/lib is missing: build first');
+  if (!existsSync(resolve(__dirname, '../../lib/main.js')))
+    throw new Error('packages/mycli/lib is missing: build first');
   const root = mkdtempSync(join(tmpdir(), 'mycli-e2e-'));
   const home = join(root, 'home');
   const fixtures = join(root, 'fixtures');
@@ -58,9 +62,16 @@ export function makeSandbox(npmrcPath: string | undefined, cacheDir: string): Sa
     npm_config_update_notifier: 'false',
     ...(npmrcPath ? { npm_config_userconfig: npmrcPath } : {}),
   };
-  const run = (args: readonly string[], options: { env?: Record<string, string>; cwd?: string } = {}): Promise<CliRun> =>
+  const run = (
+    args: readonly string[],
+    options: { env?: Record<string, string>; cwd?: string } = {},
+  ): Promise<CliRun> =>
     new Promise((resolvePromise, reject) => {
-      const child = spawn(process.execPath, [MYCLI_BIN, ...args], { cwd: options.cwd ?? root, env: { ...baseEnv, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [MYCLI_BIN, ...args], {
+        cwd: options.cwd ?? root,
+        env: { ...baseEnv, ...options.env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -72,17 +83,30 @@ export function makeSandbox(npmrcPath: string | undefined, cacheDir: string): Sa
         resolvePromise({ status, stdout, stderr });
       });
     });
-  const json = async <T>(args: readonly string[], options: { env?: Record<string, string>; cwd?: string } = {}) => {
+  const json = async <T>(
+    args: readonly string[],
+    options: { env?: Record<string, string>; cwd?: string } = {},
+  ) => {
     const r = await run([...args, '--json'], options);
     let doc: JsonDoc<T>;
     try {
       doc = JSON.parse(r.stdout) as JsonDoc<T>;
     } catch {
-      throw new Error(`mycli ${args.join(' ')} --json printed no JSON (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
+      throw new Error(
+        `mycli ${args.join(' ')} --json printed no JSON (exit ${r.status}):\n${r.stdout}\n${r.stderr}`,
+      );
     }
     return { ...doc, stderr: r.stderr, status: r.status };
   };
-  return { root, home, pluginsDir: join(home, 'plugins'), fixtures, run, json, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+  return {
+    root,
+    home,
+    pluginsDir: join(home, 'plugins'),
+    fixtures,
+    run,
+    json,
+    cleanup: () => rmSync(root, { recursive: true, force: true }),
+  };
 }
 
 /** `hashTree` of a plugins folder, without the lease files that running plugin commands write. */
@@ -110,7 +134,20 @@ export function warningLines(stderr: string): string[] {
 }
 
 /** plugins.json of a sandbox. */
-export function readRecord(pluginsDir: string): { plugins: Record<string, { name: string; version: string; spec: string; range?: string; source: string; location: string; folder?: string }> } {
+export function readRecord(pluginsDir: string): {
+  plugins: Record<
+    string,
+    {
+      name: string;
+      version: string;
+      spec: string;
+      range?: string;
+      source: string;
+      location: string;
+      folder?: string;
+    }
+  >;
+} {
   return JSON.parse(readFileSync(join(pluginsDir, 'plugins.json'), 'utf8'));
 }
 

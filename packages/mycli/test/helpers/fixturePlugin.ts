@@ -75,15 +75,25 @@ export function writePlugin(parent: string, f: FixturePlugin): string {
     kind: 'group',
     name: groupOf(f),
     summary: `Commands of ${f.name}`,
-    children: commands.map((c) => ({ name: c.name, summary: `The ${c.name} command`, handler: `./handlers/${c.name}.js` })),
+    children: commands.map((c) => ({
+      name: c.name,
+      summary: `The ${c.name} command`,
+      handler: `./handlers/${c.name}.js`,
+    })),
   };
   const body = JSON.stringify([group], null, 2);
-  const exportLine = type === 'module' ? `export const commands = ${body};\n` : `exports.commands = ${body};\n`;
+  const exportLine =
+    type === 'module' ? `export const commands = ${body};\n` : `exports.commands = ${body};\n`;
   writeFileSync(join(dir, 'commands.js'), `${f.definitionsPrelude ?? ''}\n${exportLine}`);
   if (!f.noManifest && !f.noEdict) {
-    writeFileSync(join(dir, 'edict.manifest.json'), JSON.stringify({ edictManifest: 1, name: f.name, version: f.version, commands: [group] }, null, 2));
+    writeFileSync(
+      join(dir, 'edict.manifest.json'),
+      JSON.stringify({ edictManifest: 1, name: f.name, version: f.version, commands: [group] }, null, 2),
+    );
   }
-  for (const c of commands) if (!c.missingFile) writeFileSync(join(dir, 'handlers', `${c.name}.js`), c.source ?? defaultHandler(f, c.name));
+  for (const c of commands)
+    if (!c.missingFile)
+      writeFileSync(join(dir, 'handlers', `${c.name}.js`), c.source ?? defaultHandler(f, c.name));
   for (const [hook, source] of Object.entries(f.hooks ?? {})) {
     mkdirSync(join(dir, 'hooks'), { recursive: true });
     writeFileSync(join(dir, 'hooks', `${hook}.js`), source);
@@ -95,7 +105,10 @@ export function writePlugin(parent: string, f: FixturePlugin): string {
 export function writeLibrary(parent: string, name: string, version: string): string {
   const dir = join(parent, `${name}-${version}`);
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name, version, license: 'MIT', main: 'index.js' }, null, 2));
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({ name, version, license: 'MIT', main: 'index.js' }, null, 2),
+  );
   writeFileSync(join(dir, 'index.js'), `exports.version = ${JSON.stringify(version)};\n`);
   return dir;
 }

@@ -23,7 +23,12 @@ export function hasProgram(name: string): boolean {
  * Starts `command` in a new tmux server whose socket is in `dir`, with exactly `env`, on a
  * 160×40 screen. `prompt` is the prompt text the shell is set up to print.
  */
-export async function startTerminal(dir: string, command: readonly string[], env: Record<string, string>, prompt = '$ '): Promise<Terminal> {
+export async function startTerminal(
+  dir: string,
+  command: readonly string[],
+  env: Record<string, string>,
+  prompt = '$ ',
+): Promise<Terminal> {
   const socket = join(dir, 'tmux.sock');
   const tmux = (...args: string[]): string => {
     const r = spawnSync('tmux', ['-S', socket, '-f', '/dev/null', ...args], { encoding: 'utf8', env });

@@ -31,7 +31,12 @@ const EXIT = /__EXIT:(\d+)__/;
  * server of its own, in a `width`×`height` pane. The command starts only once its output is
  * being recorded; the pane stays open after it ends, its exit code printed as `__EXIT:<n>__`.
  */
-export function openPane(argv: readonly string[], env: Record<string, string>, width: number, height = 20): Pane {
+export function openPane(
+  argv: readonly string[],
+  env: Record<string, string>,
+  width: number,
+  height = 20,
+): Pane {
   const dir = mkdtempSync(join(tmpdir(), 'edict-tmux-'));
   const sock = join(dir, 'sock');
   const log = join(dir, 'raw');
@@ -44,7 +49,17 @@ export function openPane(argv: readonly string[], env: Record<string, string>, w
   const term = env.TERM === undefined ? ['TERM="$TERM"'] : [];
   // The shell keeps running on Ctrl-C (a trap, which children do not inherit) to print the code.
   const script = `trap 'true' INT; stty -echo; read _; stty echo; env -i ${[...term, ...vars].join(' ')} ${argv.map(quote).join(' ')}; echo "__EXIT:$?__"; sleep 600`;
-  tmux('new-session', '-d', '-x', String(width), '-y', String(height), '-s', 'edict', `sh -c ${quote(script)}`);
+  tmux(
+    'new-session',
+    '-d',
+    '-x',
+    String(width),
+    '-y',
+    String(height),
+    '-s',
+    'edict',
+    `sh -c ${quote(script)}`,
+  );
   tmux('pipe-pane', '-o', '-t', 'edict', `cat > ${quote(log)}`);
   tmux('send-keys', '-t', 'edict', 'Enter');
   const screen = (joined = false): string[] => {

@@ -19,8 +19,10 @@ afterEach(() => {
 });
 
 /** Node's own cache (≥ 22.1) has its own layout; the file checks below are of Edict's (older Node). */
-const handRolled = typeof (Module as unknown as { enableCompileCache?: unknown }).enableCompileCache !== 'function';
-const cacheRoot = () => join(s.root, 'user', '.cache', 'edict', 'compile', `${process.version}-${process.arch}`);
+const handRolled =
+  typeof (Module as unknown as { enableCompileCache?: unknown }).enableCompileCache !== 'function';
+const cacheRoot = () =>
+  join(s.root, 'user', '.cache', 'edict', 'compile', `${process.version}-${process.arch}`);
 const entries = (dir: string) => (existsSync(dir) ? readdirSync(dir).map((n) => join(dir, n)) : []);
 
 async function installAndUninstall(env: Record<string, string> = {}): Promise<string> {

@@ -1,5 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startRegistry, type TestRegistry } from '../../../testing/src';
@@ -23,7 +33,8 @@ let pristineRecord: Buffer;
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'mycli-e2e-corrupt-'));
   registry = await startRegistry();
-  for (const name of [A, B, C]) await registry.publish(writePlugin(join(work, 'published'), { name, version: '1.0.0' }));
+  for (const name of [A, B, C])
+    await registry.publish(writePlugin(join(work, 'published'), { name, version: '1.0.0' }));
   s = makeSandbox(registry.npmrcPath, join(work, 'npm-cache'));
   const r = await s.run(['plugins', 'install', A, B]);
   if (r.status !== 0) throw new Error(`setup install failed:\n${r.stdout}\n${r.stderr}`);
@@ -47,7 +58,8 @@ function restore(): void {
 const recordPath = (): string => join(s.pluginsDir, 'plugins.json');
 
 /** Lines that tell the user about a problem: warnings and errors. */
-const problemLines = (r: CliRun): string[] => `${r.stdout}\n${r.stderr}`.split('\n').filter((l) => /^(Warning|Error):/.test(l));
+const problemLines = (r: CliRun): string[] =>
+  `${r.stdout}\n${r.stderr}`.split('\n').filter((l) => /^(Warning|Error):/.test(l));
 
 /** No run ever shows "Unexpected error", and at most `max` lines about the problem. */
 function expectClear(r: CliRun, max = 1): void {
@@ -56,7 +68,8 @@ function expectClear(r: CliRun, max = 1): void {
   expect(problemLines(r).length).toBeLessThanOrEqual(max);
 }
 
-const backups = (): string[] => readdirSync(s.pluginsDir).filter((n) => n.startsWith('plugins.json.damaged-'));
+const backups = (): string[] =>
+  readdirSync(s.pluginsDir).filter((n) => n.startsWith('plugins.json.damaged-'));
 
 /** The record as it should be after a repair: exactly the plugins installed. */
 function expectRecordOf(names: string[]): void {
@@ -68,7 +81,8 @@ function expectRecordOf(names: string[]): void {
   }
 }
 
-const pristineObject = (): { version: number; plugins: Record<string, Record<string, unknown>> } => JSON.parse(pristineRecord.toString('utf8'));
+const pristineObject = (): { version: number; plugins: Record<string, Record<string, unknown>> } =>
+  JSON.parse(pristineRecord.toString('utf8'));
 
 /** The damaged records, by name: what plugins.json holds instead of the pristine record. */
 const damages: [label: string, bytes: () => Buffer][] = [
@@ -78,20 +92,28 @@ const damages: [label: string, bytes: () => Buffer][] = [
   ['[]', () => Buffer.from('[]')],
   ['"x"', () => Buffer.from('"x"')],
   ['null', () => Buffer.from('null')],
-  ['an entry null', () => {
-    const o = pristineObject();
-    o.plugins[B] = null as unknown as Record<string, unknown>;
-    return Buffer.from(JSON.stringify(o, null, 2));
-  }],
-  ['an entry whose name is not its key', () => {
-    const o = pristineObject();
-    o.plugins[B] = { ...o.plugins[B], name: 'someone-else' };
-    return Buffer.from(JSON.stringify(o, null, 2));
-  }],
+  [
+    'an entry null',
+    () => {
+      const o = pristineObject();
+      o.plugins[B] = null as unknown as Record<string, unknown>;
+      return Buffer.from(JSON.stringify(o, null, 2));
+    },
+  ],
+  [
+    'an entry whose name is not its key',
+    () => {
+      const o = pristineObject();
+      o.plugins[B] = { ...o.plugins[B], name: 'someone-else' };
+      return Buffer.from(JSON.stringify(o, null, 2));
+    },
+  ],
 ];
 
 describe('a damaged plugins.json', () => {
-  test.each(damages.map(([label, bytes], i) => [label, i % 2 === 0 ? 'install' : 'uninstall', bytes] as const))(
+  test.each(
+    damages.map(([label, bytes], i) => [label, i % 2 === 0 ? 'install' : 'uninstall', bytes] as const),
+  )(
     '%s: runs recover it in memory with one warning; the next %s moves it aside and rewrites it',
     async (_label, op, bytes) => {
       restore();
@@ -109,11 +131,15 @@ describe('a damaged plugins.json', () => {
       const list = await s.json<{ name: string; health: string }[]>(['plugins', 'list']);
       expect(list.stderr).not.toMatch(/Unexpected error/);
       expect(list.exitCode).toBe(0);
-      expect(list.data.map((p) => [p.name, p.health])).toEqual([[A, 'ok'], [B, 'ok']]);
+      expect(list.data.map((p) => [p.name, p.health])).toEqual([
+        [A, 'ok'],
+        [B, 'ok'],
+      ]);
       expect(warningLines(list.stderr)).toHaveLength(1);
 
       // An operation: the startup warning (before it runs) and its own note naming the backup.
-      const change = op === 'install' ? await s.run(['plugins', 'install', C]) : await s.run(['plugins', 'uninstall', B]);
+      const change =
+        op === 'install' ? await s.run(['plugins', 'install', C]) : await s.run(['plugins', 'uninstall', B]);
       expectClear(change, 2);
       expect(change.status).toBe(0);
       const [backup, ...more] = backups();
@@ -128,7 +154,12 @@ describe('a damaged plugins.json', () => {
       // Afterwards all is quiet and every installed plugin runs.
       for (const name of now) {
         const r = await s.run([name.replace('mycli-plugin-', ''), 'run']);
-        expect({ name, status: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({ name, status: 0, stdout: line(name), stderr: '' });
+        expect({ name, status: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({
+          name,
+          status: 0,
+          stdout: line(name),
+          stderr: '',
+        });
       }
     },
   );
@@ -222,9 +253,15 @@ describe('a file or folder where the other belongs', () => {
     const doctor = await s.run(['plugins', 'doctor']);
     expectClear(doctor, 0);
     expect(doctor.status).toBe(0);
-    expect(doctor.stdout).toMatch(/^Repaired: .*index\.json was a folder; it was moved to .*index\.json\.moved-\d+$/m);
+    expect(doctor.stdout).toMatch(
+      /^Repaired: .*index\.json was a folder; it was moved to .*index\.json\.moved-\d+$/m,
+    );
     expect(lstatSync(index).isFile()).toBe(true);
-    expect(await s.run(['plugins', 'doctor'])).toEqual({ status: 0, stdout: '2 plugin(s), all usable.\n', stderr: '' });
+    expect(await s.run(['plugins', 'doctor'])).toEqual({
+      status: 0,
+      stdout: '2 plugin(s), all usable.\n',
+      stderr: '',
+    });
   });
 
   test('installed as a file: install fails with EDICT_PLUGINS_FS naming it, nothing is lost, and the hint runs as printed', async () => {

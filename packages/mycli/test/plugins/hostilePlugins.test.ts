@@ -1,8 +1,25 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startRegistry, type TestRegistry } from '../../../testing/src';
-import { hashTree, makeSandbox, readRecord, warningLines, type CliRun, type Sandbox } from '../helpers/cliSandbox';
+import {
+  hashTree,
+  makeSandbox,
+  readRecord,
+  warningLines,
+  type CliRun,
+  type Sandbox,
+} from '../helpers/cliSandbox';
 import { writePlugin, type FixturePlugin } from '../helpers/fixturePlugin';
 
 // End-to-end: plugins written as an attacker would, published to a real verdaccio and installed
@@ -16,7 +33,14 @@ const CCBASE_OUTPUT = 'mycli-plugin-ccbase@1.0.0 run\n';
 
 /** A group node as the fixtures write it, for definitions modules that lie about their commands. */
 const groupSource = (name: string): string =>
-  JSON.stringify([{ kind: 'group', name, summary: `Commands of ${name}`, children: [{ name: 'run', summary: 'The run command', handler: './handlers/run.js' }] }]);
+  JSON.stringify([
+    {
+      kind: 'group',
+      name,
+      summary: `Commands of ${name}`,
+      children: [{ name: 'run', summary: 'The run command', handler: './handlers/run.js' }],
+    },
+  ]);
 
 /** Writes a plugin, then replaces its definitions module (commands.js) with `source`. */
 function pluginWithModule(parent: string, f: FixturePlugin, source: string): string {
@@ -78,9 +102,18 @@ beforeAll(async () => {
   const withManifest = (f: FixturePlugin, source: string): string => pluginWithModule(out, f, source);
   const dotdot = writePlugin(out, { name: 'mycli-plugin-dotdot', version: '1.0.0' });
   const manifestFile = join(dotdot, 'edict.manifest.json');
-  writeFileSync(manifestFile, readFileSync(manifestFile, 'utf8').replace('./handlers/run.js', './handlers/../../../package.json'));
-  const dotdotHook = writePlugin(out, { name: 'mycli-plugin-dotdothook', version: '1.0.0', hooks: { init: 'exports.init = async () => {};\n' } });
-  const hookPkg = JSON.parse(readFileSync(join(dotdotHook, 'package.json'), 'utf8')) as { edict: { hooks: Record<string, string> } };
+  writeFileSync(
+    manifestFile,
+    readFileSync(manifestFile, 'utf8').replace('./handlers/run.js', './handlers/../../../package.json'),
+  );
+  const dotdotHook = writePlugin(out, {
+    name: 'mycli-plugin-dotdothook',
+    version: '1.0.0',
+    hooks: { init: 'exports.init = async () => {};\n' },
+  });
+  const hookPkg = JSON.parse(readFileSync(join(dotdotHook, 'package.json'), 'utf8')) as {
+    edict: { hooks: Record<string, string> };
+  };
   hookPkg.edict.hooks.init = './hooks/../../../package.json';
   writeFileSync(join(dotdotHook, 'package.json'), JSON.stringify(hookPkg, null, 2));
   await Promise.all(
@@ -88,17 +121,36 @@ beforeAll(async () => {
       writePlugin(out, CCBASE),
       // a manifest; its module would loop the moment anything ran it
       withManifest({ name: 'mycli-plugin-loop', version: '1.0.0' }, 'for (;;) {}\n'),
-      writePlugin(out, { name: 'mycli-plugin-loop2', version: '1.0.0', definitionsPrelude: loopsOnSecondLoad(join(markers, 'loop2-loads')) }),
+      writePlugin(out, {
+        name: 'mycli-plugin-loop2',
+        version: '1.0.0',
+        definitionsPrelude: loopsOnSecondLoad(join(markers, 'loop2-loads')),
+      }),
       // no manifest: the module is run at install, sandboxed
-      pluginWithModule(out, { name: 'mycli-plugin-spin', version: '1.0.0', noManifest: true }, 'for (;;) {}\n'),
+      pluginWithModule(
+        out,
+        { name: 'mycli-plugin-spin', version: '1.0.0', noManifest: true },
+        'for (;;) {}\n',
+      ),
       writePlugin(out, { name: 'mycli-plugin-grab', version: '1.0.0', group: 'cc-base' }),
       // the manifest says "evil"; the module, if anything ran it again, says "cc-base"
-      withManifest({ name: 'mycli-plugin-evil', version: '1.0.0' }, `exports.commands = ${groupSource('cc-base')};\n`),
-      pluginWithModule(out, { name: 'mycli-plugin-tamper', version: '1.0.0', noManifest: true }, tamperModule(markers)),
+      withManifest(
+        { name: 'mycli-plugin-evil', version: '1.0.0' },
+        `exports.commands = ${groupSource('cc-base')};\n`,
+      ),
+      pluginWithModule(
+        out,
+        { name: 'mycli-plugin-tamper', version: '1.0.0', noManifest: true },
+        tamperModule(markers),
+      ),
       writePlugin(out, { name: 'mycli-plugin-swap', version: '1.0.0' }),
       dotdot,
       dotdotHook,
-      writePlugin(out, { name: 'mycli-plugin-hooky', version: '1.0.0', hooks: { postInstall: loopingHook(join(markers, 'hook-child.pid')) } }),
+      writePlugin(out, {
+        name: 'mycli-plugin-hooky',
+        version: '1.0.0',
+        hooks: { postInstall: loopingHook(join(markers, 'hook-child.pid')) },
+      }),
     ].map((dir) => registry.publish(dir)),
   );
 }, 120000);
@@ -126,7 +178,11 @@ async function victimRuns(s: Sandbox): Promise<boolean> {
 }
 
 /** Runs the CLI and how long it took. */
-async function timed(s: Sandbox, args: string[], env?: Record<string, string>): Promise<CliRun & { ms: number }> {
+async function timed(
+  s: Sandbox,
+  args: string[],
+  env?: Record<string, string>,
+): Promise<CliRun & { ms: number }> {
   const started = Date.now();
   const r = await s.run(args, env ? { env } : {});
   return { ...r, ms: Date.now() - started };
@@ -144,8 +200,14 @@ function sandboxProcesses(s: Sandbox): string[] {
     try {
       const state = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '')[0];
       if (state === 'Z' || state === 'X') continue;
-      const text = [readFileSync(`/proc/${pid}/cmdline`, 'utf8'), readFileSync(`/proc/${pid}/environ`, 'utf8')].join('\0');
-      if (text.includes(s.root)) found.push(`${pid} ${readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').slice(0, 200)}`);
+      const text = [
+        readFileSync(`/proc/${pid}/cmdline`, 'utf8'),
+        readFileSync(`/proc/${pid}/environ`, 'utf8'),
+      ].join('\0');
+      if (text.includes(s.root))
+        found.push(
+          `${pid} ${readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').slice(0, 200)}`,
+        );
     } catch {
       // gone meanwhile, or not ours to read
     }
@@ -163,7 +225,8 @@ function gone(pid: number): boolean {
   }
 }
 
-const leftovers = (s: Sandbox): string[] => ['.lock', '.staging'].filter((n) => existsSync(join(s.pluginsDir, n)));
+const leftovers = (s: Sandbox): string[] =>
+  ['.lock', '.staging'].filter((n) => existsSync(join(s.pluginsDir, n)));
 
 interface Listing {
   name: string;
@@ -185,7 +248,11 @@ describe('looping definitions', () => {
     expect(help.ms).toBeLessThan(8000);
     expect(existsSync(join(s.pluginsDir, 'index.json'))).toBe(true);
     const run = await timed(s, ['cc-base', 'run']);
-    expect({ status: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({ status: 0, stdout: CCBASE_OUTPUT, stderr: '' });
+    expect({ status: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({
+      status: 0,
+      stdout: CCBASE_OUTPUT,
+      stderr: '',
+    });
     expect(run.ms).toBeLessThan(8000);
     const list = await timed(s, ['plugins', 'list', '--json']);
     expect(list.status).toBe(0);
@@ -205,14 +272,18 @@ describe('looping definitions', () => {
     const s = await sandboxWithVictim();
     const before = hashTree(s.pluginsDir);
     const record = readFileSync(join(s.pluginsDir, 'plugins.json'));
-    const r = await timed(s, ['plugins', 'install', 'mycli-plugin-spin'], { EDICT_PLUGIN_CODE_TIMEOUT_MS: '2000' });
+    const r = await timed(s, ['plugins', 'install', 'mycli-plugin-spin'], {
+      EDICT_PLUGIN_CODE_TIMEOUT_MS: '2000',
+    });
     expect(r.status).toBe(1);
     expect(r.ms).toBeLessThan(20000);
     const errors = r.stderr.split('\n').filter((l) => l.startsWith('Error:'));
     expect(errors).toHaveLength(1);
     expect(errors[0]).toContain('mycli-plugin-spin');
     expect(errors[0]).toContain('did not finish within 2 s and was stopped');
-    const doc = await s.json(['plugins', 'install', 'mycli-plugin-spin'], { env: { EDICT_PLUGIN_CODE_TIMEOUT_MS: '2000' } });
+    const doc = await s.json(['plugins', 'install', 'mycli-plugin-spin'], {
+      env: { EDICT_PLUGIN_CODE_TIMEOUT_MS: '2000' },
+    });
     expect(doc.error?.code).toBe('EDICT_PLUGIN_INVALID');
     expect(doc.error?.message).toContain('did not finish within 2 s and was stopped');
     expect(leftovers(s)).toEqual([]);
@@ -235,17 +306,32 @@ describe('hijacking a name', () => {
     await victimRuns(s);
   }, 60000);
 
-  test("a plugin whose module would claim the victim's group on a later load stays \"evil\" through every rebuild", async () => {
+  test('a plugin whose module would claim the victim\'s group on a later load stays "evil" through every rebuild', async () => {
     const s = await sandboxWithVictim();
-    const installed = await s.json<{ installed: { name: string; commands: string[] }[] }>(['plugins', 'install', 'mycli-plugin-evil']);
+    const installed = await s.json<{ installed: { name: string; commands: string[] }[] }>([
+      'plugins',
+      'install',
+      'mycli-plugin-evil',
+    ]);
     expect(installed.exitCode).toBe(0);
     expect(installed.data.installed.map((p) => p.commands)).toEqual([['evil']]);
     const check = async (why: string): Promise<void> => {
       const run = await s.run(['cc-base', 'run']);
-      expect({ why, status: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({ why, status: 0, stdout: CCBASE_OUTPUT, stderr: '' });
+      expect({ why, status: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({
+        why,
+        status: 0,
+        stdout: CCBASE_OUTPUT,
+        stderr: '',
+      });
       expect((await s.run(['evil', 'run'])).stdout).toBe('mycli-plugin-evil@1.0.0 run\n');
       const list = await s.json<Listing[]>(['plugins', 'list']);
-      expect({ why, health: list.data.map((p) => [p.name, p.health]) }).toEqual({ why, health: [['mycli-plugin-ccbase', 'ok'], ['mycli-plugin-evil', 'ok']] });
+      expect({ why, health: list.data.map((p) => [p.name, p.health]) }).toEqual({
+        why,
+        health: [
+          ['mycli-plugin-ccbase', 'ok'],
+          ['mycli-plugin-evil', 'ok'],
+        ],
+      });
     };
     const indexFile = join(s.pluginsDir, 'index.json');
     // a rebuild forced by a missing index
@@ -262,7 +348,10 @@ describe('hijacking a name', () => {
     expect(readFileSync(indexFile, 'utf8').split('\n')[0]).not.toBe(stampBefore);
     // a rebuild forced by another host version in the index
     const [header, ...rest] = readFileSync(indexFile, 'utf8').split('\n');
-    writeFileSync(indexFile, [header!.replace(/"hostVersion":"[^"]*"/, '"hostVersion":"0.0.1"'), ...rest].join('\n'));
+    writeFileSync(
+      indexFile,
+      [header!.replace(/"hostVersion":"[^"]*"/, '"hostVersion":"0.0.1"'), ...rest].join('\n'),
+    );
     await check('host version changed');
     expect(readFileSync(indexFile, 'utf8').split('\n')[0]).not.toContain('"hostVersion":"0.0.1"');
   }, 60000);
@@ -279,10 +368,15 @@ describe('hijacking a name', () => {
     const run = await s.run(['cc-base', 'run']);
     expect(run.status).toBe(0);
     expect(run.stdout).toBe(CCBASE_OUTPUT);
-    expect(warningLines(run.stderr)).toEqual(['Warning: command "cc-base" of plugin mycli-plugin-lnk is skipped: plugin mycli-plugin-ccbase already provides it']);
+    expect(warningLines(run.stderr)).toEqual([
+      'Warning: command "cc-base" of plugin mycli-plugin-lnk is skipped: plugin mycli-plugin-ccbase already provides it',
+    ]);
     expect(run.stderr).toBe(`${warningLines(run.stderr)[0]}\n`);
     const list = await s.json<Listing[]>(['plugins', 'list']);
-    expect(list.data.map((p) => [p.name, p.health])).toEqual([['mycli-plugin-ccbase', 'ok'], ['mycli-plugin-lnk', 'conflict']]);
+    expect(list.data.map((p) => [p.name, p.health])).toEqual([
+      ['mycli-plugin-ccbase', 'ok'],
+      ['mycli-plugin-lnk', 'conflict'],
+    ]);
     expect(list.data.find((p) => p.name === 'mycli-plugin-lnk')?.problem).toContain('"cc-base"');
   }, 60000);
 });
@@ -293,7 +387,11 @@ describe('tampering', () => {
     const handler = join(readRecord(s.pluginsDir).plugins[CCBASE.name]!.location, 'handlers', 'run.js');
     const bytes = readFileSync(handler);
     // scripts off (the default): the definitions module is the only code of the plugin that runs
-    const r = await s.json<{ installed: { name: string; commands: string[]; warnings: string[] }[] }>(['plugins', 'install', 'mycli-plugin-tamper']);
+    const r = await s.json<{ installed: { name: string; commands: string[]; warnings: string[] }[] }>([
+      'plugins',
+      'install',
+      'mycli-plugin-tamper',
+    ]);
     // it found the victim through plugins.json (it exports no commands otherwise) and installed
     expect(r.error).toBeNull();
     expect(r.data.installed[0]?.commands).toEqual(['tamper']);
@@ -315,7 +413,10 @@ describe('symlink swap', () => {
     const outside = join(s.root, 'elsewhere');
     const marker = join(s.root, 'outside-ran.txt');
     mkdirSync(outside);
-    writeFileSync(join(outside, 'run.js'), `require('node:fs').writeFileSync(${JSON.stringify(marker)}, 'x');\nexports.handler = async (ctx) => { ctx.out.text('outside'); };\n`);
+    writeFileSync(
+      join(outside, 'run.js'),
+      `require('node:fs').writeFileSync(${JSON.stringify(marker)}, 'x');\nexports.handler = async (ctx) => { ctx.out.text('outside'); };\n`,
+    );
     rmSync(join(location, 'handlers'), { recursive: true });
     symlinkSync(outside, join(location, 'handlers'));
     const r = await s.json(['swap', 'run']);
@@ -337,7 +438,9 @@ describe('symlink swap', () => {
     expect(r.exitCode).toBe(1);
     expect(r.error?.code).toBe('EDICT_PLUGIN_INVALID');
     // refused by the manifest's shape check, before any path is resolved
-    expect(r.error?.message).toContain('edict.manifest.json: command 0 "dotdot" › child 0 "run": "handler" must be a path relative to the plugin root');
+    expect(r.error?.message).toContain(
+      'edict.manifest.json: command 0 "dotdot" › child 0 "run": "handler" must be a path relative to the plugin root',
+    );
     const hook = await s.json(['plugins', 'install', 'mycli-plugin-dotdothook']);
     expect(hook.exitCode).toBe(1);
     expect(hook.error?.code).toBe('EDICT_PLUGIN_INVALID');
@@ -351,7 +454,9 @@ describe('install hooks', () => {
     const s = await sandboxWithVictim();
     const pidFile = join(markers, 'hook-child.pid');
     const before = hashTree(s.pluginsDir);
-    const r = await timed(s, ['plugins', 'install', 'mycli-plugin-hooky', '--allow-scripts', '--json'], { EDICT_PLUGIN_CODE_TIMEOUT_MS: '2000' });
+    const r = await timed(s, ['plugins', 'install', 'mycli-plugin-hooky', '--allow-scripts', '--json'], {
+      EDICT_PLUGIN_CODE_TIMEOUT_MS: '2000',
+    });
     const doc = JSON.parse(r.stdout) as { error: { code: string; message: string } | null };
     expect(r.status).toBe(1);
     expect(doc.error?.code).toBe('EDICT_PLUGIN_HOOK_FAILED');
@@ -368,7 +473,9 @@ describe('install hooks', () => {
     expect(sandboxProcesses(s)).toEqual([]);
     rmSync(pidFile);
 
-    const plain = await s.run(['plugins', 'install', 'mycli-plugin-hooky'], { env: { EDICT_PLUGIN_CODE_TIMEOUT_MS: '2000' } });
+    const plain = await s.run(['plugins', 'install', 'mycli-plugin-hooky'], {
+      env: { EDICT_PLUGIN_CODE_TIMEOUT_MS: '2000' },
+    });
     expect(plain.status).toBe(0);
     const warnings = warningLines(plain.stderr);
     expect(warnings).toHaveLength(1);

@@ -22,19 +22,33 @@ const markerHook = (hook: string): string =>
   `exports.${hook} = async (ctx) => { writeFileSync(join(ctx.pluginsDir, '..', '${hook}-' + ctx.plugin.name + '-' + ctx.plugin.version + '.txt'), ctx.host.name); };\n`;
 
 const fixtures: [FixturePlugin, string?][][] = [
-  [[{ name: 'mycli-plugin-beta', version: '1.0.0' }], [{ name: 'mycli-plugin-beta', version: '1.2.0' }], [{ name: 'mycli-plugin-beta', version: '2.0.0' }]],
+  [
+    [{ name: 'mycli-plugin-beta', version: '1.0.0' }],
+    [{ name: 'mycli-plugin-beta', version: '1.2.0' }],
+    [{ name: 'mycli-plugin-beta', version: '2.0.0' }],
+  ],
   [[{ name: 'mycli-plugin-gamma', version: '1.1.0-rc.0' }, 'next']],
   [[{ name: '@acme/mycli-plugin-scoped', version: '1.0.0', description: 'A scoped plugin' }]],
   [[{ name: 'mycli-plugin-upd', version: '1.0.0' }]],
-  [[{ name: 'mycli-plugin-future', version: '1.0.0', peerDependencies: { '@edict/core': '^0.1.0', mycli: '>=2 <3' } }]],
-  [[
-    {
-      name: 'mycli-plugin-hooks',
-      version: '1.0.0',
-      scripts: { postinstall: `node -e "require('fs').writeFileSync('script-ran.txt', 'yes')"` },
-      hooks: { postInstall: markerHook('postInstall'), preUninstall: markerHook('preUninstall') },
-    },
-  ]],
+  [
+    [
+      {
+        name: 'mycli-plugin-future',
+        version: '1.0.0',
+        peerDependencies: { '@edict/core': '^0.1.0', mycli: '>=2 <3' },
+      },
+    ],
+  ],
+  [
+    [
+      {
+        name: 'mycli-plugin-hooks',
+        version: '1.0.0',
+        scripts: { postinstall: `node -e "require('fs').writeFileSync('script-ran.txt', 'yes')"` },
+        hooks: { postInstall: markerHook('postInstall'), preUninstall: markerHook('preUninstall') },
+      },
+    ],
+  ],
   [[{ name: 'plain-library-about-beta', version: '1.0.0', noEdict: true, keywords: ['beta'] }]],
 ];
 
@@ -44,7 +58,8 @@ beforeAll(async () => {
   // one chain per package (versions in order), packages in parallel
   await Promise.all(
     fixtures.map(async (versions) => {
-      for (const [f, tag] of versions) await registry.publish(writePlugin(join(work, 'published'), f), tag ? { tag } : {});
+      for (const [f, tag] of versions)
+        await registry.publish(writePlugin(join(work, 'published'), f), tag ? { tag } : {});
     }),
   );
 });
@@ -70,7 +85,13 @@ interface Listing {
 describe('plugins install from a registry', () => {
   test('installs by exact version, tag and scoped name, then a range; a bare name records "latest"; every command runs', async () => {
     const s = sandbox();
-    const doc = await s.json<Installed>(['plugins', 'install', 'mycli-plugin-beta@1.0.0', 'mycli-plugin-gamma@next', '@acme/mycli-plugin-scoped']);
+    const doc = await s.json<Installed>([
+      'plugins',
+      'install',
+      'mycli-plugin-beta@1.0.0',
+      'mycli-plugin-gamma@next',
+      '@acme/mycli-plugin-scoped',
+    ]);
     expect(doc.error).toBeNull();
     expect(doc.exitCode).toBe(0);
     expect(Object.fromEntries(doc.data.installed.map((p) => [p.name, p.version]))).toEqual({
@@ -80,24 +101,52 @@ describe('plugins install from a registry', () => {
     });
     expect(doc.data.installed.find((p) => p.name === 'mycli-plugin-gamma')?.commands).toEqual(['gamma']);
     let record = readRecord(s.pluginsDir).plugins;
-    expect(record['mycli-plugin-beta']).toMatchObject({ version: '1.0.0', spec: 'mycli-plugin-beta@1.0.0', range: '1.0.0', source: 'registry' });
-    expect(record['mycli-plugin-gamma']).toMatchObject({ version: '1.1.0-rc.0', spec: 'mycli-plugin-gamma@next', range: 'next' });
-    expect(record['@acme/mycli-plugin-scoped']).toMatchObject({ version: '1.0.0', spec: '@acme/mycli-plugin-scoped', range: 'latest', source: 'registry' });
+    expect(record['mycli-plugin-beta']).toMatchObject({
+      version: '1.0.0',
+      spec: 'mycli-plugin-beta@1.0.0',
+      range: '1.0.0',
+      source: 'registry',
+    });
+    expect(record['mycli-plugin-gamma']).toMatchObject({
+      version: '1.1.0-rc.0',
+      spec: 'mycli-plugin-gamma@next',
+      range: 'next',
+    });
+    expect(record['@acme/mycli-plugin-scoped']).toMatchObject({
+      version: '1.0.0',
+      spec: '@acme/mycli-plugin-scoped',
+      range: 'latest',
+      source: 'registry',
+    });
 
     const text = await s.run(['plugins', 'install', 'mycli-plugin-beta@^1']);
     expect(text.stderr).toBe('');
     expect(text.stdout).toBe('Installed mycli-plugin-beta@1.2.0 (was 1.0.0): commands beta\n');
     record = readRecord(s.pluginsDir).plugins;
-    expect(record['mycli-plugin-beta']).toMatchObject({ version: '1.2.0', spec: 'mycli-plugin-beta@^1', range: '^1' });
+    expect(record['mycli-plugin-beta']).toMatchObject({
+      version: '1.2.0',
+      spec: 'mycli-plugin-beta@^1',
+      range: '^1',
+    });
 
-    for (const [group, id] of [['beta', 'mycli-plugin-beta@1.2.0'], ['gamma', 'mycli-plugin-gamma@1.1.0-rc.0'], ['scoped', '@acme/mycli-plugin-scoped@1.0.0']] as const) {
+    for (const [group, id] of [
+      ['beta', 'mycli-plugin-beta@1.2.0'],
+      ['gamma', 'mycli-plugin-gamma@1.1.0-rc.0'],
+      ['scoped', '@acme/mycli-plugin-scoped@1.0.0'],
+    ] as const) {
       const r = await s.run([group, 'run']);
-      expect({ group, status: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({ group, status: 0, stdout: `${id} run\n`, stderr: '' });
+      expect({ group, status: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({
+        group,
+        status: 0,
+        stdout: `${id} run\n`,
+        stderr: '',
+      });
     }
 
     const help = await s.run(['--help']);
     expect(help.status).toBe(0);
-    for (const group of ['beta', 'gamma', 'scoped']) expect(help.stdout).toMatch(new RegExp(`^\\s+${group} …\\s+Commands of `, 'm'));
+    for (const group of ['beta', 'gamma', 'scoped'])
+      expect(help.stdout).toMatch(new RegExp(`^\\s+${group} …\\s+Commands of `, 'm'));
 
     const info = await s.run(['plugins', 'info', '@acme/mycli-plugin-scoped']);
     expect(info.status).toBe(0);
@@ -108,7 +157,10 @@ describe('plugins install from a registry', () => {
     expect(info.stdout).toMatch(/^health\s+ok$/m);
     expect(info.stdout).toMatch(/^commands\s+scoped$/m);
     expect(info.stdout).toMatch(new RegExp(`^registry\\s+${registry.url}/$`, 'm'));
-    const infoJson = await s.json<{ record: { version: string; source: string }; listing: { health: string } }>(['plugins', 'info', 'mycli-plugin-beta']);
+    const infoJson = await s.json<{
+      record: { version: string; source: string };
+      listing: { health: string };
+    }>(['plugins', 'info', 'mycli-plugin-beta']);
     expect(infoJson.data.record).toMatchObject({ version: '1.2.0', source: 'registry' });
     expect(infoJson.data.listing.health).toBe('ok');
     const missing = await s.json(['plugins', 'info', 'mycli-plugin-nothing']);
@@ -116,7 +168,7 @@ describe('plugins install from a registry', () => {
     expect(missing.error?.code).toBe('EDICT_PLUGIN_NOT_FOUND');
   });
 
-  test('update stays inside the recorded range; a bare install reinstalls the recorded versions; --file installs another machine\'s set', async () => {
+  test("update stays inside the recorded range; a bare install reinstalls the recorded versions; --file installs another machine's set", async () => {
     const s = sandbox();
     expect((await s.run(['plugins', 'install', 'mycli-plugin-upd@^1'])).status).toBe(0);
     await registry.publish(writePlugin(join(work, 'later'), { name: 'mycli-plugin-upd', version: '1.1.0' }));
@@ -135,9 +187,17 @@ describe('plugins install from a registry', () => {
     expect(update.stderr).toBe('');
     expect(update.status).toBe(0);
     expect(update.stdout).toBe('mycli-plugin-upd 1.0.0 → 1.1.0\n');
-    expect(readRecord(s.pluginsDir).plugins['mycli-plugin-upd']).toMatchObject({ version: '1.1.0', spec: 'mycli-plugin-upd@^1', range: '^1' });
+    expect(readRecord(s.pluginsDir).plugins['mycli-plugin-upd']).toMatchObject({
+      version: '1.1.0',
+      spec: 'mycli-plugin-upd@^1',
+      range: '^1',
+    });
     expect((await s.run(['upd', 'run'])).stdout).toBe('mycli-plugin-upd@1.1.0 run\n');
-    const noop = await s.json<{ name: string; from: string; to: string }[]>(['plugins', 'update', 'mycli-plugin-upd']);
+    const noop = await s.json<{ name: string; from: string; to: string }[]>([
+      'plugins',
+      'update',
+      'mycli-plugin-upd',
+    ]);
     expect(noop.data).toEqual([{ name: 'mycli-plugin-upd', from: '1.1.0', to: '1.1.0' }]);
     expect((await s.run(['plugins', 'update'])).stdout).toBe('mycli-plugin-upd 1.1.0 (up to date)\n');
 
@@ -148,7 +208,10 @@ describe('plugins install from a registry', () => {
     expect(fromFile.status).toBe(0);
     expect(fromFile.stdout).toBe('Installed mycli-plugin-upd@1.1.0: commands upd\n');
     expect((await other.run(['upd', 'run'])).stdout).toBe('mycli-plugin-upd@1.1.0 run\n');
-    expect(readRecord(other.pluginsDir).plugins['mycli-plugin-upd']).toMatchObject({ version: '1.1.0', range: '^1' });
+    expect(readRecord(other.pluginsDir).plugins['mycli-plugin-upd']).toMatchObject({
+      version: '1.1.0',
+      range: '^1',
+    });
     const json = await other.json<{ name: string; from: string; to: string }[]>(['plugins', 'update']);
     expect(json.data).toEqual([{ name: 'mycli-plugin-upd', from: '1.1.0', to: '1.1.0' }]);
   });
@@ -156,21 +219,34 @@ describe('plugins install from a registry', () => {
   test('installs a local folder, a .tgz made by npm pack and a tarball URL, recording local paths absolute', async () => {
     const s = sandbox();
     writePlugin(s.fixtures, { name: 'mycli-plugin-folder', version: '1.0.0' });
-    const tgz = await npmPack(writePlugin(join(s.fixtures, 'src'), { name: 'mycli-plugin-packed', version: '3.1.4' }), join(s.fixtures, 'packed'));
+    const tgz = await npmPack(
+      writePlugin(join(s.fixtures, 'src'), { name: 'mycli-plugin-packed', version: '3.1.4' }),
+      join(s.fixtures, 'packed'),
+    );
     const url = `${registry.url}/mycli-plugin-beta/-/mycli-plugin-beta-1.0.0.tgz`;
-    const r = await s.run(['plugins', 'install', './mycli-plugin-folder-1.0.0', './packed/mycli-plugin-packed-3.1.4.tgz', url], { cwd: s.fixtures });
+    const r = await s.run(
+      ['plugins', 'install', './mycli-plugin-folder-1.0.0', './packed/mycli-plugin-packed-3.1.4.tgz', url],
+      { cwd: s.fixtures },
+    );
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(tgz).toBe(join(s.fixtures, 'packed', 'mycli-plugin-packed-3.1.4.tgz'));
     const record = readRecord(s.pluginsDir).plugins;
-    expect(record['mycli-plugin-folder']).toMatchObject({ source: 'folder', spec: join(s.fixtures, 'mycli-plugin-folder-1.0.0'), version: '1.0.0' });
+    expect(record['mycli-plugin-folder']).toMatchObject({
+      source: 'folder',
+      spec: join(s.fixtures, 'mycli-plugin-folder-1.0.0'),
+      version: '1.0.0',
+    });
     expect(record['mycli-plugin-packed']).toMatchObject({ source: 'tarball', spec: tgz, version: '3.1.4' });
     expect(record['mycli-plugin-beta']).toMatchObject({ source: 'url', spec: url, version: '1.0.0' });
     expect((await s.run(['folder', 'run'])).stdout).toBe('mycli-plugin-folder@1.0.0 run\n');
     expect((await s.run(['packed', 'run'])).stdout).toBe('mycli-plugin-packed@3.1.4 run\n');
     expect((await s.run(['beta', 'run'])).stdout).toBe('mycli-plugin-beta@1.0.0 run\n');
 
-    const update = await s.json<{ name: string; from: string; to: string; note?: string }[]>(['plugins', 'update']);
+    const update = await s.json<{ name: string; from: string; to: string; note?: string }[]>([
+      'plugins',
+      'update',
+    ]);
     expect(update.exitCode).toBe(0);
     expect(update.data.map((u) => [u.name, u.from, u.to])).toEqual([
       ['mycli-plugin-beta', '1.0.0', '1.0.0'],
@@ -188,17 +264,28 @@ describe('plugins install from a registry', () => {
     expect(without.exitCode).toBe(1);
     expect(without.error?.code).toBe('EDICT_PLUGIN_FETCH_FAILED');
     expect(existsSync(join(s.pluginsDir, 'plugins.json'))).toBe(false);
-    const withFlag = await s.run(['plugins', 'install', 'mycli-plugin-beta@1.0.0', '--registry', registry.url]);
+    const withFlag = await s.run([
+      'plugins',
+      'install',
+      'mycli-plugin-beta@1.0.0',
+      '--registry',
+      registry.url,
+    ]);
     expect(withFlag.stderr).toBe('');
     expect(withFlag.status).toBe(0);
-    expect(readRecord(s.pluginsDir).plugins['mycli-plugin-beta']).toMatchObject({ version: '1.0.0', registry: `${registry.url}/` });
+    expect(readRecord(s.pluginsDir).plugins['mycli-plugin-beta']).toMatchObject({
+      version: '1.0.0',
+      registry: `${registry.url}/`,
+    });
     expect((await s.run(['beta', 'run'])).stdout).toBe('mycli-plugin-beta@1.0.0 run\n');
   });
 
   test('a registry that requires a token works through the token in the .npmrc', async () => {
     const secure = await startRegistry({ requireAuth: true });
     try {
-      await secure.publish(writePlugin(join(work, 'secure'), { name: 'mycli-plugin-secret', version: '1.0.0' }));
+      await secure.publish(
+        writePlugin(join(work, 'secure'), { name: 'mycli-plugin-secret', version: '1.0.0' }),
+      );
       const anonymousNpmrc = join(work, 'anonymous.npmrc');
       writeFileSync(anonymousNpmrc, `registry=${secure.url}/\n`);
       const anonymous = sandbox(anonymousNpmrc);
@@ -212,7 +299,15 @@ describe('plugins install from a registry', () => {
       expect(r.stderr).toBe('');
       expect(r.stdout).toBe('Installed mycli-plugin-secret@1.0.0: commands secret\n');
       expect((await s.run(['secret', 'run'])).stdout).toBe('mycli-plugin-secret@1.0.0 run\n');
-      expect(await eventually(() => secure.requests().some((q) => q.url === '/mycli-plugin-secret/-/mycli-plugin-secret-1.0.0.tgz' && q.status === 200))).toBe(true);
+      expect(
+        await eventually(() =>
+          secure
+            .requests()
+            .some(
+              (q) => q.url === '/mycli-plugin-secret/-/mycli-plugin-secret-1.0.0.tgz' && q.status === 200,
+            ),
+        ),
+      ).toBe(true);
     } finally {
       await secure.stop();
     }
@@ -225,13 +320,25 @@ describe('compatibility, health, scripts and hooks', () => {
     const tarballs = () => registry.requests().filter((q) => q.url.startsWith('/mycli-plugin-future/-/'));
     const refused = await s.run(['plugins', 'install', 'mycli-plugin-future']);
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toContain('Error: mycli-plugin-future@1.0.0 does not support this mycli: mycli >=2 <3 is required but this is mycli 0.1.0.');
+    expect(refused.stderr).toContain(
+      'Error: mycli-plugin-future@1.0.0 does not support this mycli: mycli >=2 <3 is required but this is mycli 0.1.0.',
+    );
     expect(refused.stderr).toContain('Hint: mycli plugins install mycli-plugin-future --force');
     // the metadata was read (the log is in request order), the tarball never
-    expect(await eventually(() => registry.requests().some((q) => q.url === '/mycli-plugin-future'))).toBe(true);
+    expect(await eventually(() => registry.requests().some((q) => q.url === '/mycli-plugin-future'))).toBe(
+      true,
+    );
     expect(tarballs()).toEqual([]);
 
-    const forced = await s.run(['plugins', 'install', 'mycli-plugin-future', '--force', 'mycli-plugin-beta@1.0.0', 'mycli-plugin-gamma@next', '@acme/mycli-plugin-scoped']);
+    const forced = await s.run([
+      'plugins',
+      'install',
+      'mycli-plugin-future',
+      '--force',
+      'mycli-plugin-beta@1.0.0',
+      'mycli-plugin-gamma@next',
+      '@acme/mycli-plugin-scoped',
+    ]);
     expect(forced.status).toBe(0);
     expect(await eventually(() => tarballs().length)).toBeGreaterThan(0);
     const record = readRecord(s.pluginsDir).plugins;
@@ -246,18 +353,24 @@ describe('compatibility, health, scripts and hooks', () => {
       ['mycli-plugin-future', 'incompatible'],
       ['mycli-plugin-gamma', 'missing'],
     ]);
-    expect(list.data.find((p) => p.name === 'mycli-plugin-future')?.problem).toContain('mycli >=2 <3 is required but this is mycli 0.1.0');
+    expect(list.data.find((p) => p.name === 'mycli-plugin-future')?.problem).toContain(
+      'mycli >=2 <3 is required but this is mycli 0.1.0',
+    );
 
     const table = await s.run(['plugins', 'list']);
     expect(table.status).toBe(0);
     // piped: the plain layout, columns two spaces apart, no borders
     expect(table.stdout).not.toMatch(/[│┌└]/);
     expect(table.stdout).toMatch(/^name {2,}version {2,}spec {2,}source {2,}commands {2,}health$/m);
-    expect(table.stdout).toMatch(/^mycli-plugin-beta {2,}1\.0\.0 {2,}mycli-plugin-beta@1\.0\.0 {2,}registry {2,}beta {2,}ok$/m);
+    expect(table.stdout).toMatch(
+      /^mycli-plugin-beta {2,}1\.0\.0 {2,}mycli-plugin-beta@1\.0\.0 {2,}registry {2,}beta {2,}ok$/m,
+    );
     expect(table.stdout).toMatch(/^mycli-plugin-future {2,}1\.0\.0 .* {2,}incompatible$/m);
     expect(table.stdout).toMatch(/^mycli-plugin-gamma {2,}1\.1\.0-rc\.0 .* {2,}missing$/m);
     expect(table.stdout).toMatch(/^@acme\/mycli-plugin-scoped {2,}1\.0\.0 .* {2,}broken$/m);
-    expect(warningLines(table.stderr).filter((w) => /^Warning: (@acme\/)?mycli-plugin-/.test(w))).toHaveLength(3);
+    expect(
+      warningLines(table.stderr).filter((w) => /^Warning: (@acme\/)?mycli-plugin-/.test(w)),
+    ).toHaveLength(3);
     // the healthy plugin still runs next to the damaged ones
     const beta = await s.run(['beta', 'run']);
     expect(beta.stdout).toBe('mycli-plugin-beta@1.0.0 run\n');
@@ -268,13 +381,23 @@ describe('compatibility, health, scripts and hooks', () => {
     const s = sandbox();
     const plain = await s.run(['plugins', 'install', 'mycli-plugin-hooks']);
     expect(plain.status).toBe(0);
-    expect(plain.stderr).toContain('Warning: mycli-plugin-hooks: install scripts not run for mycli-plugin-hooks. Rerun with --allow-scripts if they are needed.');
-    expect(plain.stderr).toContain('Warning: mycli-plugin-hooks: its postInstall hook was not run: hooks are plugin code, run only with --allow-scripts');
+    expect(plain.stderr).toContain(
+      'Warning: mycli-plugin-hooks: install scripts not run for mycli-plugin-hooks. Rerun with --allow-scripts if they are needed.',
+    );
+    expect(plain.stderr).toContain(
+      'Warning: mycli-plugin-hooks: its postInstall hook was not run: hooks are plugin code, run only with --allow-scripts',
+    );
     const first = readRecord(s.pluginsDir).plugins['mycli-plugin-hooks']!.location;
     expect(existsSync(join(first, 'script-ran.txt'))).toBe(false);
     expect(existsSync(join(s.home, 'postInstall-mycli-plugin-hooks-1.0.0.txt'))).toBe(false);
 
-    const allowed = await s.run(['plugins', 'install', 'mycli-plugin-hooks', 'mycli-plugin-beta@1.0.0', '--allow-scripts']);
+    const allowed = await s.run([
+      'plugins',
+      'install',
+      'mycli-plugin-hooks',
+      'mycli-plugin-beta@1.0.0',
+      '--allow-scripts',
+    ]);
     expect(allowed.stderr).toBe('');
     expect(allowed.status).toBe(0);
     const location = readRecord(s.pluginsDir).plugins['mycli-plugin-hooks']!.location;
@@ -283,9 +406,18 @@ describe('compatibility, health, scripts and hooks', () => {
     expect(readFileSync(join(s.home, 'postInstall-mycli-plugin-hooks-1.0.0.txt'), 'utf8')).toBe('mycli');
     expect((await s.run(['hooks', 'run'])).stdout).toBe('mycli-plugin-hooks@1.0.0 run\n');
 
-    const doc = await s.json<{ uninstalled: { name: string; version: string; hooks: { hook: string }[] }[] }>(['plugins', 'uninstall', 'mycli-plugin-hooks', '--allow-scripts']);
+    const doc = await s.json<{ uninstalled: { name: string; version: string; hooks: { hook: string }[] }[] }>(
+      ['plugins', 'uninstall', 'mycli-plugin-hooks', '--allow-scripts'],
+    );
     expect(doc.exitCode).toBe(0);
-    expect(doc.data.uninstalled).toEqual([{ name: 'mycli-plugin-hooks', version: '1.0.0', hooks: [expect.objectContaining({ hook: 'preUninstall' })], warnings: [] }]);
+    expect(doc.data.uninstalled).toEqual([
+      {
+        name: 'mycli-plugin-hooks',
+        version: '1.0.0',
+        hooks: [expect.objectContaining({ hook: 'preUninstall' })],
+        warnings: [],
+      },
+    ]);
     expect(readFileSync(join(s.home, 'preUninstall-mycli-plugin-hooks-1.0.0.txt'), 'utf8')).toBe('mycli');
     expect(existsSync(location)).toBe(false);
     expect(Object.keys(readRecord(s.pluginsDir).plugins)).toEqual(['mycli-plugin-beta']);
@@ -313,9 +445,14 @@ describe('plugins search', () => {
     expect(scoped.stdout).toMatch(/^@acme\/mycli-plugin-scoped {2,}1\.0\.0 {2,}A scoped plugin\b/m);
 
     const all = await s.json<{ name: string }[]>(['plugins', 'search', 'mycli-plugin']);
-    expect(all.data.map((h) => h.name).sort()).toEqual(
-      ['@acme/mycli-plugin-scoped', 'mycli-plugin-beta', 'mycli-plugin-future', 'mycli-plugin-gamma', 'mycli-plugin-hooks', 'mycli-plugin-upd'],
-    );
+    expect(all.data.map((h) => h.name).sort()).toEqual([
+      '@acme/mycli-plugin-scoped',
+      'mycli-plugin-beta',
+      'mycli-plugin-future',
+      'mycli-plugin-gamma',
+      'mycli-plugin-hooks',
+      'mycli-plugin-upd',
+    ]);
     const nothing = await s.run(['plugins', 'search', 'zebra']);
     expect(nothing.stdout).toBe('No mycli plugins match "zebra".\n');
   });

@@ -40,7 +40,9 @@ beforeAll(async () => {
   registry = await startRegistry();
   const published = join(work, 'published');
   await registry.publish(writeLibrary(published, DEP, '1.0.0'));
-  await registry.publish(writePlugin(published, { name: A, version: '1.0.0', dependencies: { [DEP]: '^1.0.0' } }));
+  await registry.publish(
+    writePlugin(published, { name: A, version: '1.0.0', dependencies: { [DEP]: '^1.0.0' } }),
+  );
   await registry.publish(writePlugin(published, { name: B, version: '1.0.0' }));
 }, 120000);
 
@@ -50,14 +52,20 @@ afterAll(async () => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-const show = (v: Versions): string => `{${Object.entries(v).map(([n, ver]) => `${n}@${ver}`).sort().join(', ')}}`;
+const show = (v: Versions): string =>
+  `{${Object.entries(v)
+    .map(([n, ver]) => `${n}@${ver}`)
+    .sort()
+    .join(', ')}}`;
 const same = (a: Versions, b: Versions): boolean => show(a) === show(b);
 const firstLine = (text: string): string => JSON.stringify(text.trim().split('\n')[0] ?? '');
 
 /** plugins.json's entries, or why it cannot be read. */
 function readRecordEntries(pluginsDir: string): Record<string, RecordEntry> | string {
   try {
-    const doc = JSON.parse(readFileSync(join(pluginsDir, 'plugins.json'), 'utf8')) as { plugins?: Record<string, RecordEntry> };
+    const doc = JSON.parse(readFileSync(join(pluginsDir, 'plugins.json'), 'utf8')) as {
+      plugins?: Record<string, RecordEntry>;
+    };
     if (typeof doc.plugins !== 'object' || doc.plugins === null) return 'plugins.json has no plugins object';
     return doc.plugins;
   } catch (err) {
@@ -65,7 +73,8 @@ function readRecordEntries(pluginsDir: string): Record<string, RecordEntry> | st
   }
 }
 
-const versionsOf = (entries: Record<string, RecordEntry>): Versions => Object.fromEntries(Object.entries(entries).map(([n, e]) => [n, e.version]));
+const versionsOf = (entries: Record<string, RecordEntry>): Versions =>
+  Object.fromEntries(Object.entries(entries).map(([n, e]) => [n, e.version]));
 
 async function expectOk(s: Sandbox, args: string[]): Promise<void> {
   const r = await s.run(args);
@@ -75,17 +84,29 @@ async function expectOk(s: Sandbox, args: string[]): Promise<void> {
 /** What is left in the plugins folder besides one package folder per recorded plugin. */
 function leftovers(pluginsDir: string, entries: Record<string, RecordEntry>): string[] {
   const problems: string[] = [];
-  for (const name of readdirSync(pluginsDir)) if (!ALLOWED_TOP_LEVEL.includes(name)) problems.push(`leftover ${name} in the plugins folder`);
+  for (const name of readdirSync(pluginsDir))
+    if (!ALLOWED_TOP_LEVEL.includes(name)) problems.push(`leftover ${name} in the plugins folder`);
   const installed = join(pluginsDir, 'installed');
-  const owned = new Map(Object.entries(entries).filter(([, e]) => e.source !== 'link').map(([n, e]) => [n.replace('/', '+'), e]));
+  const owned = new Map(
+    Object.entries(entries)
+      .filter(([, e]) => e.source !== 'link')
+      .map(([n, e]) => [n.replace('/', '+'), e]),
+  );
   const present = existsSync(installed) ? readdirSync(installed) : [];
-  for (const enc of present) if (!owned.has(enc)) problems.push(`installed/${enc} belongs to no recorded plugin`);
+  for (const enc of present)
+    if (!owned.has(enc)) problems.push(`installed/${enc} belongs to no recorded plugin`);
   for (const [enc, entry] of owned) {
     const project = join(installed, enc);
-    const dirs = existsSync(project) ? readdirSync(project, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name) : [];
+    const dirs = existsSync(project)
+      ? readdirSync(project, { withFileTypes: true })
+          .filter((d) => d.isDirectory())
+          .map((d) => d.name)
+      : [];
     const holding = dirs.filter((d) => entry.location.startsWith(join(project, d) + sep));
     if (dirs.length !== 1 || holding.length !== 1) {
-      problems.push(`installed/${enc} holds [${dirs.join(', ')}], expected exactly one folder holding ${relative(pluginsDir, entry.location)}`);
+      problems.push(
+        `installed/${enc} holds [${dirs.join(', ')}], expected exactly one folder holding ${relative(pluginsDir, entry.location)}`,
+      );
     }
   }
   return problems;
@@ -106,34 +127,56 @@ async function checkKillPoint(point: KillPoint, t: Transition): Promise<string[]
   const recorded = typeof entries === 'string' ? {} : versionsOf(entries);
   if (typeof entries === 'string') problems.push(entries);
   else if (!same(recorded, t.before) && !same(recorded, t.after)) {
-    problems.push(`plugins.json records ${show(recorded)}: neither the before-state ${show(t.before)} nor the after-state ${show(t.after)}`);
+    problems.push(
+      `plugins.json records ${show(recorded)}: neither the before-state ${show(t.before)} nor the after-state ${show(t.after)}`,
+    );
   }
   const help = await s.run(['--help']);
   if (help.status !== 0) problems.push(`mycli --help exits ${help.status}: ${firstLine(help.stderr)}`);
   // --help has brought a stale index up to date, so these two only read
   const [b, a] = await Promise.all([s.run(['kpb', 'run']), s.run(['kpa', 'run'])]);
-  if (b.status !== 0 || b.stdout !== `${B}@1.0.0 run\n`) problems.push(`mycli kpb run exits ${b.status} printing ${firstLine(b.stdout || b.stderr)}`);
+  if (b.status !== 0 || b.stdout !== `${B}@1.0.0 run\n`)
+    problems.push(`mycli kpb run exits ${b.status} printing ${firstLine(b.stdout || b.stderr)}`);
   const aVersion = recorded[A];
   if (aVersion !== undefined && (a.status !== 0 || a.stdout !== `${A}@${aVersion} run\n`)) {
-    problems.push(`the record says ${A}@${aVersion} but mycli kpa run exits ${a.status} printing ${firstLine(a.stdout || a.stderr)}`);
+    problems.push(
+      `the record says ${A}@${aVersion} but mycli kpa run exits ${a.status} printing ${firstLine(a.stdout || a.stderr)}`,
+    );
   }
   if (aVersion === undefined && (a.status === 0 || !a.stderr.includes('Unknown command'))) {
-    problems.push(`${A} is not recorded but mycli kpa run exits ${a.status} printing ${firstLine(a.stdout || a.stderr)}`);
+    problems.push(
+      `${A} is not recorded but mycli kpa run exits ${a.status} printing ${firstLine(a.stdout || a.stderr)}`,
+    );
   }
   const nextArgs = t.next(recorded);
   const n = await s.run(nextArgs);
-  if (n.status !== 0) problems.push(`the next operation mycli ${nextArgs.join(' ')} exits ${n.status}: ${firstLine(n.stderr)}`);
+  if (n.status !== 0)
+    problems.push(`the next operation mycli ${nextArgs.join(' ')} exits ${n.status}: ${firstLine(n.stderr)}`);
   const afterNext = readRecordEntries(s.pluginsDir);
   if (typeof afterNext === 'string') problems.push(`after the next operation: ${afterNext}`);
   else {
-    if (!same(versionsOf(afterNext), t.after)) problems.push(`after the next operation plugins.json records ${show(versionsOf(afterNext))}, not ${show(t.after)}`);
+    if (!same(versionsOf(afterNext), t.after))
+      problems.push(
+        `after the next operation plugins.json records ${show(versionsOf(afterNext))}, not ${show(t.after)}`,
+      );
     problems.push(...leftovers(s.pluginsDir, afterNext).map((p) => `after the next operation: ${p}`));
   }
   return problems;
 }
 
-async function expectEveryKillPointConsistent(label: string, op: string[], t: Transition, prepare: () => Promise<Sandbox>, afterPrepare?: () => Promise<void>): Promise<void> {
-  const result = await killAtEveryMutation({ prepare, op, check: (point) => checkKillPoint(point, t), ...(afterPrepare ? { afterPrepare } : {}) });
+async function expectEveryKillPointConsistent(
+  label: string,
+  op: string[],
+  t: Transition,
+  prepare: () => Promise<Sandbox>,
+  afterPrepare?: () => Promise<void>,
+): Promise<void> {
+  const result = await killAtEveryMutation({
+    prepare,
+    op,
+    check: (point) => checkKillPoint(point, t),
+    ...(afterPrepare ? { afterPrepare } : {}),
+  });
   console.log(
     `${label}: ${result.mutations} mutations of the plugins folder, ${result.failures.length} problems, ${(result.ms / 1000).toFixed(1)} s` +
       `${result.notKilled.length ? `; finished before the kill at ${result.notKilled.join(', ')}` : ''}\n${result.log.join('\n')}`,
@@ -153,7 +196,11 @@ describe('plugins operations killed after any file-system mutation leave the bef
     await expectEveryKillPointConsistent(
       'install',
       ['plugins', 'install', `${A}@1.0.0`],
-      { before: { [B]: '1.0.0' }, after: { [B]: '1.0.0', [A]: '1.0.0' }, next: () => ['plugins', 'install', `${A}@1.0.0`] },
+      {
+        before: { [B]: '1.0.0' },
+        after: { [B]: '1.0.0', [A]: '1.0.0' },
+        next: () => ['plugins', 'install', `${A}@1.0.0`],
+      },
       installB,
     );
   }, 900000);
@@ -163,7 +210,11 @@ describe('plugins operations killed after any file-system mutation leave the bef
       'uninstall',
       ['plugins', 'uninstall', A],
       // once A is gone, a no-op update of B is the next operation that takes the lock
-      { before: { [B]: '1.0.0', [A]: '1.0.0' }, after: { [B]: '1.0.0' }, next: (r) => (r[A] ? ['plugins', 'uninstall', A] : ['plugins', 'update', B]) },
+      {
+        before: { [B]: '1.0.0', [A]: '1.0.0' },
+        after: { [B]: '1.0.0' },
+        next: (r) => (r[A] ? ['plugins', 'uninstall', A] : ['plugins', 'update', B]),
+      },
       async () => {
         const s = await installB();
         await expectOk(s, ['plugins', 'install', `${A}@1.0.0`]);
@@ -177,13 +228,20 @@ describe('plugins operations killed after any file-system mutation leave the bef
     await expectEveryKillPointConsistent(
       'update',
       ['plugins', 'update', A],
-      { before: { [B]: '1.0.0', [A]: '1.0.0' }, after: { [B]: '1.0.0', [A]: '1.1.0' }, next: () => ['plugins', 'update', A] },
+      {
+        before: { [B]: '1.0.0', [A]: '1.0.0' },
+        after: { [B]: '1.0.0', [A]: '1.1.0' },
+        next: () => ['plugins', 'update', A],
+      },
       async () => {
         const s = await installB();
         await expectOk(s, ['plugins', 'install', `${A}@^1`]);
         return s;
       },
-      () => registry.publish(writePlugin(join(work, 'later'), { name: A, version: '1.1.0', dependencies: { [DEP]: '^1.0.0' } })),
+      () =>
+        registry.publish(
+          writePlugin(join(work, 'later'), { name: A, version: '1.1.0', dependencies: { [DEP]: '^1.0.0' } }),
+        ),
     );
   }, 900000);
 });

@@ -18,7 +18,9 @@ const sandboxes: Sandbox[] = [];
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'mycli-e2e-race-'));
-  plugins = ['one', 'two', 'three', 'four'].map((g) => writePlugin(join(work, 'fixtures'), { name: `mycli-plugin-race-${g}`, version: '1.0.0' }));
+  plugins = ['one', 'two', 'three', 'four'].map((g) =>
+    writePlugin(join(work, 'fixtures'), { name: `mycli-plugin-race-${g}`, version: '1.0.0' }),
+  );
 });
 afterAll(() => {
   for (const s of sandboxes) s.cleanup();
@@ -27,7 +29,10 @@ afterAll(() => {
 
 /** Leaves the lock of a process that took it and was then SIGKILLed. */
 function leaveStaleLock(pluginsDir: string): void {
-  const r = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(LOCK_LIB)}).acquireLock(${JSON.stringify(pluginsDir)}, 'install', 'mycli'); process.kill(process.pid, 'SIGKILL');`]);
+  const r = spawnSync(process.execPath, [
+    '-e',
+    `require(${JSON.stringify(LOCK_LIB)}).acquireLock(${JSON.stringify(pluginsDir)}, 'install', 'mycli'); process.kill(process.pid, 'SIGKILL');`,
+  ]);
   expect(r.signal).toBe('SIGKILL');
   expect(readdirSync(pluginsDir)).toContain('.lock');
 }
@@ -41,8 +46,10 @@ async function round(stale: boolean): Promise<string[]> {
   const problems: string[] = [];
   runs.forEach((r, i) => {
     const name = `mycli-plugin-race-${['one', 'two', 'three', 'four'][i]}`;
-    if (r.exitCode === 0 && !recorded.includes(name)) problems.push(`${name} reported success but is not recorded`);
-    if (r.exitCode !== 0 && r.error?.code !== 'EDICT_PLUGINS_LOCKED') problems.push(`${name} failed with ${r.error?.code}: ${r.error?.message}`);
+    if (r.exitCode === 0 && !recorded.includes(name))
+      problems.push(`${name} reported success but is not recorded`);
+    if (r.exitCode !== 0 && r.error?.code !== 'EDICT_PLUGINS_LOCKED')
+      problems.push(`${name} failed with ${r.error?.code}: ${r.error?.message}`);
     if (r.exitCode !== 0 && recorded.includes(name)) problems.push(`${name} failed but is recorded`);
   });
   if (!runs.some((r) => r.exitCode === 0)) problems.push('no install won the lock');
@@ -54,9 +61,13 @@ describe.each([
   ['a free plugins folder', false],
   ['a lock left by a killed process', true],
 ])('4 installs at once on %s', (_label, stale) => {
-  test(`every install that reports success is recorded and the others get EDICT_PLUGINS_LOCKED (${ROUNDS} rounds)`, async () => {
-    const problems: string[] = [];
-    for (let i = 0; i < ROUNDS; i++) problems.push(...(await round(stale)).map((p) => `round ${i}: ${p}`));
-    expect(problems).toEqual([]);
-  }, 60000 + ROUNDS * 15000);
+  test(
+    `every install that reports success is recorded and the others get EDICT_PLUGINS_LOCKED (${ROUNDS} rounds)`,
+    async () => {
+      const problems: string[] = [];
+      for (let i = 0; i < ROUNDS; i++) problems.push(...(await round(stale)).map((p) => `round ${i}: ${p}`));
+      expect(problems).toEqual([]);
+    },
+    60000 + ROUNDS * 15000,
+  );
 });

@@ -1,5 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer as createHttpServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer as createHttpServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import { createServer as createNetServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,7 +48,9 @@ function listen(server: Server | ReturnType<typeof createNetServer>): Promise<nu
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)),
+  );
 }
 
 /** A port nothing listens on. */
@@ -76,17 +84,25 @@ function forward(req: IncomingMessage, res: ServerResponse): void {
     res.writeHead(500, { 'content-type': 'text/plain' }).end('injected fault');
     return;
   }
-  const upstream = httpRequest(`${registry.url}${path}`, { method: req.method, headers: req.headers }, (up) => {
-    if (path.startsWith('/mycli-plugin-drip/-/')) return drip(up, res);
-    res.writeHead(up.statusCode ?? 502, up.headers);
-    up.pipe(res);
-  });
+  const upstream = httpRequest(
+    `${registry.url}${path}`,
+    { method: req.method, headers: req.headers },
+    (up) => {
+      if (path.startsWith('/mycli-plugin-drip/-/')) return drip(up, res);
+      res.writeHead(up.statusCode ?? 502, up.headers);
+      up.pipe(res);
+    },
+  );
   upstream.on('error', () => res.destroy());
   req.pipe(upstream);
 }
 
 /** Runs `mycli plugins install <spec>` and measures it. */
-async function timedInstall(s: Sandbox, spec: string, env: Record<string, string>): Promise<CliRun & { seconds: number }> {
+async function timedInstall(
+  s: Sandbox,
+  spec: string,
+  env: Record<string, string>,
+): Promise<CliRun & { seconds: number }> {
   const start = Date.now();
   const r = await s.run(['plugins', 'install', spec], { env });
   return { ...r, seconds: (Date.now() - start) / 1000 };
@@ -95,7 +111,10 @@ async function timedInstall(s: Sandbox, spec: string, env: Record<string, string
 /** The run failed with exit 1 and printed one error line (and its hint), nothing unexpected. */
 function expectOneClearError(r: CliRun, pattern: RegExp): void {
   const lines = r.stderr.split('\n').filter(Boolean);
-  expect({ status: r.status, errors: lines.filter((l) => l.startsWith('Error:')).length }).toEqual({ status: 1, errors: 1 });
+  expect({ status: r.status, errors: lines.filter((l) => l.startsWith('Error:')).length }).toEqual({
+    status: 1,
+    errors: 1,
+  });
   expect(r.stderr).not.toMatch(/Unexpected error/i);
   expect(lines[0]).toMatch(pattern);
   expect(lines.every((l) => /^(Error|Hint):/.test(l))).toBe(true);
@@ -106,7 +125,13 @@ beforeAll(async () => {
   registry = await startRegistry();
   const published = join(work, 'published');
   await registry.publish(writeLibrary(published, 'fault-dep', '1.0.0'));
-  await registry.publish(writePlugin(published, { name: 'mycli-plugin-faulty', version: '1.0.0', dependencies: { 'fault-dep': '1.0.0' } }));
+  await registry.publish(
+    writePlugin(published, {
+      name: 'mycli-plugin-faulty',
+      version: '1.0.0',
+      dependencies: { 'fault-dep': '1.0.0' },
+    }),
+  );
   await registry.publish(writePlugin(published, { name: 'mycli-plugin-drip', version: '1.0.0' }));
   proxy = createHttpServer(forward);
   proxyUrl = `http://127.0.0.1:${await listen(proxy)}`;
@@ -122,7 +147,8 @@ afterAll(async () => {
 });
 
 describe('npm fetch defaults', () => {
-  const load = (env: Record<string, string>) => loadNpmConfig({ cwd: work, env: { HOME: work, PATH: process.env.PATH ?? '', ...env } });
+  const load = (env: Record<string, string>) =>
+    loadNpmConfig({ cwd: work, env: { HOME: work, PATH: process.env.PATH ?? '', ...env } });
 
   test('apply when no npm config sets the keys: 2 retries, 1 s and 4 s apart, 30 s timeout', async () => {
     const flat = await load({});
@@ -139,8 +165,14 @@ describe('npm fetch defaults', () => {
   });
 
   test('a retry wait bound the user sets keeps the other default on its side', async () => {
-    expect((await load({ npm_config_fetch_retry_mintimeout: '10000' })).retry).toMatchObject({ minTimeout: 10000, maxTimeout: 10000 });
-    expect((await load({ npm_config_fetch_retry_maxtimeout: '500' })).retry).toMatchObject({ minTimeout: 500, maxTimeout: 500 });
+    expect((await load({ npm_config_fetch_retry_mintimeout: '10000' })).retry).toMatchObject({
+      minTimeout: 10000,
+      maxTimeout: 10000,
+    });
+    expect((await load({ npm_config_fetch_retry_maxtimeout: '500' })).retry).toMatchObject({
+      minTimeout: 500,
+      maxTimeout: 500,
+    });
   });
 });
 
@@ -150,8 +182,14 @@ describe('registry faults end in bounded time with one clear error', () => {
     servers.push(silent as unknown as Server);
     const url = `http://127.0.0.1:${await listen(silent)}`;
     // 2 attempts of 3 s, 1 s apart: ~7 s (with the defaults: 3 attempts of 30 s, 1 s and 4 s apart)
-    const r = await timedInstall(sandbox(npmrcFor(url)), 'mycli-plugin-x', { npm_config_fetch_timeout: '3000', npm_config_fetch_retries: '1' });
-    expectOneClearError(r, new RegExp(`^Error: The registry at 127\\.0\\.0\\.1:${new URL(url).port} did not answer within 3 s`));
+    const r = await timedInstall(sandbox(npmrcFor(url)), 'mycli-plugin-x', {
+      npm_config_fetch_timeout: '3000',
+      npm_config_fetch_retries: '1',
+    });
+    expectOneClearError(
+      r,
+      new RegExp(`^Error: The registry at 127\\.0\\.0\\.1:${new URL(url).port} did not answer within 3 s`),
+    );
     expect(r.stderr).toMatch(/^Hint: .*fetch-timeout.*fetch-retries/m);
     expect(r.seconds).toBeLessThan(30);
   });
@@ -159,7 +197,12 @@ describe('registry faults end in bounded time with one clear error', () => {
   test('nothing listening: the refused connection fails within 15 s with the default retries', async () => {
     const url = `http://127.0.0.1:${await refusedPort()}`;
     const r = await timedInstall(sandbox(npmrcFor(url)), 'mycli-plugin-x', { npm_config_fetch_retries: '2' });
-    expectOneClearError(r, new RegExp(`^Error: The registry at ${url.replace(/\./g, '\\.')} refused the connection \\(ECONNREFUSED`));
+    expectOneClearError(
+      r,
+      new RegExp(
+        `^Error: The registry at ${url.replace(/\./g, '\\.')} refused the connection \\(ECONNREFUSED`,
+      ),
+    );
     expect(r.stderr).toMatch(/^Hint: .*npm config get registry/m);
     expect(r.seconds).toBeLessThan(15);
   });
@@ -174,8 +217,24 @@ describe('registry faults end in bounded time with one clear error', () => {
 
     const events: ProgressEvent[] = [];
     const dir = mkdtempSync(join(work, 'lib-'));
-    const npmOptions = await loadNpmConfig({ cwd: dir, env: { HOME: dir, PATH: process.env.PATH ?? '', npm_config_registry: `${url}/`, npm_config_cache: join(dir, 'cache') } });
-    await expect(installPlugins({ pluginsDir: join(dir, 'plugins'), host: HOST, npmOptions, specs: ['mycli-plugin-x'], onProgress: (e) => events.push(e) })).rejects.toMatchObject({
+    const npmOptions = await loadNpmConfig({
+      cwd: dir,
+      env: {
+        HOME: dir,
+        PATH: process.env.PATH ?? '',
+        npm_config_registry: `${url}/`,
+        npm_config_cache: join(dir, 'cache'),
+      },
+    });
+    await expect(
+      installPlugins({
+        pluginsDir: join(dir, 'plugins'),
+        host: HOST,
+        npmOptions,
+        specs: ['mycli-plugin-x'],
+        onProgress: (e) => events.push(e),
+      }),
+    ).rejects.toMatchObject({
       code: 'EDICT_PLUGIN_FETCH_FAILED',
     });
     expect(events.filter((e) => e.message.startsWith('Registry request')).map((e) => e.message)).toEqual([
@@ -185,14 +244,21 @@ describe('registry faults end in bounded time with one clear error', () => {
   });
 
   test('a dependency document answering 500 is asked for 1 + fetch-retries times in all', async () => {
-    const r = await timedInstall(sandbox(proxyNpmrc), 'mycli-plugin-faulty', { npm_config_fetch_retries: '2' });
-    expectOneClearError(r, /^Error: Could not fetch mycli-plugin-faulty: 500 Internal Server Error - GET http:\/\/127\.0\.0\.1:\d+\/fault-dep/);
+    const r = await timedInstall(sandbox(proxyNpmrc), 'mycli-plugin-faulty', {
+      npm_config_fetch_retries: '2',
+    });
+    expectOneClearError(
+      r,
+      /^Error: Could not fetch mycli-plugin-faulty: 500 Internal Server Error - GET http:\/\/127\.0\.0\.1:\d+\/fault-dep/,
+    );
     expect(proxied.get('/fault-dep')).toBe(3);
     expect(r.seconds).toBeLessThan(20);
   });
 
   test('a tarball that drips 1 byte a second: the stalled transfer fails after fetch-timeout', async () => {
-    const r = await timedInstall(sandbox(proxyNpmrc), 'mycli-plugin-drip', { npm_config_fetch_timeout: '3000' });
+    const r = await timedInstall(sandbox(proxyNpmrc), 'mycli-plugin-drip', {
+      npm_config_fetch_timeout: '3000',
+    });
     expectOneClearError(r, /^Error: The registry at 127\.0\.0\.1:\d+ sent too little data within 3 s/);
     expect([...proxied.keys()].some((p) => p.startsWith('/mycli-plugin-drip/-/'))).toBe(true);
     expect(r.seconds).toBeLessThan(20);

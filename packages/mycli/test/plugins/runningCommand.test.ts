@@ -29,7 +29,11 @@ exports.handler = async (ctx) => {
 `;
 
 function slowPlugin(version: string): string {
-  const dir = writePlugin(join(work, 'fixtures'), { name: 'mycli-plugin-slow', version, commands: [{ name: 'run', source: HANDLER }] });
+  const dir = writePlugin(join(work, 'fixtures'), {
+    name: 'mycli-plugin-slow',
+    version,
+    commands: [{ name: 'run', source: HANDLER }],
+  });
   mkdirSync(join(dir, 'lib'), { recursive: true });
   writeFileSync(join(dir, 'lib', 'late.js'), `exports.version = ${JSON.stringify(version)};\n`);
   return dir;
@@ -56,5 +60,7 @@ test('an update during a running command leaves that command on the version it s
   // nothing runs 1.0.0 any more: the next operation removes its folder
   expect((await s.run(['plugins', 'doctor'])).status).toBe(0);
   const record = readRecord(s.pluginsDir).plugins['mycli-plugin-slow']!;
-  expect(readdirSync(join(s.pluginsDir, 'installed', 'mycli-plugin-slow'))).toEqual([record.folder!.split('/').pop()]);
+  expect(readdirSync(join(s.pluginsDir, 'installed', 'mycli-plugin-slow'))).toEqual([
+    record.folder!.split('/').pop(),
+  ]);
 });

@@ -25,7 +25,27 @@ beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'mycli-e2e-tls-'));
   certFile = join(work, 'cert.pem');
   const keyFile = join(work, 'key.pem');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '2', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      keyFile,
+      '-out',
+      certFile,
+      '-days',
+      '2',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+    ],
+    { stdio: 'ignore' },
+  );
   // Every document is missing: a client that trusts the certificate gets as far as a 404.
   server = createServer({ key: readFileSync(keyFile), cert: readFileSync(certFile) }, (_req, res) => {
     res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
@@ -41,7 +61,7 @@ afterAll(async () => {
 });
 
 (hasOpenssl ? describe : describe.skip)('a registry whose TLS certificate is self-signed', () => {
-  test('install fails at once with the certificate problem and the hint to set npm\'s cafile, not npm ping', async () => {
+  test("install fails at once with the certificate problem and the hint to set npm's cafile, not npm ping", async () => {
     const npmrc = join(work, 'npmrc-untrusted');
     writeFileSync(npmrc, `registry=${url}/\n`);
     const r = await sandbox(npmrc).run(['plugins', 'install', 'mycli-plugin-x']);
@@ -51,7 +71,10 @@ afterAll(async () => {
         'Hint: If your network or registry uses its own certificate authority, give npm its certificate: npm config set cafile /path/to/ca.pem (npm config set strict-ssl false turns the check off)\n',
     );
     const json = await sandbox(npmrc).json(['plugins', 'install', 'mycli-plugin-x']);
-    expect(json.error).toMatchObject({ code: 'EDICT_PLUGIN_FETCH_FAILED', details: { npmCode: 'DEPTH_ZERO_SELF_SIGNED_CERT' } });
+    expect(json.error).toMatchObject({
+      code: 'EDICT_PLUGIN_FETCH_FAILED',
+      details: { npmCode: 'DEPTH_ZERO_SELF_SIGNED_CERT' },
+    });
   });
 
   test('with the hint followed (cafile names the certificate) the registry is reached', async () => {

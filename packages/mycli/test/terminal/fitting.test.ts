@@ -8,14 +8,19 @@ import { HAVE_TMUX, openPane, type Pane } from '../helpers/tmux';
 
 // Tables and help in a real terminal (tmux): every line fits the pane, so the terminal never has
 // to wrap one (the screen reads the same with and without undoing the terminal's wrapping).
-if (!HAVE_TMUX) console.warn('Skipping the terminal tests: tmux is not installed (apt-get install tmux; .ci/run installs it).');
+if (!HAVE_TMUX)
+  console.warn(
+    'Skipping the terminal tests: tmux is not installed (apt-get install tmux; .ci/run installs it).',
+  );
 const describeTmux = HAVE_TMUX ? describe : describe.skip;
 
 const CORE_LIB = resolve(__dirname, '../../../core/lib/index.js');
-const JAPANESE = 'このコマンドは、端末の幅に合わせて説明文を折り返します。日本語の文章には単語の間に空白がないので、文字と文字の間で改行しなければなりません。句読点は行の先頭に来ません。';
+const JAPANESE =
+  'このコマンドは、端末の幅に合わせて説明文を折り返します。日本語の文章には単語の間に空白がないので、文字と文字の間で改行しなければなりません。句読点は行の先頭に来ません。';
 // Single-code-point emoji only: tmux 3.3 draws a ZWJ sequence (👨‍👩‍👧‍👦) or a skin tone (👍🏽) as
 // several emoji, where other terminals draw one of two columns (wrap's unit tests cover those).
-const EMOJI = 'Emoji take two columns each 🎉 🚀 ✅ and stay whole even without spaces: 🎉🚀✅🎉🚀✅🎉🚀✅🎉🚀✅🎉🚀✅🎉🚀✅🎉🚀✅ done.';
+const EMOJI =
+  'Emoji take two columns each 🎉 🚀 ✅ and stay whole even without spaces: 🎉🚀✅🎉🚀✅🎉🚀✅🎉🚀✅🎉🚀✅🎉🚀✅🎉🚀✅ done.';
 
 let work: string;
 let pane: Pane | undefined;
@@ -41,7 +46,10 @@ describeTmux('fitting the terminal', () => {
 
     for (const width of [40, 80, 120]) {
       it(`fits ${width} columns with a plugin installed from a long folder path, the path shortened from the middle`, async () => {
-        const deep = join(s.fixtures, ...Array.from({ length: 6 }, (_, i) => `a-rather-long-folder-name-${i}`));
+        const deep = join(
+          s.fixtures,
+          ...Array.from({ length: 6 }, (_, i) => `a-rather-long-folder-name-${i}`),
+        );
         mkdirSync(deep, { recursive: true });
         const folder = writePlugin(deep, { name: 'mycli-plugin-deep', version: '1.0.0' });
         expect((await s.run(['plugins', 'install', folder])).status).toBe(0);
@@ -62,14 +70,27 @@ describeTmux('fitting the terminal', () => {
     let script: string;
     beforeEach(() => {
       script = join(work, 'wide.js');
-      const command = { name: 'say', summary: 'Says things', description: `${JAPANESE}\n${EMOJI}`, handler: join(work, 'say.js') };
+      const command = {
+        name: 'say',
+        summary: 'Says things',
+        description: `${JAPANESE}\n${EMOJI}`,
+        handler: join(work, 'say.js'),
+      };
       writeFileSync(join(work, 'say.js'), 'exports.handler = () => "said";\n');
-      writeFileSync(script, `require(${JSON.stringify(CORE_LIB)}).runMain(require(${JSON.stringify(CORE_LIB)}).createCli({ name: 'wide', version: '1.0.0', home: ${JSON.stringify(join(work, 'home'))}, commands: [${JSON.stringify(command)}] }));\n`);
+      writeFileSync(
+        script,
+        `require(${JSON.stringify(CORE_LIB)}).runMain(require(${JSON.stringify(CORE_LIB)}).createCli({ name: 'wide', version: '1.0.0', home: ${JSON.stringify(join(work, 'home'))}, commands: [${JSON.stringify(command)}] }));\n`,
+      );
     });
 
     for (const width of [40, 80, 120]) {
       it(`wraps them within ${width} columns, breaking Japanese between characters and keeping emoji whole`, async () => {
-        pane = openPane([process.execPath, script, 'say', '--help'], { PATH: process.env.PATH ?? '', LANG: 'C.UTF-8' }, width, 40);
+        pane = openPane(
+          [process.execPath, script, 'say', '--help'],
+          { PATH: process.env.PATH ?? '', LANG: 'C.UTF-8' },
+          width,
+          40,
+        );
         expect(await pane.exitCode()).toBe(0);
         const lines = expectFits(pane, width);
         const start = lines.findIndex((l) => l.startsWith('このコマンド'));

@@ -9,7 +9,10 @@ import { HAVE_TMUX, openPane, type Pane } from '../helpers/tmux';
 // The plugin manager's spinner in a real terminal (tmux): one line cut to the terminal's width,
 // the cursor hidden only while it spins, nothing at all under TERM=dumb, and a clean exit on
 // Ctrl-C or SIGTERM that also releases the plugins lock.
-if (!HAVE_TMUX) console.warn('Skipping the terminal tests: tmux is not installed (apt-get install tmux; .ci/run installs it).');
+if (!HAVE_TMUX)
+  console.warn(
+    'Skipping the terminal tests: tmux is not installed (apt-get install tmux; .ci/run installs it).',
+  );
 const describeTmux = HAVE_TMUX ? describe : describe.skip;
 
 const LONG_NAME = `mycli-plugin-${'a-very-long-plugin-name-'.repeat(4)}`.slice(0, 90);
@@ -23,7 +26,14 @@ let env: Record<string, string>;
 beforeEach(() => {
   work = mkdtempSync(join(tmpdir(), 'mycli-terminal-'));
   s = makeSandbox(undefined, join(work, 'npm-cache'));
-  env = { PATH: process.env.PATH ?? '', HOME: join(s.root, 'user'), MYCLI_HOME: s.home, npm_config_cache: join(work, 'npm-cache'), npm_config_fetch_retries: '0', npm_config_update_notifier: 'false' };
+  env = {
+    PATH: process.env.PATH ?? '',
+    HOME: join(s.root, 'user'),
+    MYCLI_HOME: s.home,
+    npm_config_cache: join(work, 'npm-cache'),
+    npm_config_fetch_retries: '0',
+    npm_config_update_notifier: 'false',
+  };
 });
 afterEach(() => {
   pane?.close();
@@ -48,7 +58,11 @@ describeTmux('progress in a real terminal', () => {
 
   it('writes no escape code at all under TERM=dumb', async () => {
     const folder = writePlugin(s.fixtures, { name: LONG_NAME, version: '1.0.0', group: 'long' });
-    pane = openPane([process.execPath, MYCLI_BIN, 'plugins', 'install', folder], { ...env, TERM: 'dumb' }, 80);
+    pane = openPane(
+      [process.execPath, MYCLI_BIN, 'plugins', 'install', folder],
+      { ...env, TERM: 'dumb' },
+      80,
+    );
     expect(await pane.exitCode()).toBe(0);
     expect(pane.raw()).toContain(`Installed ${LONG_NAME}@1.0.0`);
     expect(pane.raw()).not.toMatch(ESCAPE);
@@ -69,12 +83,31 @@ describeTmux('progress in a real terminal', () => {
       await new Promise((r) => server.close(r));
     });
 
-    for (const [how, code] of [['Ctrl-C', 130], ['SIGTERM', 143]] as const) {
+    for (const [how, code] of [
+      ['Ctrl-C', 130],
+      ['SIGTERM', 143],
+    ] as const) {
       it(`on ${how} clears the spinner line, shows the cursor, releases the lock and exits ${code}`, async () => {
-        const argv = [process.execPath, MYCLI_BIN, 'plugins', 'install', 'mycli-plugin-hang', '--registry', registry];
-        pane = openPane(how === 'Ctrl-C' ? argv : ['sh', '-c', `echo $$ > ${join(work, 'pid')}; exec "$@"`, 'sh', ...argv], env, 40);
+        const argv = [
+          process.execPath,
+          MYCLI_BIN,
+          'plugins',
+          'install',
+          'mycli-plugin-hang',
+          '--registry',
+          registry,
+        ];
+        pane = openPane(
+          how === 'Ctrl-C' ? argv : ['sh', '-c', `echo $$ > ${join(work, 'pid')}; exec "$@"`, 'sh', ...argv],
+          env,
+          40,
+        );
         const p = pane;
-        await p.until(() => sockets.length > 0 && p.raw().includes('\x1b[?25l'), 60000, 'the spinner and the registry request');
+        await p.until(
+          () => sockets.length > 0 && p.raw().includes('\x1b[?25l'),
+          60000,
+          'the spinner and the registry request',
+        );
         expect(p.cursorVisible()).toBe(false);
         const lock = join(s.pluginsDir, '.lock');
         const heldLock = existsSync(lock);

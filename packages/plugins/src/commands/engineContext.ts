@@ -15,7 +15,11 @@ export interface EngineContext {
  * the host, npm configuration (only when the command talks to a registry) and a spinner on a TTY.
  * With a registry, npm's libraries load through the user's compile cache (`compileCacheDir`).
  */
-export async function engineContext(ctx: CommandContext, label: string, withRegistry: boolean): Promise<EngineContext> {
+export async function engineContext(
+  ctx: CommandContext,
+  label: string,
+  withRegistry: boolean,
+): Promise<EngineContext> {
   // Only registry commands load npm's libraries, the code the compile cache is for.
   const cacheDir = withRegistry ? compileCacheDir(ctx.host.env, ctx.host.envPrefix) : undefined;
   if (cacheDir) enableCompileCache(cacheDir);
@@ -36,7 +40,12 @@ export async function engineContext(ctx: CommandContext, label: string, withRegi
 }
 
 /** Runs `fn` with the engine context and always clears the progress display. */
-export async function withEngine<T>(ctx: CommandContext, label: string, withRegistry: boolean, fn: (e: EngineContext) => Promise<T>): Promise<T> {
+export async function withEngine<T>(
+  ctx: CommandContext,
+  label: string,
+  withRegistry: boolean,
+  fn: (e: EngineContext) => Promise<T>,
+): Promise<T> {
   const engine = await engineContext(ctx, label, withRegistry);
   try {
     return await fn(engine);

@@ -22,7 +22,11 @@ export function splitNameVersion(arg: string): NameArg {
  * type `name@1.0.0` after `plugins list`), with a warning through `warn(arg, record)` for each
  * argument that carried a version, given the installed record (undefined when not installed).
  */
-export function stripVersions(ctx: CommandContext, args: readonly string[], warn: (arg: NameArg, record: PluginRecord) => string | undefined): string[] {
+export function stripVersions(
+  ctx: CommandContext,
+  args: readonly string[],
+  warn: (arg: NameArg, record: PluginRecord) => string | undefined,
+): string[] {
   const split = args.map(splitNameVersion);
   if (split.some((a) => a.version !== undefined)) {
     const records = readRecordsForRun(pluginsDirOf(ctx.host), pluginHostOf(ctx.host)).records.plugins;

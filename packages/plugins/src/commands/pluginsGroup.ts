@@ -6,7 +6,11 @@ const handler = (name: string): string => join(__dirname, 'handlers', `${name}.j
 /** Plugin-name arguments complete on TAB with the recorded plugins (read from plugins.json only). */
 const pluginNames = join(__dirname, 'completePluginNames.js');
 
-const registry: OptionDefinition = { name: 'registry', type: 'string', summary: 'Registry URL to use instead of the one in your npm config' };
+const registry: OptionDefinition = {
+  name: 'registry',
+  type: 'string',
+  summary: 'Registry URL to use instead of the one in your npm config',
+};
 
 /**
  * The `plugins` command group a host adds to its built-in commands. Definitions only: each
@@ -19,23 +23,42 @@ export function pluginsGroup(): GroupDefinition {
     name: 'plugins',
     aliases: ['plugin'],
     summary: 'Install, update and manage plugins',
-    description: 'Plugins are npm packages that add commands. Each one gets its own dependency tree in the plugins folder; the host hands it its own copy of the framework.',
+    description:
+      'Plugins are npm packages that add commands. Each one gets its own dependency tree in the plugins folder; the host hands it its own copy of the framework.',
     children: [
       {
         name: 'install',
         aliases: ['add'],
         summary: 'Install plugins from a registry, a folder, a tarball or a URL',
-        description: 'With no spec and no --file, reinstalls every recorded plugin. An install that fails leaves the plugins as they were.',
-        positionals: [{ name: 'spec', summary: 'name, name@version|range|tag, ./folder, ./file.tgz or a tarball URL', variadic: true }],
+        description:
+          'With no spec and no --file, reinstalls every recorded plugin. An install that fails leaves the plugins as they were.',
+        positionals: [
+          {
+            name: 'spec',
+            summary: 'name, name@version|range|tag, ./folder, ./file.tgz or a tarball URL',
+            variadic: true,
+          },
+        ],
         options: [
           registry,
           { name: 'file', type: 'string', summary: 'Install the set recorded in a plugins.json file' },
-          { name: 'force', type: 'boolean', summary: 'Install even if the plugin says it is incompatible with this host' },
-          { name: 'allow-scripts', type: 'boolean', summary: 'Run install scripts of the plugin and its dependencies, and its postInstall hook' },
+          {
+            name: 'force',
+            type: 'boolean',
+            summary: 'Install even if the plugin says it is incompatible with this host',
+          },
+          {
+            name: 'allow-scripts',
+            type: 'boolean',
+            summary: 'Run install scripts of the plugin and its dependencies, and its postInstall hook',
+          },
         ],
         examples: [
           { command: '$0 plugins install @acme/plugin-deploy', description: 'Install the newest version' },
-          { command: '$0 plugins install my-plugin@^1', description: 'Install within a range; update stays inside it' },
+          {
+            command: '$0 plugins install my-plugin@^1',
+            description: 'Install within a range; update stays inside it',
+          },
           { command: '$0 plugins install ./my-plugin-1.0.0.tgz', description: 'Install a packed tarball' },
         ],
         handler: handler('install'),
@@ -50,7 +73,15 @@ export function pluginsGroup(): GroupDefinition {
         name: 'uninstall',
         aliases: ['remove', 'rm'],
         summary: 'Uninstall plugins',
-        positionals: [{ name: 'name', summary: 'Plugin package names', required: true, variadic: true, complete: pluginNames }],
+        positionals: [
+          {
+            name: 'name',
+            summary: 'Plugin package names',
+            required: true,
+            variadic: true,
+            complete: pluginNames,
+          },
+        ],
         options: [
           { name: 'force', type: 'boolean', summary: 'Uninstall even if a preUninstall hook fails' },
           { name: 'allow-scripts', type: 'boolean', summary: 'Run the preUninstall hooks of the plugins' },
@@ -61,14 +92,23 @@ export function pluginsGroup(): GroupDefinition {
         name: 'update',
         aliases: ['upgrade'],
         summary: 'Update plugins within the range or tag they were installed with',
-        positionals: [{ name: 'name', summary: 'Plugin package names (default: all)', variadic: true, complete: pluginNames }],
+        positionals: [
+          {
+            name: 'name',
+            summary: 'Plugin package names (default: all)',
+            variadic: true,
+            complete: pluginNames,
+          },
+        ],
         options: [registry],
         handler: handler('update'),
       },
       {
         name: 'validate',
         summary: 'Check an installed plugin, or a plugin folder, for errors and warnings',
-        positionals: [{ name: 'plugin', summary: 'Installed plugin name or a folder (default: all installed)' }],
+        positionals: [
+          { name: 'plugin', summary: 'Installed plugin name or a folder (default: all installed)' },
+        ],
         handler: handler('validate'),
       },
       {
@@ -86,7 +126,9 @@ export function pluginsGroup(): GroupDefinition {
       {
         name: 'info',
         summary: 'Show everything known about one plugin',
-        positionals: [{ name: 'name', summary: 'Plugin package name', required: true, complete: pluginNames }],
+        positionals: [
+          { name: 'name', summary: 'Plugin package name', required: true, complete: pluginNames },
+        ],
         handler: handler('info'),
       },
       {

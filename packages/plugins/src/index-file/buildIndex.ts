@@ -20,9 +20,15 @@ function recordedOwners(host: PluginHost, records: PluginRecord[]): Map<string, 
   return owners;
 }
 
-function entryFor(record: PluginRecord, host: PluginHost, prev: PluginIndexEntry | undefined): { entry?: PluginIndexEntry; problem?: string } {
-  if (record.source === 'link') return prev && linkedEntryFresh(prev, record) ? { entry: prev } : linkedEntry(record, host);
-  if (prev && prev.version === record.version && prev.root === record.location && !prev.linked) return { entry: prev };
+function entryFor(
+  record: PluginRecord,
+  host: PluginHost,
+  prev: PluginIndexEntry | undefined,
+): { entry?: PluginIndexEntry; problem?: string } {
+  if (record.source === 'link')
+    return prev && linkedEntryFresh(prev, record) ? { entry: prev } : linkedEntry(record, host);
+  if (prev && prev.version === record.version && prev.root === record.location && !prev.linked)
+    return { entry: prev };
   return installedEntry(record, host);
 }
 
@@ -45,7 +51,9 @@ export function buildIndex(pluginsDir: string, host: PluginHost, previous?: Plug
   for (const record of list) {
     const { entry, problem } = entryFor(record, host, prevByName.get(record.name));
     if (!entry) {
-      warnings.push(`${problem ?? `plugin ${record.name} is unusable`}; run \`${host.name} plugins list\` for details`);
+      warnings.push(
+        `${problem ?? `plugin ${record.name} is unusable`}; run \`${host.name} plugins list\` for details`,
+      );
       continue;
     }
     const commands: CommandNode[] = [];
@@ -55,7 +63,9 @@ export function buildIndex(pluginsDir: string, host: PluginHost, previous?: Plug
       const clash = names.find((n) => owners.has(n) && owners.get(n) !== record.name);
       if (clash !== undefined) {
         conflicts.push(clash);
-        warnings.push(`command "${clash}" of plugin ${record.name} is skipped: ${ownerText(owners.get(clash)!)} already provides it`);
+        warnings.push(
+          `command "${clash}" of plugin ${record.name} is skipped: ${ownerText(owners.get(clash)!)} already provides it`,
+        );
         continue;
       }
       for (const n of names) owners.set(n, record.name);
@@ -64,5 +74,12 @@ export function buildIndex(pluginsDir: string, host: PluginHost, previous?: Plug
     const { conflicts: _old, ...rest } = entry;
     plugins.push({ ...rest, commands, ...(conflicts.length > 0 ? { conflicts } : {}) });
   }
-  return { version: INDEX_VERSION, hostName: host.name, hostVersion: host.version, recordStamp: stamp, plugins, warnings };
+  return {
+    version: INDEX_VERSION,
+    hostName: host.name,
+    hostVersion: host.version,
+    recordStamp: stamp,
+    plugins,
+    warnings,
+  };
 }

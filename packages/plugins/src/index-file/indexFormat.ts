@@ -5,7 +5,10 @@ import type { IndexTopNode, PluginIndex, PluginIndexEntry } from '../types';
 export const INDEX_VERSION = 4;
 
 /** One plugin as stored in the header: its top-level names, and where its definitions are in the body. */
-type StoredEntry = Omit<PluginIndexEntry, 'commands' | 'top'> & { top: IndexTopNode[]; definitions: [offset: number, length: number] };
+type StoredEntry = Omit<PluginIndexEntry, 'commands' | 'top'> & {
+  top: IndexTopNode[];
+  definitions: [offset: number, length: number];
+};
 type StoredIndex = Omit<PluginIndex, 'plugins'> & { plugins: StoredEntry[] };
 
 function topOf(node: CommandNode): IndexTopNode {
@@ -40,7 +43,15 @@ export function serializeIndex(index: PluginIndex): string {
 }
 
 function isRange(value: unknown, size: number): value is [number, number] {
-  return Array.isArray(value) && value.length === 2 && Number.isInteger(value[0]) && Number.isInteger(value[1]) && value[0] >= 0 && value[1] >= 0 && value[0] + value[1] <= size;
+  return (
+    Array.isArray(value) &&
+    value.length === 2 &&
+    Number.isInteger(value[0]) &&
+    Number.isInteger(value[1]) &&
+    value[0] >= 0 &&
+    value[1] >= 0 &&
+    value[0] + value[1] <= size
+  );
 }
 
 /**
@@ -66,7 +77,10 @@ export function parseIndex(content: Buffer | string): PluginIndex | undefined {
     Object.defineProperty(entry, 'commands', {
       enumerable: true,
       configurable: true,
-      get: () => (commands ??= JSON.parse(bytes.toString('utf8', body + offset, body + offset + length)) as CommandNode[]),
+      get: () =>
+        (commands ??= JSON.parse(
+          bytes.toString('utf8', body + offset, body + offset + length),
+        ) as CommandNode[]),
     });
     return entry;
   });

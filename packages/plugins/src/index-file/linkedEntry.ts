@@ -28,7 +28,10 @@ export function readLinkedDefinitions(
   try {
     pkg = known ?? readPackageJson(root);
   } catch (err) {
-    return { moduleType: 'commonjs', problem: `cannot read ${resolve(root, 'package.json')}: ${(err as Error).message}` };
+    return {
+      moduleType: 'commonjs',
+      problem: `cannot read ${resolve(root, 'package.json')}: ${(err as Error).message}`,
+    };
   }
   const moduleType = pkg.type === 'module' ? 'module' : 'commonjs';
   const { field, problems } = parseEdictField(pkg.edict);
@@ -36,10 +39,16 @@ export function readLinkedDefinitions(
   const fromModule = field.commands !== undefined && !field.commands.endsWith('.json');
   // The module is the source while linked: an out-of-date manifest must not win over it.
   const definitions = readDefinitions(root, pkg, field, host, { generate: true, ignoreManifest: fromModule });
-  if (definitions.errors.length > 0) return { definitions, moduleType, problem: definitions.errors.join('; ') };
+  if (definitions.errors.length > 0)
+    return { definitions, moduleType, problem: definitions.errors.join('; ') };
   if (fromModule) {
     try {
-      writeJsonAtomic(resolve(root, field.manifest), { edictManifest: 1, name: pkg.name, version: pkg.version, commands: definitions.declared });
+      writeJsonAtomic(resolve(root, field.manifest), {
+        edictManifest: 1,
+        name: pkg.name,
+        version: pkg.version,
+        commands: definitions.declared,
+      });
     } catch {
       // a read-only folder still links; it packs with whatever manifest it has
     }
@@ -48,7 +57,10 @@ export function readLinkedDefinitions(
 }
 
 /** The index entry of a linked plugin, or why it cannot be used. */
-export function linkedEntry(record: PluginRecord, host: PluginHost): { entry?: PluginIndexEntry; problem?: string } {
+export function linkedEntry(
+  record: PluginRecord,
+  host: PluginHost,
+): { entry?: PluginIndexEntry; problem?: string } {
   let pkg: PluginPackageJson | undefined;
   try {
     pkg = readPackageJson(record.location);
@@ -57,9 +69,13 @@ export function linkedEntry(record: PluginRecord, host: PluginHost): { entry?: P
   }
   // An incompatible plugin's module is not run at all.
   const incompat = pkg ? findIncompatibilities(pkg, host) : [];
-  if (incompat.length > 0) return { problem: `plugin ${record.name}@${record.version} is incompatible: ${describeIncompatibilities(incompat)}` };
+  if (incompat.length > 0)
+    return {
+      problem: `plugin ${record.name}@${record.version} is incompatible: ${describeIncompatibilities(incompat)}`,
+    };
   const { definitions, moduleType, problem } = readLinkedDefinitions(record.location, host, pkg);
-  if (problem || !definitions) return { problem: `plugin ${record.name} is broken: ${problem ?? 'no definitions'}` };
+  if (problem || !definitions)
+    return { problem: `plugin ${record.name} is broken: ${problem ?? 'no definitions'}` };
   const file = definitions.definitionsFile ?? resolve(record.location, 'package.json');
   return {
     entry: {
@@ -76,5 +92,9 @@ export function linkedEntry(record: PluginRecord, host: PluginHost): { entry?: P
 
 /** True when a linked plugin's entry from an earlier index still holds (its definitions file unchanged). */
 export function linkedEntryFresh(prev: PluginIndexEntry, record: PluginRecord): boolean {
-  return prev.root === record.location && prev.linked !== undefined && mtimeOf(prev.linked.definitionsFile) === prev.linked.mtimeMs;
+  return (
+    prev.root === record.location &&
+    prev.linked !== undefined &&
+    mtimeOf(prev.linked.definitionsFile) === prev.linked.mtimeMs
+  );
 }

@@ -7,6 +7,13 @@ export function readIndexSafe(pluginsDir: string, host: PluginHost): PluginIndex
   try {
     return readPluginIndex(pluginsDir, host);
   } catch {
-    return { version: INDEX_VERSION, hostName: host.name, hostVersion: host.version, recordStamp: 'none', plugins: [], warnings: [] };
+    return {
+      version: INDEX_VERSION,
+      hostName: host.name,
+      hostVersion: host.version,
+      recordStamp: 'none',
+      plugins: [],
+      warnings: [],
+    };
   }
 }

@@ -28,7 +28,11 @@ function linkedChanged(index: PluginIndex): boolean {
 }
 
 /** Why an index cannot be used as is, or undefined when it is fresh. */
-export function staleReason(index: PluginIndex | undefined, pluginsDir: string, host: PluginHost): string | undefined {
+export function staleReason(
+  index: PluginIndex | undefined,
+  pluginsDir: string,
+  host: PluginHost,
+): string | undefined {
   if (!index) return 'missing or unreadable';
   if (index.hostName !== host.name || index.hostVersion !== host.version) return 'host version changed';
   if (index.recordStamp !== recordStamp(pluginsDir)) return 'record changed';
@@ -36,7 +40,14 @@ export function staleReason(index: PluginIndex | undefined, pluginsDir: string, 
   return undefined;
 }
 
-const emptyIndex = (host: PluginHost): PluginIndex => ({ version: INDEX_VERSION, hostName: host.name, hostVersion: host.version, recordStamp: 'none', plugins: [], warnings: [] });
+const emptyIndex = (host: PluginHost): PluginIndex => ({
+  version: INDEX_VERSION,
+  hostName: host.name,
+  hostVersion: host.version,
+  recordStamp: 'none',
+  plugins: [],
+  warnings: [],
+});
 
 /**
  * The combined command index of all plugins: the startup path. When the index is fresh this is
@@ -57,7 +68,12 @@ export function readPluginIndex(pluginsDir: string, host: PluginHost): PluginInd
     rebuilt = buildIndex(pluginsDir, host, index);
   } catch (err) {
     // A plugins folder this run cannot read must not stop the CLI: no plugin commands, one warning.
-    return { ...emptyIndex(host), warnings: [`the plugins folder ${pluginsDir} cannot be read (${err instanceof Error ? err.message : String(err)}); plugin commands are unavailable. Run: ${host.name} plugins doctor`] };
+    return {
+      ...emptyIndex(host),
+      warnings: [
+        `the plugins folder ${pluginsDir} cannot be read (${err instanceof Error ? err.message : String(err)}); plugin commands are unavailable. Run: ${host.name} plugins doctor`,
+      ],
+    };
   }
   try {
     writeFileAtomic(indexFile(pluginsDir), serializeIndex(rebuilt));

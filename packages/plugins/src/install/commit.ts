@@ -34,7 +34,12 @@ function writeIndex(pluginsDir: string, index: PluginIndex, warnings: string[]):
  * every folder the record no longer names is removed. A failure after the commit point only
  * leaves work for the next run (a stale index is rebuilt from data; leftovers are swept).
  */
-export function commitRecord(options: { pluginsDir: string; host: PluginHost; records: PluginRecordFile; previousIndex?: PluginIndex }): CommitResult {
+export function commitRecord(options: {
+  pluginsDir: string;
+  host: PluginHost;
+  records: PluginRecordFile;
+  previousIndex?: PluginIndex;
+}): CommitResult {
   const { pluginsDir, host, records } = options;
   writeRecords(pluginsDir, records);
   const warnings: string[] = [];
@@ -42,12 +47,16 @@ export function commitRecord(options: { pluginsDir: string; host: PluginHost; re
   try {
     writeIndex(pluginsDir, index, warnings);
   } catch (err) {
-    warnings.push(`the command index could not be written (${(err as Error).message}); it is rebuilt on each run until \`${host.name} plugins doctor\` fixes it`);
+    warnings.push(
+      `the command index could not be written (${(err as Error).message}); it is rebuilt on each run until \`${host.name} plugins doctor\` fixes it`,
+    );
   }
   try {
     sweepLeftovers(pluginsDir, records);
   } catch (err) {
-    warnings.push(`old plugin folders could not all be removed (${(err as Error).message}); the next plugins command retries`);
+    warnings.push(
+      `old plugin folders could not all be removed (${(err as Error).message}); the next plugins command retries`,
+    );
   }
   return { index, warnings };
 }

@@ -37,14 +37,31 @@ export interface HookCall {
  */
 export async function runHook(call: HookCall): Promise<HookRun> {
   const { hook, file, plugin, host } = call;
-  const context: HookContext = { hook, plugin, host: { name: host.name, version: host.version }, pluginsDir: call.pluginsDir };
+  const context: HookContext = {
+    hook,
+    plugin,
+    host: { name: host.name, version: host.version },
+    pluginsDir: call.pluginsDir,
+  };
   const loader = childLoaderConfig(host, plugin.root, file);
-  const r = await runPluginCodeAsync({ mode: 'hook', file, hook, context, cwd: plugin.root, timeoutMs: codeTimeoutMs('hook'), ...(loader ? { loader } : {}) });
+  const r = await runPluginCodeAsync({
+    mode: 'hook',
+    file,
+    hook,
+    context,
+    cwd: plugin.root,
+    timeoutMs: codeTimeoutMs('hook'),
+    ...(loader ? { loader } : {}),
+  });
   if (!r.ok) {
-    throw pluginError(PluginErrorCodes.HOOK_FAILED, `The ${hook} hook of ${plugin.name}@${plugin.version} failed: ${r.message ?? 'unknown error'}.`, {
-      hint: `Report it to the plugin's author; ${host.name} plugins info ${plugin.name} shows where it lives.`,
-      details: { plugin: plugin.name, hook, file, stderr: r.stderr },
-    });
+    throw pluginError(
+      PluginErrorCodes.HOOK_FAILED,
+      `The ${hook} hook of ${plugin.name}@${plugin.version} failed: ${r.message ?? 'unknown error'}.`,
+      {
+        hint: `Report it to the plugin's author; ${host.name} plugins info ${plugin.name} shows where it lives.`,
+        details: { plugin: plugin.name, hook, file, stderr: r.stderr },
+      },
+    );
   }
   return { hook, plugin: plugin.name, stdout: r.stdout, stderr: r.stderr };
 }

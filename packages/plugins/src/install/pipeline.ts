@@ -57,11 +57,20 @@ export interface PipelineOptions extends EngineOptions {
  * Resolves a spec to its manifest (registry metadata, or the package.json in a folder/tarball),
  * always asking the registry for fresh metadata. The document lands in `packuments` when given.
  */
-export async function resolveManifest(spec: ParsedSpec, opts: PipelineOptions, packuments?: Map<string, unknown>): Promise<Manifest> {
+export async function resolveManifest(
+  spec: ParsedSpec,
+  opts: PipelineOptions,
+  packuments?: Map<string, unknown>,
+): Promise<Manifest> {
   opts.onProgress?.({ phase: 'resolve', message: `Resolving ${spec.raw}` });
   const stopWatching = watchRegistry(opts.npmOptions ?? {}, opts.onProgress);
   try {
-    return await loadPacote().manifest(spec.fetchSpec, { ...opts.npmOptions, preferOnline: true, fullMetadata: true, ...(packuments ? { packumentCache: packuments } : {}) });
+    return await loadPacote().manifest(spec.fetchSpec, {
+      ...opts.npmOptions,
+      preferOnline: true,
+      fullMetadata: true,
+      ...(packuments ? { packumentCache: packuments } : {}),
+    });
   } catch (err) {
     throw explainNpmError(err, spec.raw, opts.host.name, opts.npmOptions);
   } finally {
@@ -77,10 +86,14 @@ function dependencySpec(spec: ParsedSpec, manifest: Manifest): string {
 function refuseInvalid(manifest: Manifest, v: DetailedValidation, opts: PipelineOptions): void {
   const errors = v.errors.filter((e) => !(opts.force && e.code === 'INCOMPATIBLE'));
   if (errors.length === 0) return;
-  throw pluginError(PluginErrorCodes.INVALID, `${manifest.name}@${manifest.version} is not a valid ${opts.host.name} plugin: ${errors.map((e) => e.message).join('; ')}.`, {
-    hint: `Ask the plugin's author for a fixed version; \`${opts.host.name} plugins validate <folder>\` checks a plugin folder.`,
-    details: { name: manifest.name, version: manifest.version, errors },
-  });
+  throw pluginError(
+    PluginErrorCodes.INVALID,
+    `${manifest.name}@${manifest.version} is not a valid ${opts.host.name} plugin: ${errors.map((e) => e.message).join('; ')}.`,
+    {
+      hint: `Ask the plugin's author for a fixed version; \`${opts.host.name} plugins validate <folder>\` checks a plugin folder.`,
+      details: { name: manifest.name, version: manifest.version, errors },
+    },
+  );
 }
 
 /**
@@ -91,7 +104,10 @@ function refuseInvalid(manifest: Manifest, v: DetailedValidation, opts: Pipeline
  * commit point. Until then the old record names the old folders, untouched; any failure removes
  * what was moved in. The caller holds the lock.
  */
-export async function installItems(items: readonly InstallItem[], opts: PipelineOptions): Promise<InstalledPlugin[]> {
+export async function installItems(
+  items: readonly InstallItem[],
+  opts: PipelineOptions,
+): Promise<InstalledPlugin[]> {
   const { pluginsDir, host } = opts;
   const { records, notes } = readRecordsForChange(pluginsDir, host);
   sweepLeftovers(pluginsDir, records);
@@ -105,7 +121,9 @@ export async function installItems(items: readonly InstallItem[], opts: Pipeline
     const manifest = await resolveManifest(item.fetch, opts, packuments);
     assertInstallable(manifest, host, opts.force);
     if (manifests.some((m) => m.name === manifest.name)) {
-      throw pluginError(PluginErrorCodes.SPEC_INVALID, `${manifest.name} is named twice in one install.`, { details: { name: manifest.name } });
+      throw pluginError(PluginErrorCodes.SPEC_INVALID, `${manifest.name} is named twice in one install.`, {
+        details: { name: manifest.name },
+      });
     }
     manifests.push(manifest);
   }
@@ -116,14 +134,28 @@ export async function installItems(items: readonly InstallItem[], opts: Pipeline
     for (const [i, item] of items.entries()) {
       const manifest = manifests[i]!;
       // The registry is the bottleneck: its documents are asked for while arborist loads.
-      opts.onProgress?.({ phase: 'fetch', name: manifest.name, message: `Fetching ${manifest.name}@${manifest.version} and its dependencies` });
+      opts.onProgress?.({
+        phase: 'fetch',
+        name: manifest.name,
+        message: `Fetching ${manifest.name}@${manifest.version} and its dependencies`,
+      });
       const prefetch = prefetchPackuments(manifest, opts.npmOptions ?? {}, packuments, opts.onProgress);
       await prefetch.started;
       const stage = await stagePlugin({
-        pluginsDir, manifest, dependencySpec: dependencySpec(item.fetch, manifest), npmOptions: { ...opts.npmOptions, packumentCache: packuments },
-        scripts: opts.scripts, spec: item.fetch.raw, hostName: host.name, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+        pluginsDir,
+        manifest,
+        dependencySpec: dependencySpec(item.fetch, manifest),
+        npmOptions: { ...opts.npmOptions, packumentCache: packuments },
+        scripts: opts.scripts,
+        spec: item.fetch.raw,
+        hostName: host.name,
+        ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
       }).finally(() => prefetch.stop());
-      opts.onProgress?.({ phase: 'validate', name: manifest.name, message: `Validating ${manifest.name}@${manifest.version}` });
+      opts.onProgress?.({
+        phase: 'validate',
+        name: manifest.name,
+        message: `Validating ${manifest.name}@${manifest.version}`,
+      });
       const v = await validatePlugin(stage.root, host, { taken });
       refuseInvalid(manifest, v, opts);
       const defs = v.definitions!;
@@ -132,26 +164,57 @@ export async function installItems(items: readonly InstallItem[], opts: Pipeline
       const folder = newVersionFolder(pluginsDir, manifest.name, manifest.version);
       const record = newRecord(item, manifest, stage.integrity, folder, owns, opts);
       const moduleType = pluginModuleType(v.pkg?.type, defs);
-      writeEntryFile(stage.project, { entryVersion: 1, name: manifest.name, version: manifest.version, moduleType, source: defs.source ?? 'manifest', commands: defs.declared, hooks: defs.declaredHooks, record });
+      writeEntryFile(stage.project, {
+        entryVersion: 1,
+        name: manifest.name,
+        version: manifest.version,
+        moduleType,
+        source: defs.source ?? 'manifest',
+        commands: defs.declared,
+        hooks: defs.declaredHooks,
+        record,
+      });
       mkdirSync(dirname(folder), { recursive: true });
       renameSync(stage.project, folder);
       const previous = records.plugins[manifest.name];
       results.push({
-        name: manifest.name, version: manifest.version, commands: defs.commands.map((c) => c.name), skippedScripts: stage.skippedScripts,
-        warnings: v.warnings.map((w) => w.message), hooks: [], ...(previous ? { previousVersion: previous.version } : {}),
+        name: manifest.name,
+        version: manifest.version,
+        commands: defs.commands.map((c) => c.name),
+        skippedScripts: stage.skippedScripts,
+        warnings: v.warnings.map((w) => w.message),
+        hooks: [],
+        ...(previous ? { previousVersion: previous.version } : {}),
       });
-      fresh.push({ record, ...(defs.declaredHooks.postInstall ? { hook: defs.declaredHooks.postInstall } : {}) });
+      fresh.push({
+        record,
+        ...(defs.declaredHooks.postInstall ? { hook: defs.declaredHooks.postInstall } : {}),
+      });
     }
     for (const [i, { record, hook }] of fresh.entries()) {
       const result = results[i]!;
       if (!hook) continue;
       if (!hooksAllowed(opts.scripts, record.name)) {
-        result.warnings.push(`its postInstall hook was not run: hooks are plugin code, run only with --allow-scripts`);
+        result.warnings.push(
+          `its postInstall hook was not run: hooks are plugin code, run only with --allow-scripts`,
+        );
         continue;
       }
-      opts.onProgress?.({ phase: 'hook', name: record.name, message: `Running postInstall of ${record.name}` });
+      opts.onProgress?.({
+        phase: 'hook',
+        name: record.name,
+        message: `Running postInstall of ${record.name}`,
+      });
       const root = record.location;
-      result.hooks.push(await runHook({ hook: 'postInstall', file: resolve(root, hook), plugin: { name: record.name, version: record.version, root }, host, pluginsDir }));
+      result.hooks.push(
+        await runHook({
+          hook: 'postInstall',
+          file: resolve(root, hook),
+          plugin: { name: record.name, version: record.version, root },
+          host,
+          pluginsDir,
+        }),
+      );
     }
     for (const { record } of fresh) records.plugins[record.name] = record;
     opts.onProgress?.({ phase: 'commit', message: 'Committing' });
@@ -166,8 +229,16 @@ export async function installItems(items: readonly InstallItem[], opts: Pipeline
   }
 }
 
-function newRecord(item: InstallItem, manifest: Manifest, integrity: string | undefined, folder: string, owns: string[], opts: PipelineOptions): PluginRecord {
-  const registry = item.fetch.source === 'registry' ? registryFor(manifest.name, opts.npmOptions ?? {}) : undefined;
+function newRecord(
+  item: InstallItem,
+  manifest: Manifest,
+  integrity: string | undefined,
+  folder: string,
+  owns: string[],
+  opts: PipelineOptions,
+): PluginRecord {
+  const registry =
+    item.fetch.source === 'registry' ? registryFor(manifest.name, opts.npmOptions ?? {}) : undefined;
   return {
     name: manifest.name,
     version: manifest.version,

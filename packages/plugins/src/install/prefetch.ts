@@ -15,7 +15,13 @@ export interface PackumentPrefetch {
 /** The dependencies arborist installs for a package in a plugin tree (peers are not installed). */
 function installedDependencies(manifest: Manifest): [string, string][] {
   const bundled = manifest.bundleDependencies ?? manifest.bundledDependencies;
-  const inTarball = new Set(Array.isArray(bundled) ? (bundled as string[]) : bundled === true ? Object.keys(manifest.dependencies ?? {}) : []);
+  const inTarball = new Set(
+    Array.isArray(bundled)
+      ? (bundled as string[])
+      : bundled === true
+        ? Object.keys(manifest.dependencies ?? {})
+        : [],
+  );
   const optional = (manifest.optionalDependencies ?? {}) as Record<string, string>;
   return Object.entries({ ...manifest.dependencies, ...optional }).filter(([name]) => !inTarball.has(name));
 }
@@ -33,7 +39,12 @@ function installedDependencies(manifest: Manifest): [string, string][] {
  * promise, so arborist fails with that error instead of asking (and retrying) once more.
  * Retries are reported to `onProgress` until the walk is done.
  */
-export function prefetchPackuments(manifest: Manifest, npmOptions: NpmOptions, cache: Map<string, unknown>, onProgress?: ProgressFn): PackumentPrefetch {
+export function prefetchPackuments(
+  manifest: Manifest,
+  npmOptions: NpmOptions,
+  cache: Map<string, unknown>,
+  onProgress?: ProgressFn,
+): PackumentPrefetch {
   const { RegistryFetcher } = loadPacote();
   const npa = loadNpa();
   const options = { ...npmOptions, fullMetadata: true };
@@ -81,9 +92,12 @@ export function prefetchPackuments(manifest: Manifest, npmOptions: NpmOptions, c
     }
     pending++;
     picking
-      .then((picked) => {
-        for (const [child, childRange] of installedDependencies(picked)) follow(child, childRange);
-      }, () => undefined) // no version fits, or the request failed: arborist meets and reports it
+      .then(
+        (picked) => {
+          for (const [child, childRange] of installedDependencies(picked)) follow(child, childRange);
+        },
+        () => undefined,
+      ) // no version fits, or the request failed: arborist meets and reports it
       .finally(() => {
         markStarted();
         if (--pending === 0) markDone();

@@ -17,7 +17,11 @@ export type ScriptPolicy = boolean | readonly string[];
 function installScriptsOf(node: ArboristNode): string[] {
   let scripts = node.package.scripts;
   try {
-    scripts = (JSON.parse(readFileSync(join(node.path, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }).scripts;
+    scripts = (
+      JSON.parse(readFileSync(join(node.path, 'package.json'), 'utf8')) as {
+        scripts?: Record<string, string>;
+      }
+    ).scripts;
   } catch {
     // the package.json arborist already read is the fallback
   }

@@ -33,7 +33,10 @@ export interface StageOptions {
 
 /** Creates an empty, uniquely named folder under `.staging`. */
 export function makeStagingDir(pluginsDir: string, label: string): string {
-  const dir = join(stagingRoot(pluginsDir), `${label.replace(/[^a-z0-9.-]/gi, '_')}-${randomBytes(4).toString('hex')}`);
+  const dir = join(
+    stagingRoot(pluginsDir),
+    `${label.replace(/[^a-z0-9.-]/gi, '_')}-${randomBytes(4).toString('hex')}`,
+  );
   mkdirSync(dir, { recursive: true });
   return dir;
 }
@@ -94,6 +97,10 @@ async function buildTree(project: string, options: StageOptions): Promise<Staged
     project,
     root,
     skippedScripts,
-    ...(node?.integrity ? { integrity: node.integrity } : manifest._integrity ? { integrity: manifest._integrity } : {}),
+    ...(node?.integrity
+      ? { integrity: node.integrity }
+      : manifest._integrity
+        ? { integrity: manifest._integrity }
+        : {}),
   };
 }

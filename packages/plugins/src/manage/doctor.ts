@@ -29,10 +29,20 @@ export async function doctorPlugins(options: DoctorOptions): Promise<DoctorRepor
   return runOperation(options, 'doctor', async () => {
     const { records, notes } = readRecordsForChange(pluginsDir, host);
     const removed = sweepLeftovers(pluginsDir, records);
-    const { warnings } = commitRecord({ pluginsDir, host, records, previousIndex: readIndexSafe(pluginsDir, host) });
+    const { warnings } = commitRecord({
+      pluginsDir,
+      host,
+      records,
+      previousIndex: readIndexSafe(pluginsDir, host),
+    });
     const problems = listPlugins({ pluginsDir, host })
       .filter((p) => p.health !== 'ok')
       .map((p) => `${p.name}@${p.version} is ${p.health}: ${p.problem ?? 'unknown problem'}`);
-    return { repaired: [...notes, ...warnings], removed, problems, plugins: Object.keys(records.plugins).length };
+    return {
+      repaired: [...notes, ...warnings],
+      removed,
+      problems,
+      plugins: Object.keys(records.plugins).length,
+    };
   });
 }

@@ -1,5 +1,10 @@
 import { resolve } from 'node:path';
-import { installItems, type InstalledPlugin, type InstallItem, type PipelineOptions } from '../install/pipeline';
+import {
+  installItems,
+  type InstalledPlugin,
+  type InstallItem,
+  type PipelineOptions,
+} from '../install/pipeline';
 import type { ScriptPolicy } from '../install/scripts';
 import { parseSpec } from '../npm/spec';
 import { readRecordFile } from '../store/record';
@@ -30,9 +35,10 @@ export interface InstallResult {
 
 /** An install item that reproduces a record (its exact version, its spec and range kept). */
 export function itemFromRecord(record: PluginRecord, hostName: string, cwd: string): InstallItem {
-  const fetch = record.source === 'registry'
-    ? parseSpec(`${record.name}@${record.version}`, cwd, hostName)
-    : parseSpec(record.spec, cwd, hostName);
+  const fetch =
+    record.source === 'registry'
+      ? parseSpec(`${record.name}@${record.version}`, cwd, hostName)
+      : parseSpec(record.spec, cwd, hostName);
   return { fetch, recordSpec: record.spec, ...(record.range ? { range: record.range } : {}) };
 }
 
@@ -50,19 +56,30 @@ function scriptPolicy(options: InstallOptions): ScriptPolicy {
 export async function installPlugins(options: InstallOptions): Promise<InstallResult> {
   const cwd = options.cwd ?? process.cwd();
   const host = options.host;
-  const pipeline: PipelineOptions = { ...options, force: options.force ?? false, scripts: scriptPolicy(options) };
+  const pipeline: PipelineOptions = {
+    ...options,
+    force: options.force ?? false,
+    scripts: scriptPolicy(options),
+  };
   return runOperation(options, 'install', async () => {
     let items: InstallItem[];
     if (options.specs && options.specs.length > 0) {
       items = options.specs.map((raw) => {
         const fetch = parseSpec(raw, cwd, host.name);
         // local paths are recorded absolute, so a reinstall works from any folder
-        const recordSpec = fetch.source === 'folder' || fetch.source === 'tarball' ? resolve(cwd, fetch.fetchSpec.slice('file:'.length)) : raw;
+        const recordSpec =
+          fetch.source === 'folder' || fetch.source === 'tarball'
+            ? resolve(cwd, fetch.fetchSpec.slice('file:'.length))
+            : raw;
         return { fetch, recordSpec, ...(fetch.range ? { range: fetch.range } : {}) };
       });
     } else {
-      const source = options.file ? readRecordFile(resolve(cwd, options.file)) : readRecordsForChange(options.pluginsDir, host).records;
-      items = Object.values(source.plugins).filter((r) => r.source !== 'link').map((r) => itemFromRecord(r, host.name, cwd));
+      const source = options.file
+        ? readRecordFile(resolve(cwd, options.file))
+        : readRecordsForChange(options.pluginsDir, host).records;
+      items = Object.values(source.plugins)
+        .filter((r) => r.source !== 'link')
+        .map((r) => itemFromRecord(r, host.name, cwd));
     }
     if (items.length === 0) {
       sweepLeftovers(options.pluginsDir, readRecordsForChange(options.pluginsDir, host).records);

@@ -49,7 +49,11 @@ export async function linkPlugin(options: LinkOptions): Promise<LinkResult> {
   try {
     location = realpathSync(resolve(options.folder));
   } catch {
-    throw pluginError(PluginErrorCodes.PACKAGE_NOT_FOUND, `The folder ${resolve(options.folder)} does not exist.`, { hint: 'Check the path.', details: { folder: options.folder } });
+    throw pluginError(
+      PluginErrorCodes.PACKAGE_NOT_FOUND,
+      `The folder ${resolve(options.folder)} does not exist.`,
+      { hint: 'Check the path.', details: { folder: options.folder } },
+    );
   }
   return runOperation(options, 'link', async () => {
     const { records } = readRecordsForChange(pluginsDir, host);
@@ -62,33 +66,61 @@ export async function linkPlugin(options: LinkOptions): Promise<LinkResult> {
     const v = await validatePlugin(location, host, { taken });
     const errors = v.errors.filter((e) => !(options.force && e.code === 'INCOMPATIBLE'));
     if (errors.length > 0 || !v.pkg?.name || !v.pkg.version) {
-      throw pluginError(PluginErrorCodes.INVALID, `${location} is not a valid ${host.name} plugin: ${errors.map((e) => e.message).join('; ') || 'package.json needs a name and version'}.`, {
-        hint: `${host.name} plugins validate ${location}`,
-        details: { folder: location, errors },
-      });
+      throw pluginError(
+        PluginErrorCodes.INVALID,
+        `${location} is not a valid ${host.name} plugin: ${errors.map((e) => e.message).join('; ') || 'package.json needs a name and version'}.`,
+        {
+          hint: `${host.name} plugins validate ${location}`,
+          details: { folder: location, errors },
+        },
+      );
     }
     const { name, version } = v.pkg as { name: string; version: string };
     const previous = records.plugins[name];
     const shadows = previous?.source === 'link' ? previous.shadows : previous;
-    records.plugins[name] = { name, version, spec: location, source: 'link', location, installedAt: new Date().toISOString(), ...(shadows ? { shadows } : {}) };
+    records.plugins[name] = {
+      name,
+      version,
+      spec: location,
+      source: 'link',
+      location,
+      installedAt: new Date().toISOString(),
+      ...(shadows ? { shadows } : {}),
+    };
     commitRecord({ pluginsDir, host, records, previousIndex });
-    return { name, version, location, commands: (v.definitions?.commands ?? []).map((c) => c.name), warnings: v.warnings, ...(shadows ? { shadows: shadows.version } : {}) };
+    return {
+      name,
+      version,
+      location,
+      commands: (v.definitions?.commands ?? []).map((c) => c.name),
+      warnings: v.warnings,
+      ...(shadows ? { shadows: shadows.version } : {}),
+    };
   });
 }
 
 /** Removes a linked plugin's record (its folder is left alone) and puts back the installed plugin it stood in for. */
-export async function unlinkPlugin(options: EngineOptions & { name: string }): Promise<{ name: string; location: string; restored?: string }> {
+export async function unlinkPlugin(
+  options: EngineOptions & { name: string },
+): Promise<{ name: string; location: string; restored?: string }> {
   const { host, pluginsDir, name } = options;
   return runOperation(options, 'unlink', async () => {
     const { records } = readRecordsForChange(pluginsDir, host);
     const record = records.plugins[name];
     if (!record || record.source !== 'link') {
-      throw pluginError(PluginErrorCodes.NOT_FOUND, `No linked plugin named ${name}.`, { hint: `${host.name} plugins list`, details: { name } });
+      throw pluginError(PluginErrorCodes.NOT_FOUND, `No linked plugin named ${name}.`, {
+        hint: `${host.name} plugins list`,
+        details: { name },
+      });
     }
     const previousIndex = readIndexSafe(pluginsDir, host);
     if (record.shadows) records.plugins[name] = record.shadows;
     else delete records.plugins[name];
     commitRecord({ pluginsDir, host, records, previousIndex });
-    return { name, location: record.location, ...(record.shadows ? { restored: record.shadows.version } : {}) };
+    return {
+      name,
+      location: record.location,
+      ...(record.shadows ? { restored: record.shadows.version } : {}),
+    };
   });
 }

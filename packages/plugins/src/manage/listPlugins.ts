@@ -44,24 +44,50 @@ export function listPlugins(options: Pick<EngineOptions, 'pluginsDir' | 'host'>)
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((r) => {
       const entry = index.plugins.find((p) => p.name === r.name);
-      const base = { name: r.name, version: r.version, spec: r.spec, source: r.source, location: r.location, commands: entry ? entry.commands.map((c) => c.name) : [] };
-      if (!existsSync(join(r.location, 'package.json'))) return { ...base, health: 'missing' as const, problem: `${r.location} does not exist` };
+      const base = {
+        name: r.name,
+        version: r.version,
+        spec: r.spec,
+        source: r.source,
+        location: r.location,
+        commands: entry ? entry.commands.map((c) => c.name) : [],
+      };
+      if (!existsSync(join(r.location, 'package.json')))
+        return { ...base, health: 'missing' as const, problem: `${r.location} does not exist` };
       let incompat;
       try {
         incompat = findIncompatibilities(readPackageJson(r.location), host);
       } catch (err) {
-        return { ...base, health: 'broken' as const, problem: `cannot read its package.json: ${(err as Error).message}` };
+        return {
+          ...base,
+          health: 'broken' as const,
+          problem: `cannot read its package.json: ${(err as Error).message}`,
+        };
       }
-      if (incompat.length > 0) return { ...base, health: 'incompatible' as const, problem: describeIncompatibilities(incompat) };
+      if (incompat.length > 0)
+        return { ...base, health: 'incompatible' as const, problem: describeIncompatibilities(incompat) };
       if (!entry) {
         const warning = index.warnings.find((w) => w.includes(`plugin ${r.name} `));
-        return { ...base, health: 'broken' as const, problem: warning ?? 'its definitions could not be loaded' };
+        return {
+          ...base,
+          health: 'broken' as const,
+          problem: warning ?? 'its definitions could not be loaded',
+        };
       }
       if (entry.conflicts?.length) {
-        return { ...base, health: 'conflict' as const, problem: `command ${entry.conflicts.map((c) => `"${c}"`).join(', ')} is skipped: another plugin or the CLI owns it` };
+        return {
+          ...base,
+          health: 'conflict' as const,
+          problem: `command ${entry.conflicts.map((c) => `"${c}"`).join(', ')} is skipped: another plugin or the CLI owns it`,
+        };
       }
       const lost = missingFiles(entry);
-      if (lost.length > 0) return { ...base, health: 'broken' as const, problem: `handler or hook file ${lost.join(', ')} does not exist` };
+      if (lost.length > 0)
+        return {
+          ...base,
+          health: 'broken' as const,
+          problem: `handler or hook file ${lost.join(', ')} does not exist`,
+        };
       return { ...base, health: 'ok' as const };
     });
 }

@@ -43,7 +43,10 @@ export async function uninstallPlugins(options: UninstallOptions): Promise<Unins
     const previousIndex = readIndexSafe(pluginsDir, host);
     for (const name of options.names) {
       if (!records.plugins[name]) {
-        throw pluginError(PluginErrorCodes.NOT_FOUND, `No plugin named ${name} is installed.`, { hint: `${host.name} plugins list`, details: { name } });
+        throw pluginError(PluginErrorCodes.NOT_FOUND, `No plugin named ${name} is installed.`, {
+          hint: `${host.name} plugins list`,
+          details: { name },
+        });
       }
     }
     const uninstalled: UninstallResult['uninstalled'] = [];
@@ -53,11 +56,21 @@ export async function uninstallPlugins(options: UninstallOptions): Promise<Unins
       const warnings: string[] = [];
       const hook = preUninstallOf(record);
       if (hook && !hooksAllowed(options.allowScripts ?? false, name)) {
-        warnings.push('its preUninstall hook was not run: hooks are plugin code, run only with --allow-scripts');
+        warnings.push(
+          'its preUninstall hook was not run: hooks are plugin code, run only with --allow-scripts',
+        );
       } else if (hook) {
         options.onProgress?.({ phase: 'hook', name, message: `Running preUninstall of ${name}` });
         try {
-          hooks.push(await runHook({ hook: 'preUninstall', file: hook, plugin: { name, version: record.version, root: record.location }, host, pluginsDir }));
+          hooks.push(
+            await runHook({
+              hook: 'preUninstall',
+              file: hook,
+              plugin: { name, version: record.version, root: record.location },
+              host,
+              pluginsDir,
+            }),
+          );
         } catch (err) {
           if (!options.force) throw err;
         }

@@ -30,25 +30,43 @@ export async function updatePlugins(options: UpdateOptions): Promise<PluginUpdat
     const { records } = readRecordsForChange(pluginsDir, host);
     // An update with nothing to do still leaves the folder clean, as every operation does.
     sweepLeftovers(pluginsDir, records);
-    const names = options.names && options.names.length > 0 ? [...options.names] : Object.keys(records.plugins).sort();
+    const names =
+      options.names && options.names.length > 0 ? [...options.names] : Object.keys(records.plugins).sort();
     const pipeline = { ...options, force: options.force ?? false, scripts: options.allowScripts ?? false };
     const updates: PluginUpdate[] = [];
     const items: InstallItem[] = [];
     for (const name of names) {
       const record = records.plugins[name];
       if (!record) {
-        throw pluginError(PluginErrorCodes.NOT_FOUND, `No plugin named ${name} is installed.`, { hint: `${host.name} plugins list`, details: { name } });
+        throw pluginError(PluginErrorCodes.NOT_FOUND, `No plugin named ${name} is installed.`, {
+          hint: `${host.name} plugins list`,
+          details: { name },
+        });
       }
       if (record.source !== 'registry') {
-        updates.push({ name, from: record.version, to: record.version, note: `installed from a ${record.source}; reinstall it to update` });
+        updates.push({
+          name,
+          from: record.version,
+          to: record.version,
+          note: `installed from a ${record.source}; reinstall it to update`,
+        });
         continue;
       }
       const range = record.range ?? 'latest';
       const packuments = new Map<string, unknown>();
-      const manifest = await resolveManifest(parseSpec(`${name}@${range}`, process.cwd(), host.name), pipeline, packuments);
+      const manifest = await resolveManifest(
+        parseSpec(`${name}@${range}`, process.cwd(), host.name),
+        pipeline,
+        packuments,
+      );
       updates.push({ name, from: record.version, to: manifest.version });
       if (manifest.version !== record.version) {
-        items.push({ fetch: parseSpec(`${name}@${manifest.version}`, process.cwd(), host.name), recordSpec: record.spec, range, packuments });
+        items.push({
+          fetch: parseSpec(`${name}@${manifest.version}`, process.cwd(), host.name),
+          recordSpec: record.spec,
+          range,
+          packuments,
+        });
       }
     }
     if (items.length > 0) await installItems(items, pipeline);

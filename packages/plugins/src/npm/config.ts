@@ -40,7 +40,11 @@ export interface NpmConfigOptions {
  */
 export async function loadNpmConfig(options: NpmConfigOptions = {}): Promise<NpmOptions> {
   const { Config, defs } = loadConfigLib();
-  const argv = [process.execPath, 'edict-plugins', ...(options.registry ? ['--registry', options.registry] : [])];
+  const argv = [
+    process.execPath,
+    'edict-plugins',
+    ...(options.registry ? ['--registry', options.registry] : []),
+  ];
   const config = new Config({
     definitions: defs.definitions,
     flatten: defs.flatten,
@@ -58,10 +62,14 @@ export async function loadNpmConfig(options: NpmConfigOptions = {}): Promise<Npm
   try {
     await config.load();
   } catch (err) {
-    throw pluginError(PluginErrorCodes.NPM_CONFIG, `Could not load npm configuration: ${(err as Error).message}`, {
-      hint: 'npm config list',
-      cause: err,
-    });
+    throw pluginError(
+      PluginErrorCodes.NPM_CONFIG,
+      `Could not load npm configuration: ${(err as Error).message}`,
+      {
+        hint: 'npm config list',
+        cause: err,
+      },
+    );
   }
   applyFetchDefaults(config);
   return { ...config.flat };

@@ -40,7 +40,12 @@ function toHit(p: SearchPackage): SearchHit {
  * Searches the registry (`/-/v1/search`) for plugins of `hostName`: packages with the keyword
  * `<hostName>-plugin` matching `term` (any, when empty).
  */
-export async function searchPlugins(options: { term?: string; hostName: string; npmOptions?: NpmOptions; limit?: number }): Promise<SearchHit[]> {
+export async function searchPlugins(options: {
+  term?: string;
+  hostName: string;
+  npmOptions?: NpmOptions;
+  limit?: number;
+}): Promise<SearchHit[]> {
   const keyword = `${options.hostName}-plugin`;
   const term = options.term?.trim() ?? '';
   // The npm registry understands the `keywords:` qualifier; registries that do not (verdaccio)
@@ -50,11 +55,18 @@ export async function searchPlugins(options: { term?: string; hostName: string; 
   return hits;
 }
 
-async function query(text: string, keyword: string, options: { hostName: string; npmOptions?: NpmOptions; limit?: number }): Promise<SearchHit[]> {
+async function query(
+  text: string,
+  keyword: string,
+  options: { hostName: string; npmOptions?: NpmOptions; limit?: number },
+): Promise<SearchHit[]> {
   let body: SearchResponse;
   try {
     const url = `/-/v1/search?text=${encodeURIComponent(text)}&size=${options.limit ?? 50}`;
-    body = (await loadRegistryFetchJson()(url, { ...options.npmOptions, preferOnline: true })) as SearchResponse;
+    body = (await loadRegistryFetchJson()(url, {
+      ...options.npmOptions,
+      preferOnline: true,
+    })) as SearchResponse;
   } catch (err) {
     throw explainNpmError(err, `search "${text}"`, options.hostName, options.npmOptions);
   }

@@ -23,10 +23,14 @@ export function parseSpec(spec: string, cwd: string, hostName: string): ParsedSp
   try {
     r = npa(spec, cwd);
   } catch (err) {
-    throw usageError(PluginErrorCodes.SPEC_INVALID, `"${spec}" is not a package name, version range, folder, .tgz file or tarball URL: ${(err as Error).message}`, {
-      hint: `${hostName} plugins install <name>[@<range>]`,
-      details: { spec },
-    });
+    throw usageError(
+      PluginErrorCodes.SPEC_INVALID,
+      `"${spec}" is not a package name, version range, folder, .tgz file or tarball URL: ${(err as Error).message}`,
+      {
+        hint: `${hostName} plugins install <name>[@<range>]`,
+        details: { spec },
+      },
+    );
   }
   switch (r.type) {
     case 'range':
@@ -44,9 +48,13 @@ export function parseSpec(spec: string, cwd: string, hostName: string): ParsedSp
     case 'remote':
       return { raw: spec, source: 'url', fetchSpec: r.fetchSpec ?? spec };
     default:
-      throw usageError(PluginErrorCodes.SPEC_INVALID, `"${spec}" is a ${r.type} spec; plugins install from a registry, a folder, a .tgz file or a tarball URL.`, {
-        hint: `${hostName} plugins install <name>[@<range>]`,
-        details: { spec, type: r.type },
-      });
+      throw usageError(
+        PluginErrorCodes.SPEC_INVALID,
+        `"${spec}" is a ${r.type} spec; plugins install from a registry, a folder, a .tgz file or a tarball URL.`,
+        {
+          hint: `${hostName} plugins install <name>[@<range>]`,
+          details: { spec, type: r.type },
+        },
+      );
   }
 }

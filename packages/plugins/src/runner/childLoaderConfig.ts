@@ -14,13 +14,16 @@ export interface ChildLoaderConfig {
   esm: boolean;
 }
 
-
 /**
  * The module-loader setup for running a plugin's code (definitions, install hooks) in a child
  * process, so it sees the host's packages exactly as its command handlers will. Undefined when
  * the host did not say where its package is.
  */
-export function childLoaderConfig(host: PluginHost, pluginRoot: string, file: string): ChildLoaderConfig | undefined {
+export function childLoaderConfig(
+  host: PluginHost,
+  pluginRoot: string,
+  file: string,
+): ChildLoaderConfig | undefined {
   if (!host.packageRoot) return undefined;
   return {
     modulePath: require.resolve('@edict/module-loader'),

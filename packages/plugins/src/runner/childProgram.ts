@@ -11,8 +11,23 @@
 export function childProgram(): void {
   const fs = require('node:fs') as typeof import('node:fs');
   const url = require('node:url') as typeof import('node:url');
-  type Loader = { modulePath: string; hostRoot: string; injected: string[]; pluginRoots: string[]; envPrefix?: string; esm: boolean };
-  type Input = { mode: 'definitions' | 'hook'; cwd?: string; file: string; hook?: string; context?: unknown; preload?: string[]; loader?: Loader };
+  type Loader = {
+    modulePath: string;
+    hostRoot: string;
+    injected: string[];
+    pluginRoots: string[];
+    envPrefix?: string;
+    esm: boolean;
+  };
+  type Input = {
+    mode: 'definitions' | 'hook';
+    cwd?: string;
+    file: string;
+    hook?: string;
+    context?: unknown;
+    preload?: string[];
+    loader?: Loader;
+  };
   const send = (value: unknown): void => {
     fs.writeSync(3, JSON.stringify(value));
   };
@@ -48,7 +63,8 @@ export function childProgram(): void {
     }
     const name = input.hook ?? '';
     const fn = ns[name] ?? (def && typeof def === 'object' ? def[name] : undefined) ?? def;
-    if (typeof fn !== 'function') throw new Error(`${input.file} exports no function "${name}" (nor a default function)`);
+    if (typeof fn !== 'function')
+      throw new Error(`${input.file} exports no function "${name}" (nor a default function)`);
     const result: unknown = await (fn as (ctx: unknown) => unknown)(input.context);
     send({ ok: true, value: result === undefined ? null : result });
   };

@@ -54,7 +54,13 @@ export interface ChildOutcome {
 export function resultOf(child: ChildOutcome): PluginCodeResult {
   const { stdout, stderr } = child;
   if (child.timedOut) {
-    return { ok: false, timedOut: true, message: `it did not finish within ${(child.timeoutMs ?? 0) / 1000} s and was stopped`, stdout, stderr };
+    return {
+      ok: false,
+      timedOut: true,
+      message: `it did not finish within ${(child.timeoutMs ?? 0) / 1000} s and was stopped`,
+      stdout,
+      stderr,
+    };
   }
   if (child.error) return { ok: false, message: child.error.message, stdout, stderr };
   try {
@@ -62,7 +68,12 @@ export function resultOf(child: ChildOutcome): PluginCodeResult {
     return { ...parsed, stdout, stderr };
   } catch {
     const why = child.signal ? `killed by ${child.signal}` : `exit code ${child.status}`;
-    return { ok: false, message: `the plugin process ended without a result (${why})${stderr ? `: ${stderr.trim().split('\n').slice(-3).join(' ')}` : ''}`, stdout, stderr };
+    return {
+      ok: false,
+      message: `the plugin process ended without a result (${why})${stderr ? `: ${stderr.trim().split('\n').slice(-3).join(' ')}` : ''}`,
+      stdout,
+      stderr,
+    };
   }
 }
 
@@ -107,7 +118,13 @@ export function runPluginCode(request: PluginCodeRequest): PluginCodeResult {
 export function runPluginCodeAsync(request: PluginCodeRequest): Promise<PluginCodeResult> {
   const { cwd, env, sandbox: _sandbox, timeoutMs, ...input } = request;
   const detached = process.platform !== 'win32';
-  const child = spawn(process.execPath, argsOf(request), { cwd, env: env ?? process.env, stdio: ['pipe', 'pipe', 'pipe', 'pipe'], detached, windowsHide: true });
+  const child = spawn(process.execPath, argsOf(request), {
+    cwd,
+    env: env ?? process.env,
+    stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
+    detached,
+    windowsHide: true,
+  });
   const chunks: Record<'stdout' | 'stderr' | 'result', Buffer[]> = { stdout: [], stderr: [], result: [] };
   child.stdout?.on('data', (c: Buffer) => chunks.stdout.push(c));
   child.stderr?.on('data', (c: Buffer) => chunks.stderr.push(c));
@@ -135,7 +152,18 @@ export function runPluginCodeAsync(request: PluginCodeRequest): Promise<PluginCo
       // what the code started must not outlive it
       killGroup();
       const text = (k: keyof typeof chunks): string => Buffer.concat(chunks[k]).toString();
-      resolve(resultOf({ status, signal, ...(spawnError ? { error: spawnError } : {}), timedOut, timeoutMs, stdout: text('stdout'), stderr: text('stderr'), result: text('result') }));
+      resolve(
+        resultOf({
+          status,
+          signal,
+          ...(spawnError ? { error: spawnError } : {}),
+          timedOut,
+          timeoutMs,
+          stdout: text('stdout'),
+          stderr: text('stderr'),
+          result: text('result'),
+        }),
+      );
     });
   });
 }

@@ -19,7 +19,11 @@ export function injectedPackages(host: HostInfo, extra: readonly string[] = []):
  * The module loader of this process, started on first use: only a run that executes a plugin's
  * code pays for it. Linked plugins' folders are added as they are loaded.
  */
-export function moduleLoaderFor(host: HostInfo, entry: PluginIndexEntry, extra: readonly string[]): ModuleLoader {
+export function moduleLoaderFor(
+  host: HostInfo,
+  entry: PluginIndexEntry,
+  extra: readonly string[],
+): ModuleLoader {
   if (!loader) {
     // Required here, not at the top: the loader is only needed when a plugin actually runs.
     // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -12,7 +12,8 @@ export interface InstalledPluginsOptions {
 }
 
 function withLazyHandlers(node: CommandNode, load: (file: string) => () => Promise<unknown>): CommandNode {
-  if (node.kind === 'group') return { ...node, children: node.children.map((c) => withLazyHandlers(c, load)) };
+  if (node.kind === 'group')
+    return { ...node, children: node.children.map((c) => withLazyHandlers(c, load)) };
   return typeof node.handler === 'string' ? { ...node, handler: load(node.handler) } : node;
 }
 

@@ -35,7 +35,12 @@ function reasonOf(err: unknown, file: string): string {
  * Loads one module of a plugin with the module loader on. CommonJS files are required; ESM files
  * are imported after the ESM hooks are registered, because `require()` of ESM would bypass them.
  */
-export async function loadPluginModule(host: HostInfo, entry: PluginIndexEntry, file: string, extra: readonly string[] = []): Promise<unknown> {
+export async function loadPluginModule(
+  host: HostInfo,
+  entry: PluginIndexEntry,
+  file: string,
+  extra: readonly string[] = [],
+): Promise<unknown> {
   // Required here: only a run that executes plugin code checks and leases its files.
   /* eslint-disable @typescript-eslint/no-require-imports */
   const { fileProblem } = require('../validate/insideRoot') as typeof import('../validate/insideRoot');
@@ -43,10 +48,14 @@ export async function loadPluginModule(host: HostInfo, entry: PluginIndexEntry, 
   /* eslint-enable @typescript-eslint/no-require-imports */
   const outside = fileProblem(entry.root, file);
   if (outside && existsSync(file)) {
-    throw pluginError(PLUGIN_LOAD_FAILED, `Plugin ${entry.name}@${entry.version} refused to load ${file}: it ${outside}.`, {
-      hint: `Reinstall the plugin: ${host.name} plugins install ${entry.name}`,
-      details: { plugin: entry.name, version: entry.version, file },
-    });
+    throw pluginError(
+      PLUGIN_LOAD_FAILED,
+      `Plugin ${entry.name}@${entry.version} refused to load ${file}: it ${outside}.`,
+      {
+        hint: `Reinstall the plugin: ${host.name} plugins install ${entry.name}`,
+        details: { plugin: entry.name, version: entry.version, file },
+      },
+    );
   }
   if (entry.folder) takeLease(entry.folder);
   const loader = moduleLoaderFor(host, entry, extra);
@@ -58,10 +67,14 @@ export async function loadPluginModule(host: HostInfo, entry: PluginIndexEntry, 
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require(file);
   } catch (err) {
-    throw pluginError(PLUGIN_LOAD_FAILED, `Plugin ${entry.name}@${entry.version} failed to load ${file}: ${reasonOf(err, file)}`, {
-      hint: `${host.name} plugins validate ${entry.name}`,
-      details: { plugin: entry.name, version: entry.version, file },
-      cause: err,
-    });
+    throw pluginError(
+      PLUGIN_LOAD_FAILED,
+      `Plugin ${entry.name}@${entry.version} failed to load ${file}: ${reasonOf(err, file)}`,
+      {
+        hint: `${host.name} plugins validate ${entry.name}`,
+        details: { plugin: entry.name, version: entry.version, file },
+        cause: err,
+      },
+    );
   }
 }

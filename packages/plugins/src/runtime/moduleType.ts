@@ -3,7 +3,9 @@ import type { LoadedDefinitions } from '../validate/readDefinitions';
 
 /** Every handler path of a command tree. */
 function handlerFiles(nodes: readonly CommandNode[]): string[] {
-  return nodes.flatMap((n) => (isGroup(n) ? handlerFiles(n.children) : typeof n.handler === 'string' ? [n.handler] : []));
+  return nodes.flatMap((n) =>
+    isGroup(n) ? handlerFiles(n.children) : typeof n.handler === 'string' ? [n.handler] : [],
+  );
 }
 
 /**
@@ -13,7 +15,10 @@ function handlerFiles(nodes: readonly CommandNode[]): string[] {
  * Node runs as ESM by syntax detection); else `commonjs`. A plugin recorded `module` has its
  * `.js` files imported, which also runs a CommonJS one as CommonJS.
  */
-export function pluginModuleType(pkgType: unknown, defs: Pick<LoadedDefinitions, 'commands' | 'hooks'>): 'commonjs' | 'module' {
+export function pluginModuleType(
+  pkgType: unknown,
+  defs: Pick<LoadedDefinitions, 'commands' | 'hooks'>,
+): 'commonjs' | 'module' {
   if (pkgType === 'module') return 'module';
   const files = [...handlerFiles(defs.commands), ...Object.values(defs.hooks)];
   return files.some((f) => f !== undefined && isEsmFile(f)) ? 'module' : 'commonjs';

@@ -10,7 +10,9 @@ export function currentFrameworkVersion(): string {
   if (frameworkVersion === undefined) {
     const coreEntry = require.resolve('@edict/core');
     // lib/index.js → package root
-    const pkg = JSON.parse(readFileSync(join(coreEntry, '..', '..', 'package.json'), 'utf8')) as { version: string };
+    const pkg = JSON.parse(readFileSync(join(coreEntry, '..', '..', 'package.json'), 'utf8')) as {
+      version: string;
+    };
     frameworkVersion = pkg.version;
   }
   return frameworkVersion;

@@ -37,7 +37,10 @@ export function readEntryFile(folder: string): { entry?: InstalledEntry; problem
     parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<InstalledEntry>;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    return { problem: code === 'ENOENT' ? `${path} does not exist` : `${path} cannot be read: ${(err as Error).message}` };
+    return {
+      problem:
+        code === 'ENOENT' ? `${path} does not exist` : `${path} cannot be read: ${(err as Error).message}`,
+    };
   }
   const ok =
     parsed?.entryVersion === 1 &&
@@ -48,5 +51,7 @@ export function readEntryFile(folder: string): { entry?: InstalledEntry; problem
     parsed.hooks !== null &&
     typeof parsed.record === 'object' &&
     parsed.record !== null;
-  return ok ? { entry: parsed as InstalledEntry } : { problem: `${path} is not an entry file this version understands` };
+  return ok
+    ? { entry: parsed as InstalledEntry }
+    : { problem: `${path} is not an entry file this version understands` };
 }

@@ -1,5 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { registerCleanup } from '@edict/core';
@@ -65,7 +78,8 @@ function removeLeftovers(pluginsDir: string): void {
     const dir = join(pluginsDir, name);
     try {
       const old = Date.now() - statSync(dir).mtimeMs > LEFTOVER_MAX_AGE_MS;
-      if (old || (!isAlive(Number(match[1])) && ownerHost(join(dir, OWNER_PREFIX + match[2])) === hostname())) removeQuietly(dir);
+      if (old || (!isAlive(Number(match[1])) && ownerHost(join(dir, OWNER_PREFIX + match[2])) === hostname()))
+        removeQuietly(dir);
     } catch {
       // gone already
     }
@@ -138,7 +152,12 @@ export function acquireLock(pluginsDir: string, operation: string, hostName: str
 }
 
 /** Runs `fn` while holding the plugins folder's lock (see {@link acquireLock}). */
-export async function withLock<T>(pluginsDir: string, operation: string, hostName: string, fn: () => Promise<T>): Promise<T> {
+export async function withLock<T>(
+  pluginsDir: string,
+  operation: string,
+  hostName: string,
+  fn: () => Promise<T>,
+): Promise<T> {
   const release = acquireLock(pluginsDir, operation, hostName);
   try {
     return await fn();

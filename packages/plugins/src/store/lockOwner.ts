@@ -40,11 +40,12 @@ export function isAlive(pid: number): boolean {
 }
 
 /** Owner fields from a lock's JSON; undefined unless it names a usable pid. */
-export function parseOwner(text: string): Partial<LockOwner> & { pid: number } | undefined {
+export function parseOwner(text: string): (Partial<LockOwner> & { pid: number }) | undefined {
   try {
     const value = JSON.parse(text) as Partial<LockOwner> | null;
     // pid 0 or a negative pid would make process.kill signal a process group.
-    if (typeof value !== 'object' || value === null || !Number.isInteger(value.pid) || value.pid! <= 0) return undefined;
+    if (typeof value !== 'object' || value === null || !Number.isInteger(value.pid) || value.pid! <= 0)
+      return undefined;
     return value as Partial<LockOwner> & { pid: number };
   } catch {
     return undefined;
@@ -56,7 +57,12 @@ const ageOf = (path: string): number => Date.now() - statSync(path).mtimeMs;
 /** Held by a live process or another host's; otherwise `remove` its trace and retry. */
 function judge(owner: Partial<LockOwner> & { pid: number }, remove: () => void): Verdict {
   const host = typeof owner.host === 'string' ? owner.host : hostname();
-  const facts = { host, pid: owner.pid, operation: String(owner.operation ?? 'unknown operation'), startedAt: String(owner.startedAt ?? 'at an unknown time') };
+  const facts = {
+    host,
+    pid: owner.pid,
+    operation: String(owner.operation ?? 'unknown operation'),
+    startedAt: String(owner.startedAt ?? 'at an unknown time'),
+  };
   if (host !== hostname()) return { kind: 'held', holder: { state: 'other-host', ...facts } };
   if (isAlive(owner.pid)) return { kind: 'held', holder: { state: 'running', ...facts } };
   remove();

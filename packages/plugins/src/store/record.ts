@@ -18,14 +18,16 @@ export class RecordDamage extends Error {
 const SOURCES = ['registry', 'folder', 'tarball', 'url', 'link'];
 
 function checkEntry(key: string, value: unknown): string | undefined {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return `entry "${key}" is not an object`;
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return `entry "${key}" is not an object`;
   const r = value as Partial<PluginRecord>;
   for (const field of ['name', 'version', 'spec', 'location', 'installedAt'] as const) {
     if (typeof r[field] !== 'string') return `entry "${key}" has no string "${field}"`;
   }
   if (r.name !== key) return `entry "${key}" names plugin "${r.name}"`;
   if (!SOURCES.includes(r.source as string)) return `entry "${key}" has an unknown source`;
-  if (r.owns !== undefined && !(Array.isArray(r.owns) && r.owns.every((n) => typeof n === 'string'))) return `entry "${key}" has a bad "owns"`;
+  if (r.owns !== undefined && !(Array.isArray(r.owns) && r.owns.every((n) => typeof n === 'string')))
+    return `entry "${key}" has a bad "owns"`;
   return undefined;
 }
 
@@ -43,12 +45,18 @@ export function parseRecords(text: string, path: string, pluginsDir?: string): P
   try {
     parsed = JSON.parse(text);
   } catch (err) {
-    throw new RecordDamage(path, text.trim() === '' ? 'the file is empty' : `not JSON (${(err as Error).message})`);
+    throw new RecordDamage(
+      path,
+      text.trim() === '' ? 'the file is empty' : `not JSON (${(err as Error).message})`,
+    );
   }
   const file = parsed as { version?: unknown; plugins?: unknown };
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new RecordDamage(path, 'expected { "version": 2, "plugins": { … } }');
-  if (file.version !== 1 && file.version !== 2) throw new RecordDamage(path, `unknown record version ${JSON.stringify(file.version)}`);
-  if (typeof file.plugins !== 'object' || file.plugins === null || Array.isArray(file.plugins)) throw new RecordDamage(path, '"plugins" is not an object');
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new RecordDamage(path, 'expected { "version": 2, "plugins": { … } }');
+  if (file.version !== 1 && file.version !== 2)
+    throw new RecordDamage(path, `unknown record version ${JSON.stringify(file.version)}`);
+  if (typeof file.plugins !== 'object' || file.plugins === null || Array.isArray(file.plugins))
+    throw new RecordDamage(path, '"plugins" is not an object');
   const plugins: Record<string, PluginRecord> = {};
   for (const [key, value] of Object.entries(file.plugins)) {
     const problem = checkEntry(key, value);
@@ -65,7 +73,8 @@ function readText(path: string): string | undefined {
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     // Node's EISDIR from a read names no path; as damage, a run recovers and an operation moves it aside.
-    if ((err as NodeJS.ErrnoException).code === 'EISDIR') throw new RecordDamage(path, 'it is a folder, not a file');
+    if ((err as NodeJS.ErrnoException).code === 'EISDIR')
+      throw new RecordDamage(path, 'it is a folder, not a file');
     throw err;
   }
 }
@@ -81,16 +90,23 @@ export function readRecords(pluginsDir: string): PluginRecordFile {
 export function readRecordFile(path: string): PluginRecordFile {
   const text = readText(path);
   if (text === undefined) {
-    throw pluginError(PluginErrorCodes.PACKAGE_NOT_FOUND, `${path} does not exist.`, { hint: 'Check the path given to --file.', details: { path } });
+    throw pluginError(PluginErrorCodes.PACKAGE_NOT_FOUND, `${path} does not exist.`, {
+      hint: 'Check the path given to --file.',
+      details: { path },
+    });
   }
   try {
     return parseRecords(text, path);
   } catch (err) {
-    throw pluginError(PluginErrorCodes.RECORD_CORRUPT, `${path} is not a valid plugin record: ${(err as RecordDamage).reason}.`, {
-      hint: 'Give --file a plugins.json written by a plugins command.',
-      details: { path },
-      cause: err,
-    });
+    throw pluginError(
+      PluginErrorCodes.RECORD_CORRUPT,
+      `${path} is not a valid plugin record: ${(err as RecordDamage).reason}.`,
+      {
+        hint: 'Give --file a plugins.json written by a plugins command.',
+        details: { path },
+        cause: err,
+      },
+    );
   }
 }
 

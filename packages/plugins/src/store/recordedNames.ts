@@ -9,7 +9,9 @@ export function recordedPluginNames(pluginsDir: string): string[] {
   try {
     const file = JSON.parse(readFileSync(join(pluginsDir, 'plugins.json'), 'utf8')) as { plugins?: unknown };
     const plugins = file.plugins;
-    return typeof plugins === 'object' && plugins !== null && !Array.isArray(plugins) ? Object.keys(plugins).sort() : [];
+    return typeof plugins === 'object' && plugins !== null && !Array.isArray(plugins)
+      ? Object.keys(plugins).sort()
+      : [];
   } catch {
     return [];
   }

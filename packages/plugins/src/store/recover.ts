@@ -7,7 +7,9 @@ import { damagedRecordPath, readRecords, RecordDamage, writeRecords } from './re
 
 function dirs(path: string): string[] {
   try {
-    return readdirSync(path, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    return readdirSync(path, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
   } catch {
     return [];
   }
@@ -41,13 +43,19 @@ const damageText = (damage: RecordDamage, count: number): string =>
  * The record for a run that only reads it (startup, list): a damaged one is replaced in memory by
  * {@link recoverRecords}, with one warning saying how to repair it for good.
  */
-export function readRecordsForRun(pluginsDir: string, host: PluginHost): { records: PluginRecordFile; warning?: string } {
+export function readRecordsForRun(
+  pluginsDir: string,
+  host: PluginHost,
+): { records: PluginRecordFile; warning?: string } {
   try {
     return { records: readRecords(pluginsDir) };
   } catch (err) {
     if (!(err instanceof RecordDamage)) throw err;
     const records = recoverRecords(pluginsDir);
-    return { records, warning: `${damageText(err, Object.keys(records.plugins).length)}. Repair it with: ${host.name} plugins doctor` };
+    return {
+      records,
+      warning: `${damageText(err, Object.keys(records.plugins).length)}. Repair it with: ${host.name} plugins doctor`,
+    };
   }
 }
 
@@ -55,7 +63,10 @@ export function readRecordsForRun(pluginsDir: string, host: PluginHost): { recor
  * The record for an operation that changes it (the caller holds the lock): a damaged one is moved
  * aside and rebuilt from what is installed, and `notes` says so, naming the copy.
  */
-export function readRecordsForChange(pluginsDir: string, host: PluginHost): { records: PluginRecordFile; notes: string[] } {
+export function readRecordsForChange(
+  pluginsDir: string,
+  host: PluginHost,
+): { records: PluginRecordFile; notes: string[] } {
   try {
     return { records: readRecords(pluginsDir), notes: [] };
   } catch (err) {

@@ -30,7 +30,11 @@ export function sweepLeftovers(pluginsDir: string, records: PluginRecordFile): s
   };
   if (entries(pluginsDir).includes('.staging')) remove(stagingRoot(pluginsDir));
   for (const name of entries(pluginsDir)) if (ATOMIC_TEMP.test(name)) remove(join(pluginsDir, name));
-  const inUse = new Set(Object.values(records.plugins).flatMap((r) => (r.folder ? [r.folder] : [])).concat(shadowFolders(records)));
+  const inUse = new Set(
+    Object.values(records.plugins)
+      .flatMap((r) => (r.folder ? [r.folder] : []))
+      .concat(shadowFolders(records)),
+  );
   const root = installedRoot(pluginsDir);
   for (const plugin of entries(root)) {
     const dir = join(root, plugin);

@@ -10,12 +10,18 @@ export function claimedNames(commands: readonly CommandNode[]): string[] {
  * Names this plugin claims that are already taken. `taken` maps each claimed name to its
  * owner (`built-in` or a plugin name).
  */
-export function findCollisions(commands: readonly CommandNode[], taken: ReadonlyMap<string, string>): string[] {
+export function findCollisions(
+  commands: readonly CommandNode[],
+  taken: ReadonlyMap<string, string>,
+): string[] {
   const problems: string[] = [];
   const own = new Set<string>();
   for (const name of claimedNames(commands)) {
     const owner = taken.get(name);
-    if (owner !== undefined) problems.push(`command "${name}" is already provided by ${owner === 'built-in' ? 'the CLI itself' : `plugin ${owner}`}`);
+    if (owner !== undefined)
+      problems.push(
+        `command "${name}" is already provided by ${owner === 'built-in' ? 'the CLI itself' : `plugin ${owner}`}`,
+      );
     else if (own.has(name)) problems.push(`command "${name}" is declared twice`);
     own.add(name);
   }

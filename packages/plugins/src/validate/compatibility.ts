@@ -29,7 +29,8 @@ export function findIncompatibilities(pkg: PluginPackageJson, host: PluginHost):
   const found: Incompatibility[] = [];
   const check = (what: string, range: string | undefined, got: string): void => {
     if (range === undefined) return;
-    if (!semver.validRange(range) || !semver.satisfies(got, range, { includePrerelease: true })) found.push({ what, wanted: range, got });
+    if (!semver.validRange(range) || !semver.satisfies(got, range, { includePrerelease: true }))
+      found.push({ what, wanted: range, got });
   };
   check(host.packageName, pkg.peerDependencies?.[host.packageName], host.version);
   check(FRAMEWORK_PACKAGE, pkg.peerDependencies?.[FRAMEWORK_PACKAGE], host.frameworkVersion);
@@ -47,25 +48,41 @@ export function describeIncompatibilities(list: Incompatibility[]): string {
  * the host or a framework package, a package without an `edict` field, and (unless `force`)
  * a plugin whose peer ranges or engines exclude this host, framework or Node.
  */
-export function assertInstallable(pkg: PluginPackageJson & { name: string; version: string }, host: PluginHost, force: boolean): void {
+export function assertInstallable(
+  pkg: PluginPackageJson & { name: string; version: string },
+  host: PluginHost,
+  force: boolean,
+): void {
   const id = `${pkg.name}@${pkg.version}`;
   if (isFrameworkOrHost(pkg.name, host)) {
-    throw pluginError(PluginErrorCodes.REFUSED, `${pkg.name} is ${pkg.name.startsWith('@edict/') ? 'part of the Edict framework' : `the ${host.name} CLI itself`}, not a plugin.`, {
-      hint: `${host.name} plugins search`,
-      details: { name: pkg.name },
-    });
+    throw pluginError(
+      PluginErrorCodes.REFUSED,
+      `${pkg.name} is ${pkg.name.startsWith('@edict/') ? 'part of the Edict framework' : `the ${host.name} CLI itself`}, not a plugin.`,
+      {
+        hint: `${host.name} plugins search`,
+        details: { name: pkg.name },
+      },
+    );
   }
   if (pkg.edict === undefined) {
-    throw pluginError(PluginErrorCodes.NOT_A_PLUGIN, `${id} is not a ${host.name} plugin: its package.json has no "edict" field.`, {
-      hint: `${host.name} plugins search`,
-      details: { name: pkg.name, version: pkg.version },
-    });
+    throw pluginError(
+      PluginErrorCodes.NOT_A_PLUGIN,
+      `${id} is not a ${host.name} plugin: its package.json has no "edict" field.`,
+      {
+        hint: `${host.name} plugins search`,
+        details: { name: pkg.name, version: pkg.version },
+      },
+    );
   }
   const problems = findIncompatibilities(pkg, host);
   if (problems.length > 0 && !force) {
-    throw pluginError(PluginErrorCodes.INCOMPATIBLE, `${id} does not support this ${host.name}: ${describeIncompatibilities(problems)}.`, {
-      hint: `${host.name} plugins install ${pkg.name} --force   (install anyway)`,
-      details: { name: pkg.name, version: pkg.version, problems },
-    });
+    throw pluginError(
+      PluginErrorCodes.INCOMPATIBLE,
+      `${id} does not support this ${host.name}: ${describeIncompatibilities(problems)}.`,
+      {
+        hint: `${host.name} plugins install ${pkg.name} --force   (install anyway)`,
+        details: { name: pkg.name, version: pkg.version, problems },
+      },
+    );
   }
 }

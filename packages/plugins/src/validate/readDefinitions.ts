@@ -42,11 +42,19 @@ export interface ReadDefinitionsOptions {
 function handlersOf(nodes: readonly CommandNode[], where = 'command'): [label: string, handler: string][] {
   return nodes.flatMap((n, i) => {
     const label = `${where} ${i} "${n.name}"`;
-    return n.kind === 'group' ? handlersOf(n.children, `${label} › child`) : [[label, n.handler as string] as [string, string]];
+    return n.kind === 'group'
+      ? handlersOf(n.children, `${label} › child`)
+      : [[label, n.handler as string] as [string, string]];
   });
 }
 
-type Raw = { source: DefinitionsSource; file: string; value?: unknown; commands?: CommandNode[]; warnings: string[] };
+type Raw = {
+  source: DefinitionsSource;
+  file: string;
+  value?: unknown;
+  commands?: CommandNode[];
+  warnings: string[];
+};
 
 function readJson(file: string): { value?: unknown; error?: string } {
   try {
@@ -56,7 +64,13 @@ function readJson(file: string): { value?: unknown; error?: string } {
   }
 }
 
-function readRaw(root: string, pkg: PluginPackageJson, field: EdictField, host: PluginHost | undefined, options: ReadDefinitionsOptions): Raw | string {
+function readRaw(
+  root: string,
+  pkg: PluginPackageJson,
+  field: EdictField,
+  host: PluginHost | undefined,
+  options: ReadDefinitionsOptions,
+): Raw | string {
   const manifestFile = resolve(root, field.manifest);
   if (!options.ignoreManifest && inside(root, manifestFile) && existsSync(manifestFile)) {
     let text: string;
@@ -67,7 +81,12 @@ function readRaw(root: string, pkg: PluginPackageJson, field: EdictField, host: 
     }
     const { manifest: m, errors } = parseManifest(text, manifestFile);
     if (!m) return `${field.manifest}: ${errors.join('; ')}`;
-    const warnings = m.name === pkg.name && m.version === pkg.version ? [] : [`${field.manifest} was generated for ${m.name}@${m.version}, not ${pkg.name}@${pkg.version}; regenerate it with edict-manifest`];
+    const warnings =
+      m.name === pkg.name && m.version === pkg.version
+        ? []
+        : [
+            `${field.manifest} was generated for ${m.name}@${m.version}, not ${pkg.name}@${pkg.version}; regenerate it with edict-manifest`,
+          ];
     return { source: 'manifest', file: manifestFile, commands: m.commands, warnings };
   }
   if (!field.commands) return `there is no command manifest (${field.manifest}) and no "edict.commands"`;
@@ -84,9 +103,24 @@ function readRaw(root: string, pkg: PluginPackageJson, field: EdictField, host: 
   if (!options.generate) return `there is no command manifest (${field.manifest}); ${fix}`;
   const loader = host ? childLoaderConfig(host, root, file) : undefined;
   const env = sandboxEnv(process.env, host?.envPrefix);
-  const r = runPluginCode({ mode: 'definitions', file, cwd: root, env, sandbox: true, timeoutMs: codeTimeoutMs('definitions'), ...(loader ? { loader } : {}) });
+  const r = runPluginCode({
+    mode: 'definitions',
+    file,
+    cwd: root,
+    env,
+    sandbox: true,
+    timeoutMs: codeTimeoutMs('definitions'),
+    ...(loader ? { loader } : {}),
+  });
   if (!r.ok) return `definitions file ${field.commands} failed to load: ${r.message ?? 'unknown error'}`;
-  return { source: 'generated', file, value: r.value, warnings: [`the plugin has no command manifest, so its definitions module was run (sandboxed) to read its commands; its author should ${fix}`] };
+  return {
+    source: 'generated',
+    file,
+    value: r.value,
+    warnings: [
+      `the plugin has no command manifest, so its definitions module was run (sandboxed) to read its commands; its author should ${fix}`,
+    ],
+  };
 }
 
 /**
@@ -94,7 +128,13 @@ function readRaw(root: string, pkg: PluginPackageJson, field: EdictField, host: 
  * (only when `generate`) what its definitions module exports, run in a sandboxed child. Checks the
  * tree's shape, and that every handler and hook file exists and really lies inside the plugin.
  */
-export function readDefinitions(root: string, pkg: PluginPackageJson, field: EdictField, host: PluginHost | undefined, options: ReadDefinitionsOptions): LoadedDefinitions {
+export function readDefinitions(
+  root: string,
+  pkg: PluginPackageJson,
+  field: EdictField,
+  host: PluginHost | undefined,
+  options: ReadDefinitionsOptions,
+): LoadedDefinitions {
   const errors: string[] = [];
   const declaredHooks: Partial<Record<HookName, string>> = {};
   const hooks: Partial<Record<HookName, string>> = {};
@@ -108,12 +148,23 @@ export function readDefinitions(root: string, pkg: PluginPackageJson, field: Edi
   const empty = { declared: [], commands: [], declaredHooks, hooks, warnings: [] };
   const raw = readRaw(root, pkg, field, host, options);
   if (typeof raw === 'string') return { ...empty, errors: [...errors, raw] };
-  const { commands: declared, errors: shape } = raw.commands ? { commands: raw.commands, errors: [] } : checkCommandTree(raw.value);
+  const { commands: declared, errors: shape } = raw.commands
+    ? { commands: raw.commands, errors: [] }
+    : checkCommandTree(raw.value);
   errors.push(...shape.map((e) => `${raw.file}: ${e}`));
   for (const [label, handler] of handlersOf(declared)) {
     const problem = fileProblem(root, resolve(root, handler));
     if (problem) errors.push(`${label}: handler file ${handler} ${problem}`);
   }
   const commands = declared.map((n) => absolutise(n, root));
-  return { source: raw.source, definitionsFile: raw.file, declared, commands, declaredHooks, hooks, errors, warnings: raw.warnings };
+  return {
+    source: raw.source,
+    definitionsFile: raw.file,
+    declared,
+    commands,
+    declaredHooks,
+    hooks,
+    errors,
+    warnings: raw.warnings,
+  };
 }

@@ -16,7 +16,12 @@ export interface TestDirs {
 
 export function makeDirs(label: string): TestDirs {
   const root = mkdtempSync(join(tmpdir(), `edict-plugins-${label}-`));
-  const dirs = { pluginsDir: join(root, 'home', 'plugins'), fixtures: join(root, 'fixtures'), home: join(root, 'home'), cache: join(root, 'npm-cache') };
+  const dirs = {
+    pluginsDir: join(root, 'home', 'plugins'),
+    fixtures: join(root, 'fixtures'),
+    home: join(root, 'home'),
+    cache: join(root, 'npm-cache'),
+  };
   for (const d of [dirs.fixtures, dirs.home]) mkdirSync(d, { recursive: true });
   return {
     root,
@@ -26,7 +31,14 @@ export function makeDirs(label: string): TestDirs {
     npmOptions: (npmrcPath, extraEnv = {}) =>
       loadNpmConfig({
         cwd: dirs.home,
-        env: { HOME: dirs.home, PATH: process.env.PATH ?? '', npm_config_userconfig: npmrcPath, npm_config_cache: dirs.cache, npm_config_fetch_retries: '0', ...extraEnv },
+        env: {
+          HOME: dirs.home,
+          PATH: process.env.PATH ?? '',
+          npm_config_userconfig: npmrcPath,
+          npm_config_cache: dirs.cache,
+          npm_config_fetch_retries: '0',
+          ...extraEnv,
+        },
       }),
   };
 }
@@ -41,7 +53,11 @@ type RequestLog = () => { method: string; url: string; status: number }[];
  */
 export async function documentGets(requests: RequestLog, from: number, name: string): Promise<number> {
   const served = () => requests().slice(from);
-  for (let i = 0; i < 100 && !served().some((r) => r.method === 'GET' && r.url.startsWith(`/${name}/-/`)); i++) {
+  for (
+    let i = 0;
+    i < 100 && !served().some((r) => r.method === 'GET' && r.url.startsWith(`/${name}/-/`));
+    i++
+  ) {
     await new Promise((r) => setTimeout(r, 50));
   }
   return served().filter((r) => r.method === 'GET' && r.url === `/${name}`).length;

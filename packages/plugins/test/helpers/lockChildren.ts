@@ -51,8 +51,15 @@ export interface LockChild {
 }
 
 /** Starts a lock child for `pluginsDir` and waits until it is loaded; `now` makes it try at once. */
-export async function startLockChild(script: string, pluginsDir: string, operation: string, now = false): Promise<LockChild> {
-  const proc = spawn(process.execPath, [script, pluginsDir, operation, now ? 'now' : 'wait'], { stdio: ['pipe', 'pipe', 'inherit'] });
+export async function startLockChild(
+  script: string,
+  pluginsDir: string,
+  operation: string,
+  now = false,
+): Promise<LockChild> {
+  const proc = spawn(process.execPath, [script, pluginsDir, operation, now ? 'now' : 'wait'], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const lines: string[] = [];
   let read = 0;
   let wake: () => void = () => undefined;
@@ -67,8 +74,14 @@ export async function startLockChild(script: string, pluginsDir: string, operati
   const closed = new Promise<void>((done) => proc.once('close', () => done()));
   const next = async (): Promise<string> => {
     while (lines.length <= read) {
-      const exited = await Promise.race([new Promise<boolean>((done) => (wake = () => done(false))), closed.then(() => true)]);
-      if (exited && lines.length <= read) throw new Error(`lock child exited (${proc.exitCode ?? proc.signalCode}) after printing ${JSON.stringify(lines)}`);
+      const exited = await Promise.race([
+        new Promise<boolean>((done) => (wake = () => done(false))),
+        closed.then(() => true),
+      ]);
+      if (exited && lines.length <= read)
+        throw new Error(
+          `lock child exited (${proc.exitCode ?? proc.signalCode}) after printing ${JSON.stringify(lines)}`,
+        );
     }
     return lines[read++]!;
   };

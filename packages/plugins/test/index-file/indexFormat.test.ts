@@ -4,12 +4,38 @@ import { lazyTopNodes } from '../../src/runtime/lazyNodes';
 import type { PluginIndex } from '../../src/types';
 
 const commands: CommandNode[] = [
-  { kind: 'group', name: 'deploy', aliases: ['d'], summary: 'Deploy things', children: [{ name: 'now', summary: 'Deploy now', options: [{ name: 'force', type: 'boolean', summary: 'Force' }], handler: '/p/now.js' }] },
+  {
+    kind: 'group',
+    name: 'deploy',
+    aliases: ['d'],
+    summary: 'Deploy things',
+    children: [
+      {
+        name: 'now',
+        summary: 'Deploy now',
+        options: [{ name: 'force', type: 'boolean', summary: 'Force' }],
+        handler: '/p/now.js',
+      },
+    ],
+  },
   { name: 'ping', summary: 'Ping', hidden: true, handler: '/p/ping.js' },
 ];
 const index: PluginIndex = {
-  version: 4, hostName: 'mycli', hostVersion: '0.1.0', recordStamp: '1:2', warnings: ['w'],
-  plugins: [{ name: 'p', version: '1.0.0', root: '/p', moduleType: 'commonjs', commands, hooks: { init: '/p/init.js' } }],
+  version: 4,
+  hostName: 'mycli',
+  hostVersion: '0.1.0',
+  recordStamp: '1:2',
+  warnings: ['w'],
+  plugins: [
+    {
+      name: 'p',
+      version: '1.0.0',
+      root: '/p',
+      moduleType: 'commonjs',
+      commands,
+      hooks: { init: '/p/init.js' },
+    },
+  ],
 };
 
 describe('index.json format', () => {
@@ -17,7 +43,10 @@ describe('index.json format', () => {
     const back = parseIndex(serializeIndex(index))!;
     expect(back.plugins[0]!.commands).toEqual(commands);
     expect({ ...back, plugins: back.plugins.map(({ top: _top, ...p }) => p) }).toEqual(index);
-    expect(back.plugins[0]!.top).toEqual([{ kind: 'group', name: 'deploy', aliases: ['d'], summary: 'Deploy things' }, { name: 'ping', summary: 'Ping', hidden: true }]);
+    expect(back.plugins[0]!.top).toEqual([
+      { kind: 'group', name: 'deploy', aliases: ['d'], summary: 'Deploy things' },
+      { name: 'ping', summary: 'Ping', hidden: true },
+    ]);
   });
 
   it("parses a plugin's definitions only when they are first read", () => {
@@ -30,7 +59,10 @@ describe('index.json format', () => {
 
   it('finds each plugin by byte offset, with non-ASCII text before it', () => {
     const other: CommandNode[] = [{ name: 'café', summary: 'Déjà vu ☕ 🚀', handler: '/q/café.js' }];
-    const two: PluginIndex = { ...index, plugins: [{ ...index.plugins[0]!, name: 'q', commands: other }, index.plugins[0]!] };
+    const two: PluginIndex = {
+      ...index,
+      plugins: [{ ...index.plugins[0]!, name: 'q', commands: other }, index.plugins[0]!],
+    };
     const back = parseIndex(Buffer.from(serializeIndex(two)))!;
     expect(back.plugins[1]!.commands).toEqual(commands);
     expect(back.plugins[0]!.commands).toEqual(other);
@@ -61,7 +93,10 @@ describe('lazy top-level nodes', () => {
       finished += 1;
       return n;
     });
-    expect(nodes.map((n) => [n.name, n.aliases, n.summary])).toEqual([['deploy', ['d'], 'Deploy things'], ['ping', undefined, 'Ping']]);
+    expect(nodes.map((n) => [n.name, n.aliases, n.summary])).toEqual([
+      ['deploy', ['d'], 'Deploy things'],
+      ['ping', undefined, 'Ping'],
+    ]);
     expect(finished).toBe(0);
     const group = nodes[0] as { children: readonly CommandNode[] };
     expect(group.children[0]!.name).toBe('now');

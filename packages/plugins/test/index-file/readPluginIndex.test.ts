@@ -11,8 +11,16 @@ import { HOST, writePlugin } from '../helpers/fixtures';
 let dirs: TestDirs;
 beforeEach(async () => {
   dirs = makeDirs('index');
-  await linkPlugin({ folder: writePlugin(dirs.fixtures, { name: 'mycli-plugin-a', version: '1.0.0' }), pluginsDir: dirs.pluginsDir, host: HOST });
-  await linkPlugin({ folder: writePlugin(dirs.fixtures, { name: 'mycli-plugin-b', version: '1.0.0', type: 'module' }), pluginsDir: dirs.pluginsDir, host: HOST });
+  await linkPlugin({
+    folder: writePlugin(dirs.fixtures, { name: 'mycli-plugin-a', version: '1.0.0' }),
+    pluginsDir: dirs.pluginsDir,
+    host: HOST,
+  });
+  await linkPlugin({
+    folder: writePlugin(dirs.fixtures, { name: 'mycli-plugin-b', version: '1.0.0', type: 'module' }),
+    pluginsDir: dirs.pluginsDir,
+    host: HOST,
+  });
 });
 afterEach(() => dirs.cleanup());
 
@@ -39,10 +47,16 @@ test('a fresh index is read as it is', () => {
 
 test('a corrupt or missing index is rebuilt from the record and rewritten', () => {
   writeFileSync(indexPath(), '{ not json');
-  expect(readPluginIndex(dirs.pluginsDir, HOST).plugins.map((p) => p.name)).toEqual(['mycli-plugin-a', 'mycli-plugin-b']);
+  expect(readPluginIndex(dirs.pluginsDir, HOST).plugins.map((p) => p.name)).toEqual([
+    'mycli-plugin-a',
+    'mycli-plugin-b',
+  ]);
   expect(parseIndex(readFileSync(indexPath()))!.plugins).toHaveLength(2);
   rmSync(indexPath());
-  expect(readPluginIndex(dirs.pluginsDir, HOST).plugins.map((p) => [p.name, p.moduleType])).toEqual([['mycli-plugin-a', 'commonjs'], ['mycli-plugin-b', 'module']]);
+  expect(readPluginIndex(dirs.pluginsDir, HOST).plugins.map((p) => [p.name, p.moduleType])).toEqual([
+    ['mycli-plugin-a', 'commonjs'],
+    ['mycli-plugin-b', 'module'],
+  ]);
 });
 
 test('a new host version the plugin does not support drops its commands with a warning', () => {
@@ -50,15 +64,23 @@ test('a new host version the plugin does not support drops its commands with a w
   const index = readPluginIndex(dirs.pluginsDir, v2);
   expect(index.plugins).toEqual([]);
   expect(index.hostVersion).toBe('2.0.0');
-  expect(index.warnings[0]).toContain('plugin mycli-plugin-a@1.0.0 is incompatible: mycli ^0.1.0 is required but this is mycli 2.0.0');
-  expect(listPlugins({ pluginsDir: dirs.pluginsDir, host: v2 }).map((p) => p.health)).toEqual(['incompatible', 'incompatible']);
+  expect(index.warnings[0]).toContain(
+    'plugin mycli-plugin-a@1.0.0 is incompatible: mycli ^0.1.0 is required but this is mycli 2.0.0',
+  );
+  expect(listPlugins({ pluginsDir: dirs.pluginsDir, host: v2 }).map((p) => p.health)).toEqual([
+    'incompatible',
+    'incompatible',
+  ]);
   expect(readPluginIndex(dirs.pluginsDir, HOST).plugins).toHaveLength(2);
 });
 
 test('a plugin whose folder vanished is reported missing, a broken one broken', () => {
   const records = JSON.parse(readFileSync(join(dirs.pluginsDir, 'plugins.json'), 'utf8'));
   rmSync(records.plugins['mycli-plugin-a'].location, { recursive: true });
-  writeFileSync(join(records.plugins['mycli-plugin-b'].location, 'commands.js'), 'throw new Error("syntax of doom")');
+  writeFileSync(
+    join(records.plugins['mycli-plugin-b'].location, 'commands.js'),
+    'throw new Error("syntax of doom")',
+  );
   const index = readPluginIndex(dirs.pluginsDir, HOST);
   expect(index.plugins).toEqual([]);
   expect(listPlugins({ pluginsDir: dirs.pluginsDir, host: HOST }).map((p) => [p.name, p.health])).toEqual([

@@ -20,18 +20,48 @@ beforeAll(async () => {
   registry = await startRegistry();
   const pub = makeDirs('publish');
   try {
-    const lib = (name: string, version: string, extra: Parameters<typeof writeLibrary>[3] = {}) => registry.publish(writeLibrary(pub.fixtures, name, version, extra));
+    const lib = (name: string, version: string, extra: Parameters<typeof writeLibrary>[3] = {}) =>
+      registry.publish(writeLibrary(pub.fixtures, name, version, extra));
     await lib('pf-old', '1.0.0');
     await lib('pf-c', '2.0.0');
     await lib('pf-peer', '1.0.0');
     await lib('pf-b', '1.0.0', { dependencies: { 'pf-old': '^1.0.0' } });
     await lib('pf-b', '1.1.0', { dependencies: { 'pf-c': '^2.0.0' } });
-    await lib('pf-a', '1.0.0', { dependencies: { 'pf-b': '^1.0.0' }, peerDependencies: { 'pf-peer': '^1.0.0' } });
+    await lib('pf-a', '1.0.0', {
+      dependencies: { 'pf-b': '^1.0.0' },
+      peerDependencies: { 'pf-peer': '^1.0.0' },
+    });
     const peers = { '@edict/core': '^0.1.0', mycli: '^0.1.0', 'pf-peer': '^1.0.0' };
-    await registry.publish(writePlugin(pub.fixtures, { name: 'mycli-plugin-pf', version: '1.0.0', dependencies: { 'pf-a': '^1.0.0', 'pf-c': '2.0.0' }, peerDependencies: peers }));
-    await registry.publish(writePlugin(pub.fixtures, { name: 'mycli-plugin-pf-two', version: '1.0.0', dependencies: { 'pf-a': '^1.0.0' } }));
-    await registry.publish(writePlugin(pub.fixtures, { name: 'mycli-plugin-pf-gap', version: '1.0.0', dependencies: { 'pf-a': '^1.0.0', 'pf-nowhere': '^1.0.0' } }));
-    await registry.publish(writePlugin(pub.fixtures, { name: 'mycli-plugin-pf-opt', version: '1.0.0', dependencies: { 'pf-c': '2.0.0' }, optionalDependencies: { 'pf-nowhere': '^1.0.0' } }));
+    await registry.publish(
+      writePlugin(pub.fixtures, {
+        name: 'mycli-plugin-pf',
+        version: '1.0.0',
+        dependencies: { 'pf-a': '^1.0.0', 'pf-c': '2.0.0' },
+        peerDependencies: peers,
+      }),
+    );
+    await registry.publish(
+      writePlugin(pub.fixtures, {
+        name: 'mycli-plugin-pf-two',
+        version: '1.0.0',
+        dependencies: { 'pf-a': '^1.0.0' },
+      }),
+    );
+    await registry.publish(
+      writePlugin(pub.fixtures, {
+        name: 'mycli-plugin-pf-gap',
+        version: '1.0.0',
+        dependencies: { 'pf-a': '^1.0.0', 'pf-nowhere': '^1.0.0' },
+      }),
+    );
+    await registry.publish(
+      writePlugin(pub.fixtures, {
+        name: 'mycli-plugin-pf-opt',
+        version: '1.0.0',
+        dependencies: { 'pf-c': '2.0.0' },
+        optionalDependencies: { 'pf-nowhere': '^1.0.0' },
+      }),
+    );
   } finally {
     pub.cleanup();
   }
@@ -50,7 +80,11 @@ async function servedSince(from: number): Promise<RegistryRequest[]> {
   return (await registry.caughtUp()).slice(from);
 }
 
-const documentsAsked = (log: RegistryRequest[]) => log.filter((r) => r.method === 'GET' && !r.url.includes('/-/')).map((r) => r.url).sort();
+const documentsAsked = (log: RegistryRequest[]) =>
+  log
+    .filter((r) => r.method === 'GET' && !r.url.includes('/-/'))
+    .map((r) => r.url)
+    .sort();
 const key = (name: string) => `full:${registry.url}/${name}`;
 
 async function pluginManifest(name: string, cache: Map<string, unknown>): Promise<Manifest> {
@@ -80,14 +114,26 @@ describe('prefetchPackuments', () => {
     // the build starts while the walk is still under way, as an install does
     await prefetch.started;
     const stage = await stagePlugin({
-      pluginsDir: dirs.pluginsDir, manifest, dependencySpec: manifest.version, npmOptions: { ...npmOptions, packumentCache: cache },
-      scripts: false, spec: 'mycli-plugin-pf', hostName: HOST.name,
+      pluginsDir: dirs.pluginsDir,
+      manifest,
+      dependencySpec: manifest.version,
+      npmOptions: { ...npmOptions, packumentCache: cache },
+      scripts: false,
+      spec: 'mycli-plugin-pf',
+      hostName: HOST.name,
     });
     await prefetch.done;
     const log = await servedSince(from);
     expect(documentsAsked(log)).toEqual(['/pf-a', '/pf-b', '/pf-c']);
-    expect(log.filter((r) => r.url.includes('/-/')).map((r) => r.url.split('/-/')[1]).sort()).toEqual(['mycli-plugin-pf-1.0.0.tgz', 'pf-a-1.0.0.tgz', 'pf-b-1.1.0.tgz', 'pf-c-2.0.0.tgz']);
-    const installed = readdirSync(join(stage.project, 'node_modules')).filter((n) => !n.startsWith('.')).sort();
+    expect(
+      log
+        .filter((r) => r.url.includes('/-/'))
+        .map((r) => r.url.split('/-/')[1])
+        .sort(),
+    ).toEqual(['mycli-plugin-pf-1.0.0.tgz', 'pf-a-1.0.0.tgz', 'pf-b-1.1.0.tgz', 'pf-c-2.0.0.tgz']);
+    const installed = readdirSync(join(stage.project, 'node_modules'))
+      .filter((n) => !n.startsWith('.'))
+      .sort();
     expect(installed).toEqual(['mycli-plugin-pf', 'pf-a', 'pf-b', 'pf-c']);
   });
 
@@ -116,7 +162,11 @@ describe('prefetchPackuments', () => {
   });
 
   test('has nothing to fetch for a plugin without dependencies', async () => {
-    const prefetch = prefetchPackuments({ name: 'x', version: '1.0.0', dependencies: { local: 'file:../local' } }, npmOptions, new Map());
+    const prefetch = prefetchPackuments(
+      { name: 'x', version: '1.0.0', dependencies: { local: 'file:../local' } },
+      npmOptions,
+      new Map(),
+    );
     await expect(Promise.all([prefetch.started, prefetch.done])).resolves.toEqual([undefined, undefined]);
   });
 });
@@ -124,25 +174,63 @@ describe('prefetchPackuments', () => {
 describe('installs with prefetched documents', () => {
   test('two plugins that share dependencies ask for each document once', async () => {
     const from = registry.requests().length;
-    const result = await installPlugins({ specs: ['mycli-plugin-pf', 'mycli-plugin-pf-two'], pluginsDir: dirs.pluginsDir, host: HOST, npmOptions });
+    const result = await installPlugins({
+      specs: ['mycli-plugin-pf', 'mycli-plugin-pf-two'],
+      pluginsDir: dirs.pluginsDir,
+      host: HOST,
+      npmOptions,
+    });
     expect(result.installed.map((p) => p.name)).toEqual(['mycli-plugin-pf', 'mycli-plugin-pf-two']);
-    expect(documentsAsked(await servedSince(from))).toEqual(['/mycli-plugin-pf', '/mycli-plugin-pf-two', '/pf-a', '/pf-b', '/pf-c']);
-    expect(existsSync(join(readRecords(dirs.pluginsDir).plugins['mycli-plugin-pf-two']!.folder!, 'node_modules', 'pf-c', 'package.json'))).toBe(true);
+    expect(documentsAsked(await servedSince(from))).toEqual([
+      '/mycli-plugin-pf',
+      '/mycli-plugin-pf-two',
+      '/pf-a',
+      '/pf-b',
+      '/pf-c',
+    ]);
+    expect(
+      existsSync(
+        join(
+          readRecords(dirs.pluginsDir).plugins['mycli-plugin-pf-two']!.folder!,
+          'node_modules',
+          'pf-c',
+          'package.json',
+        ),
+      ),
+    ).toBe(true);
   });
 
   test('a dependency the registry does not have fails the install with its name and changes nothing', async () => {
-    await installPlugins({ specs: ['mycli-plugin-pf-two'], pluginsDir: dirs.pluginsDir, host: HOST, npmOptions });
+    await installPlugins({
+      specs: ['mycli-plugin-pf-two'],
+      pluginsDir: dirs.pluginsDir,
+      host: HOST,
+      npmOptions,
+    });
     const before = hashTree(dirs.pluginsDir);
-    const err = (await installPlugins({ specs: ['mycli-plugin-pf-gap'], pluginsDir: dirs.pluginsDir, host: HOST, npmOptions }).catch((e: unknown) => e)) as { code: string; message: string };
+    const err = (await installPlugins({
+      specs: ['mycli-plugin-pf-gap'],
+      pluginsDir: dirs.pluginsDir,
+      host: HOST,
+      npmOptions,
+    }).catch((e: unknown) => e)) as { code: string; message: string };
     expect(err.code).toBe('EDICT_PACKAGE_NOT_FOUND');
     expect(err.message).toContain('pf-nowhere');
     expect(hashTree(dirs.pluginsDir)).toBe(before);
   });
 
   test('an optional dependency the registry does not have is left out', async () => {
-    const result = await installPlugins({ specs: ['mycli-plugin-pf-opt'], pluginsDir: dirs.pluginsDir, host: HOST, npmOptions });
+    const result = await installPlugins({
+      specs: ['mycli-plugin-pf-opt'],
+      pluginsDir: dirs.pluginsDir,
+      host: HOST,
+      npmOptions,
+    });
     expect(result.installed[0]).toMatchObject({ name: 'mycli-plugin-pf-opt', version: '1.0.0' });
-    const modules = join(readRecords(dirs.pluginsDir).plugins['mycli-plugin-pf-opt']!.folder!, 'node_modules');
+    const modules = join(
+      readRecords(dirs.pluginsDir).plugins['mycli-plugin-pf-opt']!.folder!,
+      'node_modules',
+    );
     expect(existsSync(join(modules, 'pf-c'))).toBe(true);
     expect(existsSync(join(modules, 'pf-nowhere'))).toBe(false);
   });

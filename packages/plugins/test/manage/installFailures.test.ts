@@ -21,7 +21,11 @@ beforeAll(async () => {
     await publish({ name: 'mycli-plugin-hooked', version: '1.0.0' });
     await publish({ name: 'mycli-plugin-hooked', version: '2.0.0', postInstall: 'throw' });
     await publish({ name: 'mycli-plugin-broken', version: '1.0.0', missingHandler: true });
-    await publish({ name: 'mycli-plugin-future', version: '1.0.0', peerDependencies: { '@edict/core': '^0.1.0', mycli: '^2.0.0' } });
+    await publish({
+      name: 'mycli-plugin-future',
+      version: '1.0.0',
+      peerDependencies: { '@edict/core': '^0.1.0', mycli: '^2.0.0' },
+    });
     await publish({ name: 'mycli-plugin-newnode', version: '1.0.0', engines: { node: '>=99' } });
     await publish({ name: 'mycli-plugin-plain', version: '1.0.0', noEdict: true });
     await publish({ name: 'mycli-plugin-clash', version: '1.0.0', group: 'config' });
@@ -29,8 +33,14 @@ beforeAll(async () => {
     await publish({ name: 'mycli', version: '0.1.0' });
     await publish({ name: 'mycli-plugin-tampered', version: '1.0.0' });
     // replace the stored tarball with another valid one: its integrity no longer matches
-    const impostor = npmPack(writePlugin(pub.fixtures, { name: 'mycli-plugin-tampered', version: '1.0.0', group: 'evil' }), join(pub.root, 'cache'));
-    copyFileSync(impostor, join(registry.storageDir, 'mycli-plugin-tampered', 'mycli-plugin-tampered-1.0.0.tgz'));
+    const impostor = npmPack(
+      writePlugin(pub.fixtures, { name: 'mycli-plugin-tampered', version: '1.0.0', group: 'evil' }),
+      join(pub.root, 'cache'),
+    );
+    copyFileSync(
+      impostor,
+      join(registry.storageDir, 'mycli-plugin-tampered', 'mycli-plugin-tampered-1.0.0.tgz'),
+    );
   } finally {
     pub.cleanup();
   }
@@ -47,7 +57,11 @@ beforeAll(async () => {
 afterAll(() => dirs?.cleanup());
 
 /** Installs `specs`, expects the error `code`, and checks the plugins folder did not change at all. */
-async function expectRefusal(specs: string[], code: string, extra: Partial<InstallOptions> = {}): Promise<Error & { code: string; message: string }> {
+async function expectRefusal(
+  specs: string[],
+  code: string,
+  extra: Partial<InstallOptions> = {},
+): Promise<Error & { code: string; message: string }> {
   const before = hashTree(dirs.pluginsDir);
   const err = await installPlugins({ ...base, ...extra, specs }).then(
     () => undefined,
@@ -79,7 +93,9 @@ describe('a failed install leaves the plugins folder byte-identical', () => {
   });
 
   test('a new version whose postInstall throws keeps the old version installed', async () => {
-    const err = await expectRefusal(['mycli-plugin-hooked@2.0.0'], 'EDICT_PLUGIN_HOOK_FAILED', { allowScripts: true });
+    const err = await expectRefusal(['mycli-plugin-hooked@2.0.0'], 'EDICT_PLUGIN_HOOK_FAILED', {
+      allowScripts: true,
+    });
     expect(err.message).toContain('postInstall refuses');
     const location = readRecords(dirs.pluginsDir).plugins['mycli-plugin-hooked']!.location;
     expect(existsSync(join(location, 'hooks'))).toBe(false);
@@ -127,7 +143,12 @@ describe('compatibility is checked before the tarball is fetched', () => {
   test('installs an incompatible plugin with force', async () => {
     const own = makeDirs('force');
     try {
-      const result = await installPlugins({ ...base, pluginsDir: own.pluginsDir, specs: ['mycli-plugin-future'], force: true });
+      const result = await installPlugins({
+        ...base,
+        pluginsDir: own.pluginsDir,
+        specs: ['mycli-plugin-future'],
+        force: true,
+      });
       expect(result.installed.map((p) => p.name)).toEqual(['mycli-plugin-future']);
       expect(tarballFetches('mycli-plugin-future').length).toBeGreaterThan(0);
       expect(readdirSync(own.pluginsDir).sort()).toEqual(['index.json', 'installed', 'plugins.json']);

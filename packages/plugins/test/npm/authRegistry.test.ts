@@ -14,9 +14,17 @@ beforeAll(async () => {
   const pub = makeDirs('publish');
   try {
     await registry.publish(writeLibrary(pub.fixtures, 'private-dep', '1.0.0'));
-    await registry.publish(writePlugin(pub.fixtures, { name: '@corp/mycli-plugin-secret', version: '1.0.0', dependencies: { 'private-dep': '^1.0.0' } }));
+    await registry.publish(
+      writePlugin(pub.fixtures, {
+        name: '@corp/mycli-plugin-secret',
+        version: '1.0.0',
+        dependencies: { 'private-dep': '^1.0.0' },
+      }),
+    );
     await registry.publish(writePlugin(pub.fixtures, { name: 'mycli-plugin-other', version: '2.0.0' }));
-    await registry.publish(writePlugin(pub.fixtures, { name: 'not-for-mycli', version: '1.0.0', keywords: ['othercli-plugin'] }));
+    await registry.publish(
+      writePlugin(pub.fixtures, { name: 'not-for-mycli', version: '1.0.0', keywords: ['othercli-plugin'] }),
+    );
   } finally {
     pub.cleanup();
   }
@@ -31,7 +39,12 @@ afterEach(() => dirs.cleanup());
 
 test('installs from a registry that requires a token, read from the .npmrc npm_config_userconfig names', async () => {
   const npmOptions = await dirs.npmOptions(registry.npmrcPath);
-  const result = await installPlugins({ specs: ['@corp/mycli-plugin-secret'], pluginsDir: dirs.pluginsDir, host: HOST, npmOptions });
+  const result = await installPlugins({
+    specs: ['@corp/mycli-plugin-secret'],
+    pluginsDir: dirs.pluginsDir,
+    host: HOST,
+    npmOptions,
+  });
   expect(result.installed.map((p) => `${p.name}@${p.version}`)).toEqual(['@corp/mycli-plugin-secret@1.0.0']);
 });
 
@@ -39,7 +52,12 @@ test('without the token the registry refuses, and nothing is written', async () 
   const npmrc = join(dirs.root, 'no-token.npmrc');
   writeFileSync(npmrc, `registry=${registry.url}/\n`);
   const npmOptions = await dirs.npmOptions(npmrc);
-  const err = (await installPlugins({ specs: ['@corp/mycli-plugin-secret'], pluginsDir: dirs.pluginsDir, host: HOST, npmOptions }).catch((e: unknown) => e)) as { code: string; message: string };
+  const err = (await installPlugins({
+    specs: ['@corp/mycli-plugin-secret'],
+    pluginsDir: dirs.pluginsDir,
+    host: HOST,
+    npmOptions,
+  }).catch((e: unknown) => e)) as { code: string; message: string };
   expect(err.code).toBe('EDICT_PLUGIN_FETCH_FAILED');
   expect(err.message).toContain('@corp/mycli-plugin-secret');
   expect(readdirSync(dirs.pluginsDir)).toEqual([]);

@@ -15,7 +15,14 @@ beforeEach(() => {
   mkdirSync(project);
   writeFileSync(
     join(home, '.npmrc'),
-    ['registry=http://127.0.0.1:9/', '@acme:registry=http://127.0.0.1:8/', '//127.0.0.1:8/:_authToken=${ACME_TOKEN}', 'https-proxy=http://127.0.0.1:3128/', 'strict-ssl=false', `cafile=${join(home, 'ca.pem')}`].join('\n'),
+    [
+      'registry=http://127.0.0.1:9/',
+      '@acme:registry=http://127.0.0.1:8/',
+      '//127.0.0.1:8/:_authToken=${ACME_TOKEN}',
+      'https-proxy=http://127.0.0.1:3128/',
+      'strict-ssl=false',
+      `cafile=${join(home, 'ca.pem')}`,
+    ].join('\n'),
   );
   writeFileSync(join(home, 'ca.pem'), '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
   writeFileSync(join(project, 'package.json'), '{}');
@@ -40,12 +47,19 @@ test('reads the user .npmrc: default and scoped registries, auth tokens with env
 
 test('npm_config_* variables override files, and an explicit registry overrides both', async () => {
   const env = { HOME: home, npm_config_registry: 'http://127.0.0.1:6/', npm_config_fetch_retries: '1' };
-  expect(await loadNpmConfig({ cwd: project, env })).toMatchObject({ registry: 'http://127.0.0.1:6/', retry: expect.objectContaining({ retries: 1 }) });
-  expect((await loadNpmConfig({ cwd: project, env, registry: 'http://127.0.0.1:5/' })).registry).toBe('http://127.0.0.1:5/');
+  expect(await loadNpmConfig({ cwd: project, env })).toMatchObject({
+    registry: 'http://127.0.0.1:6/',
+    retry: expect.objectContaining({ retries: 1 }),
+  });
+  expect((await loadNpmConfig({ cwd: project, env, registry: 'http://127.0.0.1:5/' })).registry).toBe(
+    'http://127.0.0.1:5/',
+  );
 });
 
 test('npm_config_userconfig points at another user config file', async () => {
   const other = join(root, 'other.npmrc');
   writeFileSync(other, 'registry=http://127.0.0.1:4/\n');
-  expect((await loadNpmConfig({ cwd: project, env: { HOME: home, npm_config_userconfig: other } })).registry).toBe('http://127.0.0.1:4/');
+  expect(
+    (await loadNpmConfig({ cwd: project, env: { HOME: home, npm_config_userconfig: other } })).registry,
+  ).toBe('http://127.0.0.1:4/');
 });

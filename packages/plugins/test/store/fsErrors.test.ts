@@ -1,5 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EdictError } from '@edict/core';
@@ -65,9 +74,14 @@ describe('explainFsError with real errors', () => {
   test('ENOTDIR deeper down (recursive mkdir, readdir of a file) finds the file in the way', () => {
     const file = join(pluginsDir, 'installed');
     writeFileSync(file, 'a file');
-    for (const raw of [thrownBy(() => mkdirSync(join(file, 'a', 'b'), { recursive: true })), thrownBy(() => readdirSync(file))]) {
+    for (const raw of [
+      thrownBy(() => mkdirSync(join(file, 'a', 'b'), { recursive: true })),
+      thrownBy(() => readdirSync(file)),
+    ]) {
       expect(raw.code).toBe('ENOTDIR');
-      expect(explained(raw).hint).toBe(`Move it away (mv ${file} ${file}.bak), then run: mycli plugins doctor`);
+      expect(explained(raw).hint).toBe(
+        `Move it away (mv ${file} ${file}.bak), then run: mycli plugins doctor`,
+      );
     }
   });
 
@@ -90,7 +104,9 @@ describe('explainFsError with real errors', () => {
     expect(raw.path).toBeUndefined();
     const e = explained(raw);
     expect(e.hint).not.toContain(`mv ${pluginsDir}`);
-    expect(e.hint).toBe(`Look for a file where a folder belongs or the reverse (ls -la ${pluginsDir}), then run: mycli plugins doctor`);
+    expect(e.hint).toBe(
+      `Look for a file where a folder belongs or the reverse (ls -la ${pluginsDir}), then run: mycli plugins doctor`,
+    );
     expect(e.message).toContain(`something under ${pluginsDir} is in the way (EISDIR)`);
   });
 
@@ -99,26 +115,42 @@ describe('explainFsError with real errors', () => {
     mkdirSync(join(lock, 'inside'), { recursive: true });
     const exist = thrownBy(() => mkdirSync(lock));
     expect(exist.code).toBe('EEXIST');
-    expect(explained(exist).hint).toBe(`Move it away (mv ${lock} ${lock}.bak), then run: mycli plugins doctor`);
+    expect(explained(exist).hint).toBe(
+      `Move it away (mv ${lock} ${lock}.bak), then run: mycli plugins doctor`,
+    );
     const notEmpty = thrownBy(() => rmdirSync(lock));
     expect(notEmpty.code).toBe('ENOTEMPTY');
     expect(explained(notEmpty).message).toContain(`${lock} is in the way`);
     mkdirSync(join(pluginsDir, 'other', 'x'), { recursive: true });
     const rename = thrownBy(() => renameSync(join(pluginsDir, 'other'), lock));
     expect(['ENOTEMPTY', 'EEXIST']).toContain(rename.code);
-    expect(explained(rename).hint).toMatch(/^Move it away \(mv \S+ \S+\.bak\), then run: mycli plugins doctor$/);
+    expect(explained(rename).hint).toMatch(
+      /^Move it away \(mv \S+ \S+\.bak\), then run: mycli plugins doctor$/,
+    );
   });
 });
 
-describe('explainFsError with errors shaped as Node\'s', () => {
+describe("explainFsError with errors shaped as Node's", () => {
   const nodeError = (code: string, errno: number, syscall: string, path?: string): NodeJS.ErrnoException =>
-    Object.assign(new Error(`${code}: ${syscall} '${path}'`), { code, errno, syscall, ...(path ? { path } : {}) });
+    Object.assign(new Error(`${code}: ${syscall} '${path}'`), {
+      code,
+      errno,
+      syscall,
+      ...(path ? { path } : {}),
+    });
 
   test('EACCES and EPERM: permission, the folder to check and the override', () => {
-    for (const [code, errno] of [['EACCES', -13], ['EPERM', -1]] as const) {
+    for (const [code, errno] of [
+      ['EACCES', -13],
+      ['EPERM', -1],
+    ] as const) {
       const e = explained(nodeError(code, errno, 'open', join(pluginsDir, 'plugins.json')));
-      expect(e.message).toBe(`Cannot open ${join(pluginsDir, 'plugins.json')}: ${code === 'EACCES' ? 'permission denied on' : 'the operation is not permitted on'} ${join(pluginsDir, 'plugins.json')}. Nothing was changed.`);
-      expect(e.hint).toBe(`Make ${pluginsDir} writable for you (ls -ld ${pluginsDir}), or point MYCLI_PLUGINS_DIR at a folder you own.`);
+      expect(e.message).toBe(
+        `Cannot open ${join(pluginsDir, 'plugins.json')}: ${code === 'EACCES' ? 'permission denied on' : 'the operation is not permitted on'} ${join(pluginsDir, 'plugins.json')}. Nothing was changed.`,
+      );
+      expect(e.hint).toBe(
+        `Make ${pluginsDir} writable for you (ls -ld ${pluginsDir}), or point MYCLI_PLUGINS_DIR at a folder you own.`,
+      );
       expect(e.details).toEqual({ path: join(pluginsDir, 'plugins.json'), code, syscall: 'open' });
     }
   });
@@ -131,7 +163,9 @@ describe('explainFsError with errors shaped as Node\'s', () => {
 
   test('a path-less error falls back to the plugins folder', () => {
     const e = explained(nodeError('ENOSPC', -28, 'write'));
-    expect(e.message).toBe(`Cannot write ${pluginsDir}: the disk is full (writing ${pluginsDir}). Nothing was changed.`);
+    expect(e.message).toBe(
+      `Cannot write ${pluginsDir}: the disk is full (writing ${pluginsDir}). Nothing was changed.`,
+    );
   });
 
   test('what is not a known fs error is returned as it is', () => {
@@ -140,6 +174,7 @@ describe('explainFsError with errors shaped as Node\'s', () => {
     const missing = thrownBy(() => readFileSync(join(pluginsDir, 'nothing')));
     expect(missing.code).toBe('ENOENT');
     expect(explainFsError(missing, pluginsDir, 'mycli')).toBe(missing);
-    for (const other of [new Error('plain'), 'text', null, undefined, { code: 42 }]) expect(explainFsError(other, pluginsDir, 'mycli')).toBe(other);
+    for (const other of [new Error('plain'), 'text', null, undefined, { code: 42 }])
+      expect(explainFsError(other, pluginsDir, 'mycli')).toBe(other);
   });
 });

@@ -39,7 +39,11 @@ test("a definitions module cannot write another plugin's files or start a proces
   const victim = writePlugin(dirs.fixtures, { name: 'mycli-plugin-victim', version: '1.0.0' });
   const handler = join(victim, 'handlers', 'run.js');
   const before = readFileSync(handler, 'utf8');
-  const root = writePlugin(dirs.fixtures, { name: 'mycli-plugin-tamper', version: '1.0.0', noManifest: true });
+  const root = writePlugin(dirs.fixtures, {
+    name: 'mycli-plugin-tamper',
+    version: '1.0.0',
+    noManifest: true,
+  });
   writeFileSync(
     join(root, 'commands.js'),
     `const fs = require('node:fs');\n` +

@@ -75,24 +75,37 @@ function resolveFromStore(name: string, root: string): string | undefined {
 export function dependencyClosure(names: readonly string[], root: string): SeedPackage[] {
   const workspace = workspacePackages(root);
   const byDir = new Map<string, SeedPackage>();
-  const locate = (name: string, from: string): string | undefined => workspace.get(name) ?? resolveFrom(name, from);
+  const locate = (name: string, from: string): string | undefined =>
+    workspace.get(name) ?? resolveFrom(name, from);
   const queue: string[] = [];
   for (const name of names) {
     const dir = locate(name, root) ?? resolveFromStore(name, root);
-    if (!dir) throw new Error(`seedRegistry: ${name} is not installed in ${root} (run the workspace install first).`);
+    if (!dir)
+      throw new Error(`seedRegistry: ${name} is not installed in ${root} (run the workspace install first).`);
     queue.push(dir);
   }
   while (queue.length) {
     const dir = queue.shift()!;
     if (byDir.has(dir)) continue;
     const manifest = readManifest(dir);
-    byDir.set(dir, { name: manifest.name, version: manifest.version, dir, workspace: [...workspace.values()].includes(dir), manifest });
+    byDir.set(dir, {
+      name: manifest.name,
+      version: manifest.version,
+      dir,
+      workspace: [...workspace.values()].includes(dir),
+      manifest,
+    });
     const optional = new Set(Object.keys(manifest.optionalDependencies ?? {}));
-    const peers = Object.keys(manifest.peerDependencies ?? {}).filter((p) => !manifest.peerDependenciesMeta?.[p]?.optional);
+    const peers = Object.keys(manifest.peerDependencies ?? {}).filter(
+      (p) => !manifest.peerDependenciesMeta?.[p]?.optional,
+    );
     for (const dep of [...Object.keys(manifest.dependencies ?? {}), ...optional, ...peers]) {
       const depDir = locate(dep, dir);
       if (depDir) queue.push(depDir);
-      else if (!optional.has(dep) && !peers.includes(dep)) throw new Error(`seedRegistry: ${dep} (a dependency of ${manifest.name}@${manifest.version}) is not installed.`);
+      else if (!optional.has(dep) && !peers.includes(dep))
+        throw new Error(
+          `seedRegistry: ${dep} (a dependency of ${manifest.name}@${manifest.version}) is not installed.`,
+        );
     }
   }
   return [...byDir.values()];

@@ -21,7 +21,10 @@ export function replaceWorkspaceRanges(manifest: Manifest, versions: ReadonlyMap
       }
       const rest = range.slice('workspace:'.length);
       const version = versions.get(name);
-      if (!version) throw new Error(`seedRegistry: ${manifest.name} depends on ${name}@${range}, which is not a workspace package.`);
+      if (!version)
+        throw new Error(
+          `seedRegistry: ${manifest.name} depends on ${name}@${range}, which is not a workspace package.`,
+        );
       rewritten[name] = rest === '^' || rest === '~' ? `${rest}${version}` : rest === '*' ? version : rest;
     }
     out[field] = rewritten;
@@ -38,7 +41,12 @@ export function installedFiles(dir: string): TarEntry[] {
       if (rel === 'node_modules') continue;
       const stat = statSync(join(dir, rel));
       if (stat.isDirectory()) walk(rel);
-      else if (stat.isFile()) entries.push({ path: rel, data: readFileSync(join(dir, rel)), mode: stat.mode & 0o111 ? 0o755 : 0o644 });
+      else if (stat.isFile())
+        entries.push({
+          path: rel,
+          data: readFileSync(join(dir, rel)),
+          mode: stat.mode & 0o111 ? 0o755 : 0o644,
+        });
     }
   };
   walk('');
@@ -56,10 +64,15 @@ function cleanEnv(): NodeJS.ProcessEnv {
  * The files `npm pack` would put in a workspace package's tarball (its `files` field and npm's
  * rules), with package.json rewritten: `workspace:` ranges replaced by real versions.
  */
-export async function workspaceFiles(pkg: SeedPackage, versions: ReadonlyMap<string, string>): Promise<TarEntry[]> {
+export async function workspaceFiles(
+  pkg: SeedPackage,
+  versions: ReadonlyMap<string, string>,
+): Promise<TarEntry[]> {
   const main = typeof pkg.manifest.main === 'string' ? pkg.manifest.main : undefined;
   if (main && !existsSync(join(pkg.dir, main))) {
-    throw new Error(`seedRegistry: ${pkg.name} is not built (${join(pkg.dir, main)} is missing); build the workspace first.`);
+    throw new Error(
+      `seedRegistry: ${pkg.name} is not built (${join(pkg.dir, main)} is missing); build the workspace first.`,
+    );
   }
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const { stdout } = await promisify(execFile)(npm, ['pack', '--dry-run', '--json', '--ignore-scripts'], {

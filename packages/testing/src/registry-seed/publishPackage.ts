@@ -13,7 +13,11 @@ function put(url: string, token: string, payload: Buffer): Promise<{ status: num
     const req = request(url, {
       method: 'PUT',
       agent: false,
-      headers: { 'content-type': 'application/json', 'content-length': payload.length, authorization: `Bearer ${token}` },
+      headers: {
+        'content-type': 'application/json',
+        'content-length': payload.length,
+        authorization: `Bearer ${token}`,
+      },
     });
     req.once('error', reject);
     req.once('response', (res) => {
@@ -32,7 +36,12 @@ function put(url: string, token: string, payload: Buffer): Promise<{ status: num
  * (`{ _id, name, versions, dist-tags, _attachments }`). A version the registry already has
  * (409) counts as published.
  */
-export async function publishPackage(target: SeedTarget, manifest: Manifest, tarball: PackedTarball, tag = 'latest'): Promise<'published' | 'existed'> {
+export async function publishPackage(
+  target: SeedTarget,
+  manifest: Manifest,
+  tarball: PackedTarball,
+  tag = 'latest',
+): Promise<'published' | 'existed'> {
   const base = target.url.replace(/\/+$/, '');
   const { name, version } = manifest;
   const fileName = `${name}-${version}.tgz`;
@@ -49,7 +58,11 @@ export async function publishPackage(target: SeedTarget, manifest: Manifest, tar
     versions: { [version]: versionDoc },
     access: null,
     _attachments: {
-      [fileName]: { content_type: 'application/octet-stream', data: tarball.data.toString('base64'), length: tarball.data.length },
+      [fileName]: {
+        content_type: 'application/octet-stream',
+        data: tarball.data.toString('base64'),
+        length: tarball.data.length,
+      },
     },
   };
   const payload = Buffer.from(JSON.stringify(body));
@@ -61,10 +74,16 @@ export async function publishPackage(target: SeedTarget, manifest: Manifest, tar
       response = await put(`${base}/${name.replace('/', '%2f')}`, target.token, payload);
     } catch (err) {
       if (attempt < 3) continue;
-      throw new Error(`seedRegistry: publishing ${name}@${version} (${tarball.data.length} bytes) to ${base} failed: ${(err as Error).message}`, { cause: err });
+      throw new Error(
+        `seedRegistry: publishing ${name}@${version} (${tarball.data.length} bytes) to ${base} failed: ${(err as Error).message}`,
+        { cause: err },
+      );
     }
   }
   if (response.status === 409) return 'existed';
-  if (response.status < 200 || response.status > 299) throw new Error(`seedRegistry: publishing ${name}@${version} failed: ${response.status} ${response.text}`);
+  if (response.status < 200 || response.status > 299)
+    throw new Error(
+      `seedRegistry: publishing ${name}@${version} failed: ${response.status} ${response.text}`,
+    );
   return 'published';
 }

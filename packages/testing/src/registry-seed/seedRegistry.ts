@@ -18,7 +18,11 @@ export interface SeedResult {
   existed: string[];
 }
 
-async function publishOne(target: SeedTarget, pkg: SeedPackage, versions: ReadonlyMap<string, string>): Promise<'published' | 'existed'> {
+async function publishOne(
+  target: SeedTarget,
+  pkg: SeedPackage,
+  versions: ReadonlyMap<string, string>,
+): Promise<'published' | 'existed'> {
   const files = pkg.workspace ? await workspaceFiles(pkg, versions) : installedFiles(pkg.dir);
   const manifest = pkg.workspace ? replaceWorkspaceRanges(pkg.manifest, versions) : pkg.manifest;
   return publishPackage(target, manifest, packTarball(files));
@@ -31,7 +35,11 @@ async function publishOne(target: SeedTarget, pkg: SeedPackage, versions: Readon
  * with one HTTP PUT each (much faster than `npm publish` per package). Workspace packages must be
  * built; their `workspace:` ranges are replaced by real versions, as `pnpm pack` does.
  */
-export async function seedRegistry(registry: SeedTarget, packageNames: readonly string[], options: SeedRegistryOptions): Promise<SeedResult> {
+export async function seedRegistry(
+  registry: SeedTarget,
+  packageNames: readonly string[],
+  options: SeedRegistryOptions,
+): Promise<SeedResult> {
   const closure = dependencyClosure(packageNames, options.from);
   const versions = new Map(closure.filter((p) => p.workspace).map((p) => [p.name, p.version]));
   // One queue per name, lowest version first: versions of one package are published one after
@@ -44,7 +52,9 @@ export async function seedRegistry(registry: SeedTarget, packageNames: readonly 
     seen.add(id);
     byName.set(pkg.name, [...(byName.get(pkg.name) ?? []), pkg]);
   }
-  const queues = [...byName.values()].map((list) => list.sort((a, b) => a.version.localeCompare(b.version, 'en', { numeric: true })));
+  const queues = [...byName.values()].map((list) =>
+    list.sort((a, b) => a.version.localeCompare(b.version, 'en', { numeric: true })),
+  );
   const result: SeedResult = { published: [], existed: [] };
   const worker = async (): Promise<void> => {
     for (let queue = queues.shift(); queue; queue = queues.shift()) {

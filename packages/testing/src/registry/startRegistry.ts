@@ -78,14 +78,17 @@ function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
 
 async function waitUntilUp(url: string, child: ChildProcess, output: () => string): Promise<void> {
   for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`verdaccio exited with ${child.exitCode}: ${output().slice(-2000)}`);
+    if (child.exitCode !== null)
+      throw new Error(`verdaccio exited with ${child.exitCode}: ${output().slice(-2000)}`);
     try {
       const r = await fetch(`${url}/-/ping`);
       if (r.ok) return;
@@ -122,7 +125,9 @@ export async function startRegistry(options: StartRegistryOptions = {}): Promise
   const config = {
     storage: storageDir,
     auth: { htpasswd: { file: join(dir, 'htpasswd'), max_users: 1000 } },
-    ...(options.tokens === 'legacy' ? {} : { security: { api: { legacy: false, jwt: { sign: { expiresIn: '7d' } } } } }),
+    ...(options.tokens === 'legacy'
+      ? {}
+      : { security: { api: { legacy: false, jwt: { sign: { expiresIn: '7d' } } } } }),
     uplinks: {},
     packages: { '@*/*': rule, '**': rule },
     log: { type: 'stdout', format: 'json', level: 'http' },
@@ -131,11 +136,15 @@ export async function startRegistry(options: StartRegistryOptions = {}): Promise
   };
   // JSON is YAML, which is what verdaccio reads
   writeFileSync(join(dir, 'config.yaml'), JSON.stringify(config, null, 2));
-  const child = spawn(process.execPath, [bin, '--config', join(dir, 'config.yaml'), '--listen', `127.0.0.1:${port}`], {
-    cwd: dir,
-    env: cleanNpmEnv({ NODE_NO_WARNINGS: '1' }),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [bin, '--config', join(dir, 'config.yaml'), '--listen', `127.0.0.1:${port}`],
+    {
+      cwd: dir,
+      env: cleanNpmEnv({ NODE_NO_WARNINGS: '1' }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   const requests: RegistryRequest[] = [];
   let pending = '';
@@ -147,8 +156,21 @@ export async function startRegistry(options: StartRegistryOptions = {}): Promise
       output += `${line}\n`;
       try {
         // One "requested" line per request, then one or more answer lines (the last is right).
-        const entry = JSON.parse(line) as { time?: number; req?: { method: string; url: string }; request?: { method: string; url: string }; status?: number; msg?: string };
-        if (entry.req && entry.msg?.includes(' requested ')) requests.push({ method: entry.req.method, url: entry.req.url, status: 0, receivedAt: entry.time ?? Date.now(), answeredAt: 0 });
+        const entry = JSON.parse(line) as {
+          time?: number;
+          req?: { method: string; url: string };
+          request?: { method: string; url: string };
+          status?: number;
+          msg?: string;
+        };
+        if (entry.req && entry.msg?.includes(' requested '))
+          requests.push({
+            method: entry.req.method,
+            url: entry.req.url,
+            status: 0,
+            receivedAt: entry.time ?? Date.now(),
+            answeredAt: 0,
+          });
         else if (entry.request && entry.status) {
           const { method, url } = entry.request;
           for (let i = requests.length - 1; i >= 0; i--) {
@@ -179,19 +201,39 @@ export async function startRegistry(options: StartRegistryOptions = {}): Promise
     const r = await fetch(`${url}/-/user/org.couchdb.user:${USER}`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: USER, password: PASSWORD, type: 'user', roles: [], date: new Date().toISOString() }),
+      body: JSON.stringify({
+        name: USER,
+        password: PASSWORD,
+        type: 'user',
+        roles: [],
+        date: new Date().toISOString(),
+      }),
     });
     const body = (await r.json()) as { token?: string };
-    if (!r.ok || !body.token) throw new Error(`could not create the registry user (${r.status}): ${JSON.stringify(body)}`);
+    if (!r.ok || !body.token)
+      throw new Error(`could not create the registry user (${r.status}): ${JSON.stringify(body)}`);
     const token = body.token;
     const npmrcPath = join(dir, '.npmrc');
     writeFileSync(npmrcPath, `registry=${url}/\n//127.0.0.1:${port}/:_authToken=${token}\n`);
     const npmCache = join(dir, 'npm-cache');
     const publish = async (folder: string, publishOptions: { tag?: string } = {}): Promise<void> => {
-      const args = ['publish', folder, '--userconfig', npmrcPath, '--registry', `${url}/`, '--ignore-scripts', ...(publishOptions.tag ? ['--tag', publishOptions.tag] : [])];
+      const args = [
+        'publish',
+        folder,
+        '--userconfig',
+        npmrcPath,
+        '--registry',
+        `${url}/`,
+        '--ignore-scripts',
+        ...(publishOptions.tag ? ['--tag', publishOptions.tag] : []),
+      ];
       await promisify(execFile)(process.platform === 'win32' ? 'npm.cmd' : 'npm', args, {
         cwd: dir,
-        env: cleanNpmEnv({ npm_config_cache: npmCache, npm_config_update_notifier: 'false', npm_config_audit: 'false' }),
+        env: cleanNpmEnv({
+          npm_config_cache: npmCache,
+          npm_config_update_notifier: 'false',
+          npm_config_audit: 'false',
+        }),
         shell: process.platform === 'win32',
       });
     };
@@ -203,7 +245,9 @@ export async function startRegistry(options: StartRegistryOptions = {}): Promise
         if (requests.some((r) => r.url === marker && r.status > 0)) return logged();
         await new Promise((r) => setTimeout(r, 50));
       }
-      throw new Error(`The registry's access log did not show a request within 5 s; its output:\n${output.slice(-2000)}`);
+      throw new Error(
+        `The registry's access log did not show a request within 5 s; its output:\n${output.slice(-2000)}`,
+      );
     };
     return { url, port, token, npmrcPath, storageDir, publish, requests: logged, caughtUp, stop };
   } catch (err) {

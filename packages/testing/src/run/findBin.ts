@@ -11,14 +11,23 @@ export function findBin(packageName: string, options: { from: string; name?: str
   for (let dir = options.from; ; dir = dirname(dir)) {
     const root = join(dir, 'node_modules', packageName);
     if (existsSync(join(root, 'package.json'))) {
-      const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { bin?: string | Record<string, string> };
-      const bins = typeof pkg.bin === 'string' ? { [packageName.replace(/^@[^/]+\//, '')]: pkg.bin } : (pkg.bin ?? {});
+      const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+        bin?: string | Record<string, string>;
+      };
+      const bins =
+        typeof pkg.bin === 'string' ? { [packageName.replace(/^@[^/]+\//, '')]: pkg.bin } : (pkg.bin ?? {});
       const wanted = options.name ?? packageName.replace(/^@[^/]+\//, '');
       const values = Object.values(bins);
       const file = bins[wanted] ?? (values.length === 1 ? values[0] : undefined);
-      if (!file) throw new Error(`${packageName} (${root}) has no bin named ${wanted}; it has: ${Object.keys(bins).join(', ') || 'none'}.`);
+      if (!file)
+        throw new Error(
+          `${packageName} (${root}) has no bin named ${wanted}; it has: ${Object.keys(bins).join(', ') || 'none'}.`,
+        );
       return join(root, file);
     }
-    if (dirname(dir) === dir) throw new Error(`${packageName} is not installed in ${options.from} or any parent folder's node_modules.`);
+    if (dirname(dir) === dir)
+      throw new Error(
+        `${packageName} is not installed in ${options.from} or any parent folder's node_modules.`,
+      );
   }
 }

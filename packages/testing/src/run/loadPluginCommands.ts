@@ -9,8 +9,10 @@ interface PluginManifest {
 }
 
 function withAbsoluteHandlers(node: CommandNode, root: string): CommandNode {
-  if (node.kind === 'group') return { ...node, children: node.children.map((child) => withAbsoluteHandlers(child, root)) };
-  if (typeof node.handler === 'string' && !isAbsolute(node.handler)) return { ...node, handler: resolve(root, node.handler) };
+  if (node.kind === 'group')
+    return { ...node, children: node.children.map((child) => withAbsoluteHandlers(child, root)) };
+  if (typeof node.handler === 'string' && !isAbsolute(node.handler))
+    return { ...node, handler: resolve(root, node.handler) };
   return node;
 }
 
@@ -23,7 +25,10 @@ function withAbsoluteHandlers(node: CommandNode, root: string): CommandNode {
 export async function loadPluginCommands(root: string): Promise<CommandNode[]> {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as PluginManifest;
   const file = pkg.edict?.commands;
-  if (!file) throw new Error(`${join(root, 'package.json')} has no "edict": { "commands": … } field, so it is not a plugin.`);
+  if (!file)
+    throw new Error(
+      `${join(root, 'package.json')} has no "edict": { "commands": … } field, so it is not a plugin.`,
+    );
   const path = resolve(root, file);
   let commands: unknown;
   if (path.endsWith('.json')) {

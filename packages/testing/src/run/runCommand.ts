@@ -76,7 +76,12 @@ function parseJson(argv: string[], stdout: string): JsonDocument | undefined {
   }
 }
 
-function runChild(bin: string, argv: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<{ stdout: string; stderr: string; exitCode: number }> {
+function runChild(
+  bin: string,
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+): Promise<{ stdout: string; stderr: string; exitCode: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, ...argv], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -102,7 +107,11 @@ export async function runCommand(options: RunCommandOptions): Promise<RunCommand
     mkdirSync(home, { recursive: true });
     writeFileSync(join(home, 'config.json'), `${JSON.stringify(options.config, null, 2)}\n`);
   }
-  const env: Record<string, string | undefined> = { ...process.env, [`${prefix}_HOME`]: home, ...options.env };
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    [`${prefix}_HOME`]: home,
+    ...options.env,
+  };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   const cwd = options.cwd ?? process.cwd();
   let outcome: { stdout: string; stderr: string; exitCode: number };

@@ -14,7 +14,10 @@ let dir: string;
  * jest's module sandbox does not offer), then runs `argv` with runCommand on a CLI made of the
  * commands. Returns the commands and the run.
  */
-function loadAndRun(root: string, argv: string[]): { commands?: unknown[]; run?: { exitCode: number; stdout: string }; error?: string } {
+function loadAndRun(
+  root: string,
+  argv: string[],
+): { commands?: unknown[]; run?: { exitCode: number; stdout: string }; error?: string } {
   const script = `
     const { loadPluginCommands, runCommand } = require(${JSON.stringify(testingLib)});
     const { createCli } = require(${JSON.stringify(coreLib)});
@@ -22,7 +25,9 @@ function loadAndRun(root: string, argv: string[]): { commands?: unknown[]; run?:
       const run = await runCommand({ cli: createCli({ name: 'mycli', version: '0.0.0', commands }), argv: JSON.parse(process.argv[2]), home: process.argv[3] });
       console.log(JSON.stringify({ commands, run: { exitCode: run.exitCode, stdout: run.stdout } }));
     }, (err) => console.log(JSON.stringify({ error: err.message })));`;
-  const r = spawnSync(process.execPath, ['-e', script, root, JSON.stringify(argv), join(dir, 'home')], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['-e', script, root, JSON.stringify(argv), join(dir, 'home')], {
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(r.stderr);
   return JSON.parse(r.stdout);
 }
@@ -35,13 +40,26 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 describe('loadPluginCommands', () => {
   it('reads a CommonJS plugin and makes its handler paths absolute, so a test CLI can run them', () => {
     const { commands, run } = loadAndRun(helloPlugin, ['hello', 'world', 'Ada']);
-    expect(commands).toMatchObject([{ name: 'hello', children: [{ name: 'world', handler: join(helloPlugin, 'handlers', 'world.js') }] }]);
+    expect(commands).toMatchObject([
+      { name: 'hello', children: [{ name: 'world', handler: join(helloPlugin, 'handlers', 'world.js') }] },
+    ]);
     expect(run).toEqual({ exitCode: 0, stdout: 'Hello, Ada!\n' });
   });
 
   it('reads an ESM plugin whose module exports commands', () => {
-    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'esm-plugin', version: '1.0.0', type: 'module', edict: { commands: './commands.js' } }));
-    writeFileSync(join(dir, 'commands.js'), `export const commands = [{ name: 'ping', summary: 'Ping', handler: './ping.js' }];`);
+    writeFileSync(
+      join(dir, 'package.json'),
+      JSON.stringify({
+        name: 'esm-plugin',
+        version: '1.0.0',
+        type: 'module',
+        edict: { commands: './commands.js' },
+      }),
+    );
+    writeFileSync(
+      join(dir, 'commands.js'),
+      `export const commands = [{ name: 'ping', summary: 'Ping', handler: './ping.js' }];`,
+    );
     writeFileSync(join(dir, 'ping.js'), `export function handler() { return 'pong'; }`);
     const { commands, run } = loadAndRun(dir, ['ping']);
     expect(commands).toEqual([{ name: 'ping', summary: 'Ping', handler: join(dir, 'ping.js') }]);
@@ -59,7 +77,10 @@ describe('findBin', () => {
     const pkg = join(dir, 'node_modules', '@acme', 'tool');
     mkdirSync(join(dir, 'project', 'src'), { recursive: true });
     mkdirSync(pkg, { recursive: true });
-    writeFileSync(join(pkg, 'package.json'), JSON.stringify({ name: '@acme/tool', bin: { acme: './bin/acme.js' } }));
+    writeFileSync(
+      join(pkg, 'package.json'),
+      JSON.stringify({ name: '@acme/tool', bin: { acme: './bin/acme.js' } }),
+    );
     expect(findBin('@acme/tool', { from: join(dir, 'project', 'src') })).toBe(join(pkg, 'bin', 'acme.js'));
     expect(() => findBin('@acme/tool', { from: dir, name: 'other' })).not.toThrow();
     expect(() => findBin('@acme/missing', { from: dir })).toThrow(/@acme\/missing is not installed/);

@@ -45,7 +45,12 @@ describe.each([
 ] as const)('runCommand %s', (_label, target) => {
   it('collects stdout, stderr and the exit code', async () => {
     const run = await runCommand({ ...target(), argv: ['hi', 'Ada'], home: join(dir, 'home') });
-    expect(run).toMatchObject({ stdout: 'hello Ada\n', stderr: 'to stderr\n', exitCode: 0, result: undefined });
+    expect(run).toMatchObject({
+      stdout: 'hello Ada\n',
+      stderr: 'to stderr\n',
+      exitCode: 0,
+      result: undefined,
+    });
   });
 
   it('runs in a new temp home (<PREFIX>_HOME) unless one is given, and returns it', async () => {
@@ -65,7 +70,13 @@ describe.each([
   });
 
   it('writes the config file and passes extra environment variables', async () => {
-    const run = await runCommand({ ...target(), argv: ['hi', 'Ada', '--json'], home: join(dir, 'home'), config: { 'hi.loud': true }, env: { EXTRA_VAR: 'x' } });
+    const run = await runCommand({
+      ...target(),
+      argv: ['hi', 'Ada', '--json'],
+      home: join(dir, 'home'),
+      config: { 'hi.loud': true },
+      env: { EXTRA_VAR: 'x' },
+    });
     expect(run.result).toMatchObject({ loud: true, extra: 'x' });
   });
 

@@ -11,12 +11,21 @@ import { completionTarget } from './target';
  * The words `__complete` was given: `-- <words…>` (bash, zsh, fish), or `--line`, which reads the
  * command line up to the cursor from `<PREFIX>_COMPLETE_LINE` and splits it (PowerShell).
  */
-export function completionWords(rest: readonly string[], env: Record<string, string | undefined>, envPrefix: string): string[] {
+export function completionWords(
+  rest: readonly string[],
+  env: Record<string, string | undefined>,
+  envPrefix: string,
+): string[] {
   if (rest[0] === '--line') return splitCommandLine(env[`${envPrefix}_COMPLETE_LINE`] ?? '');
   return rest[0] === '--' ? rest.slice(1) : [...rest];
 }
 
-async function valueCandidates(def: OptionDefinition | PositionalDefinition, words: readonly string[], current: string, host: HostInfo | undefined): Promise<string[]> {
+async function valueCandidates(
+  def: OptionDefinition | PositionalDefinition,
+  words: readonly string[],
+  current: string,
+  host: HostInfo | undefined,
+): Promise<string[]> {
   if (def.choices) return def.choices.map(String);
   if ('type' in def && def.type === 'boolean') return ['true', 'false'];
   if (def.complete && host) return runCompleter(def.complete, { current, words, host });
@@ -29,7 +38,11 @@ async function valueCandidates(def: OptionDefinition | PositionalDefinition, wor
  * command names, option names, and values (`--opt value`, `--opt=value`, positionals) from
  * `choices`, `true`/`false` for a boolean after `=`, or the definition's `complete` module.
  */
-export async function completionCandidates(tree: readonly CommandNode[], words: readonly string[], host?: HostInfo): Promise<string[]> {
+export async function completionCandidates(
+  tree: readonly CommandNode[],
+  words: readonly string[],
+  host?: HostInfo,
+): Promise<string[]> {
   const target = completionTarget(tree, words);
   let candidates: string[];
   switch (target.kind) {

@@ -32,9 +32,13 @@ export async function runCompleter(ref: CompleterRef, request: CompletionRequest
     const mod: unknown = isEsmFile(file) ? await import(pathToFileURL(file).href) : require(file);
     const fn = pick(mod, name);
     if (typeof fn !== 'function') return [];
-    const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), COMPLETER_TIMEOUT_MS)));
+    const timeout = new Promise<undefined>(
+      (resolve) => (timer = setTimeout(() => resolve(undefined), COMPLETER_TIMEOUT_MS)),
+    );
     const result: unknown = await Promise.race([(fn as (r: CompletionRequest) => unknown)(request), timeout]);
-    return Array.isArray(result) ? result.filter((v): v is string | number => typeof v === 'string' || typeof v === 'number').map(String) : [];
+    return Array.isArray(result)
+      ? result.filter((v): v is string | number => typeof v === 'string' || typeof v === 'number').map(String)
+      : [];
   } catch {
     return [];
   } finally {

@@ -10,7 +10,13 @@ import { findChild } from '../../routing/route';
 export type CompletionTarget =
   | { kind: 'commands'; nodes: readonly CommandNode[]; current: string }
   | { kind: 'options'; path: readonly CommandNode[]; current: string }
-  | { kind: 'value'; def: OptionDefinition | PositionalDefinition; isOption: boolean; prefix: string; current: string }
+  | {
+      kind: 'value';
+      def: OptionDefinition | PositionalDefinition;
+      isOption: boolean;
+      prefix: string;
+      current: string;
+    }
   | { kind: 'none' };
 
 /** The option a word names (`--name`, `--alias`, `-x`, `--no-name`), if the path accepts it. */
@@ -50,7 +56,15 @@ export function completionTarget(tree: readonly CommandNode[], words: readonly s
   if (!afterDashDash && current.startsWith('--') && current.includes('=')) {
     const option = findOption(path, current);
     const eq = current.indexOf('=');
-    return option ? { kind: 'value', def: option, isOption: true, prefix: current.slice(0, eq + 1), current: current.slice(eq + 1) } : { kind: 'none' };
+    return option
+      ? {
+          kind: 'value',
+          def: option,
+          isOption: true,
+          prefix: current.slice(0, eq + 1),
+          current: current.slice(eq + 1),
+        }
+      : { kind: 'none' };
   }
   if (!afterDashDash && current.startsWith('-')) return { kind: 'options', path, current };
   if (children) return { kind: 'commands', nodes: children, current };

@@ -5,7 +5,9 @@ const { usageError } = require('@edict/core');
 exports.handler = async function world(ctx) {
   const name = ctx.args.name ?? 'world';
   if (!/^[\p{L} .'-]+$/u.test(name)) {
-    throw usageError('EDICT_HELLO_BAD_NAME', `"${name}" is not a name.`, { hint: `${ctx.host.name} hello world Ada` });
+    throw usageError('EDICT_HELLO_BAD_NAME', `"${name}" is not a name.`, {
+      hint: `${ctx.host.name} hello world Ada`,
+    });
   }
   const greeting = `Hello, ${name}!`;
   ctx.out.text(ctx.args.shout ? greeting.toUpperCase() : greeting);

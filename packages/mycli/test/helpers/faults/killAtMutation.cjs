@@ -28,7 +28,14 @@ function install(dir) {
   const writable = new Map();
   let count = 0;
 
-  const toPath = (p) => (p instanceof URL ? fileURLToPath(p) : Buffer.isBuffer(p) ? p.toString() : typeof p === 'string' ? p : undefined);
+  const toPath = (p) =>
+    p instanceof URL
+      ? fileURLToPath(p)
+      : Buffer.isBuffer(p)
+        ? p.toString()
+        : typeof p === 'string'
+          ? p
+          : undefined;
   const inside = (p) => {
     const s = toPath(p);
     if (s === undefined) return false;
@@ -37,7 +44,9 @@ function install(dir) {
   };
   const rel = (p) => path.relative(dir, path.resolve(toPath(p))) || '.';
   const opensForWrite = (flags) =>
-    typeof flags === 'number' ? (flags & (O_WRONLY | O_RDWR | O_CREAT | O_TRUNC | O_APPEND)) !== 0 : /[wa+]/.test(String(flags ?? 'r'));
+    typeof flags === 'number'
+      ? (flags & (O_WRONLY | O_RDWR | O_CREAT | O_TRUNC | O_APPEND)) !== 0
+      : /[wa+]/.test(String(flags ?? 'r'));
 
   function bump(label) {
     count += 1;
@@ -52,9 +61,14 @@ function install(dir) {
   // How each patched function finds out whether (and as what) a call counts. `args` are the
   // call's arguments, `result` its outcome; undefined = not counted.
   const onPath = (name) => (args) => (inside(args[0]) ? `${name} ${rel(args[0])}` : undefined);
-  const onTwo = (name) => (args) => (inside(args[0]) || inside(args[1]) ? `${name} ${inside(args[0]) ? rel(args[0]) : toPath(args[0])} → ${inside(args[1]) ? rel(args[1]) : toPath(args[1])}` : undefined);
-  const onFd = (name) => (args) => (typeof args[0] === 'number' && writable.has(args[0]) ? `${name} ${writable.get(args[0])}` : undefined);
-  const onPathOrFd = (name) => (args) => (typeof args[0] === 'number' ? onFd(name)(args) : onPath(name)(args));
+  const onTwo = (name) => (args) =>
+    inside(args[0]) || inside(args[1])
+      ? `${name} ${inside(args[0]) ? rel(args[0]) : toPath(args[0])} → ${inside(args[1]) ? rel(args[1]) : toPath(args[1])}`
+      : undefined;
+  const onFd = (name) => (args) =>
+    typeof args[0] === 'number' && writable.has(args[0]) ? `${name} ${writable.get(args[0])}` : undefined;
+  const onPathOrFd = (name) => (args) =>
+    typeof args[0] === 'number' ? onFd(name)(args) : onPath(name)(args);
   const rules = {
     writeFile: onPathOrFd('writeFile'),
     appendFile: onPathOrFd('appendFile'),
@@ -102,7 +116,8 @@ function install(dir) {
 
   const keepProps = (wrapper, original) => {
     for (const key of Reflect.ownKeys(original)) {
-      if (!['length', 'name', 'prototype'].includes(key)) Object.defineProperty(wrapper, key, Object.getOwnPropertyDescriptor(original, key));
+      if (!['length', 'name', 'prototype'].includes(key))
+        Object.defineProperty(wrapper, key, Object.getOwnPropertyDescriptor(original, key));
     }
     return wrapper;
   };
@@ -147,7 +162,18 @@ function install(dir) {
   let handleProtoPatched = false;
   const patchHandleProto = (proto) => {
     handleProtoPatched = true;
-    for (const method of ['write', 'writev', 'writeFile', 'appendFile', 'truncate', 'sync', 'datasync', 'chmod', 'chown', 'utimes']) {
+    for (const method of [
+      'write',
+      'writev',
+      'writeFile',
+      'appendFile',
+      'truncate',
+      'sync',
+      'datasync',
+      'chmod',
+      'chown',
+      'utimes',
+    ]) {
       const original = proto[method];
       if (typeof original !== 'function') continue;
       proto[method] = keepProps(async function (...args) {
@@ -175,7 +201,19 @@ function install(dir) {
         };
         bump(`filehandle.open ${rel(args[0])} ${args[1]}`);
       });
-    } else if (!['write', 'writev', 'ftruncate', 'fsync', 'fdatasync', 'fchmod', 'fchown', 'futimes', 'close'].includes(name)) {
+    } else if (
+      ![
+        'write',
+        'writev',
+        'ftruncate',
+        'fsync',
+        'fdatasync',
+        'fchmod',
+        'fchown',
+        'futimes',
+        'close',
+      ].includes(name)
+    ) {
       promises[name] = wrapPromise(promises[name], rule);
     }
   }

@@ -63,9 +63,20 @@ beforeAll(() => {
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 /** Runs the script with the preload in fresh inside/outside folders. */
-function runScript(killAt: number): Promise<{ status: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; dirs: Record<'inside' | 'outside' | 'count' | 'log', string> }> {
+function runScript(killAt: number): Promise<{
+  status: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  dirs: Record<'inside' | 'outside' | 'count' | 'log', string>;
+}> {
   const base = mkdtempSync(join(root, 'run-'));
-  const dirs = { inside: join(base, 'inside'), outside: join(base, 'outside'), count: join(base, 'count'), log: join(base, 'log') };
+  const dirs = {
+    inside: join(base, 'inside'),
+    outside: join(base, 'outside'),
+    count: join(base, 'count'),
+    log: join(base, 'log'),
+  };
   mkdirSync(dirs.inside);
   mkdirSync(dirs.outside);
   const env = {
@@ -77,7 +88,10 @@ function runScript(killAt: number): Promise<{ status: number | null; signal: Nod
     EDICT_FAULT_LOG: dirs.log,
   };
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(root, 'script.js'), dirs.inside, dirs.outside], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(root, 'script.js'), dirs.inside, dirs.outside], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -100,12 +114,28 @@ describe('the killAtMutation preload', () => {
 
   test('SIGKILLs the process right after mutation N completes, before its caller sees it', async () => {
     const runs = await Promise.all(EXPECTED('').map((_, i) => runScript(i + 1)));
-    const outcomes = runs.map((r, i) => ({ n: i + 1, signal: r.signal, count: readFileSync(r.dirs.count, 'utf8').split(' ')[0], stdout: r.stdout }));
+    const outcomes = runs.map((r, i) => ({
+      n: i + 1,
+      signal: r.signal,
+      count: readFileSync(r.dirs.count, 'utf8').split(' ')[0],
+      stdout: r.stdout,
+    }));
     expect(outcomes).toEqual(
-      outcomes.map(({ n }) => ({ n, signal: 'SIGKILL', count: String(n), stdout: MARKERS.filter((m) => m < n).map((m) => `after ${m}\n`).join('') })),
+      outcomes.map(({ n }) => ({
+        n,
+        signal: 'SIGKILL',
+        count: String(n),
+        stdout: MARKERS.filter((m) => m < n)
+          .map((m) => `after ${m}\n`)
+          .join(''),
+      })),
     );
     // killed after the rename: a is moved, f never opened
     const afterRename = runs[2]!.dirs.inside;
-    expect([existsSync(join(afterRename, 'a')), existsSync(join(afterRename, 'd', 'a')), existsSync(join(afterRename, 'f'))]).toEqual([false, true, false]);
+    expect([
+      existsSync(join(afterRename, 'a')),
+      existsSync(join(afterRename, 'd', 'a')),
+      existsSync(join(afterRename, 'f')),
+    ]).toEqual([false, true, false]);
   });
 });

@@ -69,7 +69,11 @@ async function snapshot(sandbox: Sandbox): Promise<Worker> {
 
 function restore(w: Worker): void {
   rmSync(w.sandbox.pluginsDir, { recursive: true, force: true });
-  cpSync(w.pristine, w.sandbox.pluginsDir, { recursive: true, preserveTimestamps: true, verbatimSymlinks: true });
+  cpSync(w.pristine, w.sandbox.pluginsDir, {
+    recursive: true,
+    preserveTimestamps: true,
+    verbatimSymlinks: true,
+  });
 }
 
 function lastMutation(s: Sandbox): { count: number; label: string } {
@@ -80,11 +84,18 @@ function lastMutation(s: Sandbox): { count: number; label: string } {
     // no mutation counted
   }
   const space = text.indexOf(' ');
-  return space < 0 ? { count: 0, label: 'none' } : { count: Number(text.slice(0, space)), label: text.slice(space + 1) };
+  return space < 0
+    ? { count: 0, label: 'none' }
+    : { count: Number(text.slice(0, space)), label: text.slice(space + 1) };
 }
 
 /** Runs `args` with the preload: counting the plugins folder's mutations, killed after `killAt` (0: never). */
-async function runCounted(s: Sandbox, args: readonly string[], killAt: number, log = false): Promise<{ run: CliRun; count: number; label: string }> {
+async function runCounted(
+  s: Sandbox,
+  args: readonly string[],
+  killAt: number,
+  log = false,
+): Promise<{ run: CliRun; count: number; label: string }> {
   const files = faultFiles(s);
   rmSync(files.count, { force: true });
   rmSync(files.log, { force: true });
@@ -106,23 +117,43 @@ async function runCounted(s: Sandbox, args: readonly string[], killAt: number, l
  */
 export async function killAtEveryMutation(opts: KillEveryMutationOptions): Promise<KillEveryMutationResult> {
   const started = Date.now();
-  const workers = await Promise.all(Array.from({ length: opts.workers ?? 2 }, async () => snapshot(await opts.prepare())));
+  const workers = await Promise.all(
+    Array.from({ length: opts.workers ?? 2 }, async () => snapshot(await opts.prepare())),
+  );
   await opts.afterPrepare?.();
   const first = workers[0]!;
   restore(first);
   const startup = await runCounted(first.sandbox, ['--help'], 0);
-  if (startup.count !== 0) throw new Error(`a CLI start in the restored before-state changes the plugins folder (${startup.label}): the copy is not faithful`);
+  if (startup.count !== 0)
+    throw new Error(
+      `a CLI start in the restored before-state changes the plugins folder (${startup.label}): the copy is not faithful`,
+    );
   const unkilled = await runCounted(first.sandbox, opts.op, 0, true);
-  if (unkilled.run.status !== 0) throw new Error(`mycli ${opts.op.join(' ')} fails unkilled (exit ${unkilled.run.status}):\n${unkilled.run.stderr}`);
+  if (unkilled.run.status !== 0)
+    throw new Error(
+      `mycli ${opts.op.join(' ')} fails unkilled (exit ${unkilled.run.status}):\n${unkilled.run.stderr}`,
+    );
   const log = readFileSync(faultFiles(first.sandbox).log, 'utf8').trim().split('\n');
   const failures: { n: number; line: string }[] = [];
   const notKilled: number[] = [];
   const checkPoint = async (point: KillPoint): Promise<void> => {
     for (const problem of await opts.check(point)) {
-      failures.push({ n: point.killAt, line: point.killAt === 0 ? `not killed: ${problem}` : `after mutation ${point.killAt} (${point.last}): ${problem}` });
+      failures.push({
+        n: point.killAt,
+        line:
+          point.killAt === 0
+            ? `not killed: ${problem}`
+            : `after mutation ${point.killAt} (${point.last}): ${problem}`,
+      });
     }
   };
-  await checkPoint({ killAt: 0, killed: false, last: unkilled.label, run: unkilled.run, sandbox: first.sandbox });
+  await checkPoint({
+    killAt: 0,
+    killed: false,
+    last: unkilled.label,
+    run: unkilled.run,
+    sandbox: first.sandbox,
+  });
 
   let next = 1;
   await Promise.all(
@@ -137,5 +168,11 @@ export async function killAtEveryMutation(opts: KillEveryMutationOptions): Promi
     }),
   );
   failures.sort((a, b) => a.n - b.n);
-  return { mutations: unkilled.count, log, failures: failures.map((f) => f.line), notKilled: notKilled.sort((a, b) => a - b), ms: Date.now() - started };
+  return {
+    mutations: unkilled.count,
+    log,
+    failures: failures.map((f) => f.line),
+    notKilled: notKilled.sort((a, b) => a - b),
+    ms: Date.now() - started,
+  };
 }

@@ -6,7 +6,8 @@ import { withEngine } from '../engineContext';
 export async function handler(ctx: CommandContext): Promise<DoctorReport> {
   const report = await withEngine(ctx, 'Checking plugins', false, ({ options }) => doctorPlugins(options));
   for (const r of report.repaired) ctx.out.text(`Repaired: ${r}`);
-  if (report.removed.length > 0) ctx.out.text(`Removed ${report.removed.length} leftover(s) of earlier operations.`);
+  if (report.removed.length > 0)
+    ctx.out.text(`Removed ${report.removed.length} leftover(s) of earlier operations.`);
   for (const p of report.problems) ctx.out.warn(p);
   const state = report.problems.length === 0 ? 'all usable' : `${report.problems.length} with problems`;
   ctx.out.text(`${report.plugins} plugin(s), ${state}.`);

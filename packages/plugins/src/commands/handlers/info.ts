@@ -22,9 +22,13 @@ export function handler(ctx: CommandContext): PluginInfo {
   const host = pluginHostOf(ctx.host);
   const { name, version } = splitNameVersion(String(ctx.args.name));
   const record = readRecordsForRun(pluginsDir, host).records.plugins[name];
-  if (record && version !== undefined && version !== record.version) ctx.out.warn(`${name}@${version}: the installed version is ${record.version}; showing it.`);
+  if (record && version !== undefined && version !== record.version)
+    ctx.out.warn(`${name}@${version}: the installed version is ${record.version}; showing it.`);
   if (!record) {
-    throw pluginError(PluginErrorCodes.NOT_FOUND, `No plugin named ${name} is installed.`, { hint: `${ctx.host.name} plugins list`, details: { name } });
+    throw pluginError(PluginErrorCodes.NOT_FOUND, `No plugin named ${name} is installed.`, {
+      hint: `${ctx.host.name} plugins list`,
+      details: { name },
+    });
   }
   const listing = listPlugins({ pluginsDir, host }).find((p) => p.name === name);
   const index = readIndexSafe(pluginsDir, host).plugins.find((p) => p.name === name);
@@ -48,8 +52,18 @@ export function handler(ctx: CommandContext): PluginInfo {
     ['module type', index?.moduleType ?? ''],
     ['commands', listing?.commands.join(', ') ?? ''],
     ['hooks', Object.keys(index?.hooks ?? {}).join(', ')],
-    ['peer ranges', Object.entries(packageJson?.peerDependencies ?? {}).map(([k, v]) => `${k}@${v}`).join(', ')],
+    [
+      'peer ranges',
+      Object.entries(packageJson?.peerDependencies ?? {})
+        .map(([k, v]) => `${k}@${v}`)
+        .join(', '),
+    ],
   ];
   for (const [k, v] of rows) if (v) ctx.out.text(`${k.padEnd(13)} ${v}`);
-  return { record, ...(listing ? { listing } : {}), ...(index ? { index } : {}), ...(packageJson ? { packageJson } : {}) };
+  return {
+    record,
+    ...(listing ? { listing } : {}),
+    ...(index ? { index } : {}),
+    ...(packageJson ? { packageJson } : {}),
+  };
 }

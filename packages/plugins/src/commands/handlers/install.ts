@@ -23,7 +23,9 @@ export async function handler(ctx: CommandContext): Promise<InstallResult> {
     for (const w of p.warnings) ctx.out.warn(`${p.name}: ${w}`);
     if (p.skippedScripts.length > 0) {
       const names = p.skippedScripts.map((s) => s.name).join(', ');
-      ctx.out.warn(`${p.name}: install scripts not run for ${names}. Rerun with --allow-scripts if they are needed.`);
+      ctx.out.warn(
+        `${p.name}: install scripts not run for ${names}. Rerun with --allow-scripts if they are needed.`,
+      );
     }
   }
   return result;

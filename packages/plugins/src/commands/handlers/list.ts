@@ -10,7 +10,14 @@ export function handler(ctx: CommandContext): PluginListing[] {
     return plugins;
   }
   ctx.out.table(
-    plugins.map((p) => ({ name: p.name, version: p.version, spec: p.spec, source: p.source, commands: p.commands.join(', '), health: p.health })),
+    plugins.map((p) => ({
+      name: p.name,
+      version: p.version,
+      spec: p.spec,
+      source: p.source,
+      commands: p.commands.join(', '),
+      health: p.health,
+    })),
   );
   for (const p of plugins) if (p.problem) ctx.out.warn(`${p.name}: ${p.problem}`);
   return plugins;

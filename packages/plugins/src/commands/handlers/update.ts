@@ -8,8 +8,11 @@ import { stripVersions } from '../nameArgs';
  * the range recorded at install is used, with a warning (`plugins install name@range` changes it).
  */
 export async function handler(ctx: CommandContext): Promise<PluginUpdate[]> {
-  const names = stripVersions(ctx, listArg(ctx.args.name), (arg, record) =>
-    `${arg.name}@${arg.version}: update ignores the version and uses the range recorded at install (${record.range ?? `fixed at ${record.version}`}); to change it: ${ctx.host.name} plugins install ${arg.name}@${arg.version}`,
+  const names = stripVersions(
+    ctx,
+    listArg(ctx.args.name),
+    (arg, record) =>
+      `${arg.name}@${arg.version}: update ignores the version and uses the range recorded at install (${record.range ?? `fixed at ${record.version}`}); to change it: ${ctx.host.name} plugins install ${arg.name}@${arg.version}`,
   );
   const updates = await withEngine(ctx, 'Checking for updates', true, ({ options }) =>
     updatePlugins({ ...options, names }),

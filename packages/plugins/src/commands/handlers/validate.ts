@@ -26,10 +26,14 @@ function targets(ctx: CommandContext, pluginsDir: string): { plugin: string; roo
   if (record) return [{ plugin: record.name, root: record.location }];
   const folder = resolve(ctx.host.cwd, wanted);
   if (existsSync(resolve(folder, 'package.json'))) return [{ plugin: wanted, root: folder }];
-  throw pluginError(PluginErrorCodes.NOT_FOUND, `"${wanted}" is neither an installed plugin nor a folder with a package.json.`, {
-    hint: `${ctx.host.name} plugins list`,
-    details: { plugin: wanted, folder },
-  });
+  throw pluginError(
+    PluginErrorCodes.NOT_FOUND,
+    `"${wanted}" is neither an installed plugin nor a folder with a package.json.`,
+    {
+      hint: `${ctx.host.name} plugins list`,
+      details: { plugin: wanted, folder },
+    },
+  );
 }
 
 /** The package name in `root`, if its package.json can be read. */
@@ -43,7 +47,12 @@ function packageNameOf(root: string): string | undefined {
 
 /** Names the plugin in `root` may not claim; its own entry, by package name, does not count. */
 function takenFor(pluginsDir: string, host: PluginHost, root: string): Map<string, string> {
-  return takenNames(host, readRecordsForRun(pluginsDir, host).records, readIndexSafe(pluginsDir, host), new Set([packageNameOf(root)]));
+  return takenNames(
+    host,
+    readRecordsForRun(pluginsDir, host).records,
+    readIndexSafe(pluginsDir, host),
+    new Set([packageNameOf(root)]),
+  );
 }
 
 /** `plugins validate [plugin]`: errors and warnings; exits 1 when any plugin has errors. */
@@ -52,7 +61,9 @@ export async function handler(ctx: CommandContext): Promise<ValidationReport[]> 
   const host = pluginHostOf(ctx.host);
   const reports: ValidationReport[] = [];
   for (const { plugin, root } of targets(ctx, pluginsDir)) {
-    const { errors, warnings } = await validatePlugin(root, host, { taken: takenFor(pluginsDir, host, root) });
+    const { errors, warnings } = await validatePlugin(root, host, {
+      taken: takenFor(pluginsDir, host, root),
+    });
     reports.push({ plugin, root, errors, warnings });
   }
   if (reports.length === 0) ctx.out.text('No plugins installed.');
@@ -63,10 +74,14 @@ export async function handler(ctx: CommandContext): Promise<ValidationReport[]> 
   }
   const failed = reports.filter((r) => r.errors.length > 0);
   if (failed.length > 0) {
-    throw pluginError(PluginErrorCodes.INVALID, `Validation found errors in ${failed.map((r) => r.plugin).join(', ')}.`, {
-      hint: `Fix the errors above, then run: ${ctx.host.name} plugins validate ${failed[0]?.plugin ?? ''}`.trim(),
-      details: { reports },
-    });
+    throw pluginError(
+      PluginErrorCodes.INVALID,
+      `Validation found errors in ${failed.map((r) => r.plugin).join(', ')}.`,
+      {
+        hint: `Fix the errors above, then run: ${ctx.host.name} plugins validate ${failed[0]?.plugin ?? ''}`.trim(),
+        details: { reports },
+      },
+    );
   }
   return reports;
 }
