@@ -82,7 +82,10 @@ export function enableCjsRedirect(config: RedirectConfig, trace: ModuleLoaderTra
   internals._resolveFilename = patched;
 }
 
-/** Stop redirecting; restores the original function unless someone patched on top of ours (ours then passes through). */
+/**
+ * Stop redirecting; restores the original function unless someone patched on top of ours (ours then passes
+ * through).
+ */
 export function disableCjsRedirect(): void {
   state = undefined;
   if (patched && original && internals._resolveFilename === patched) {

@@ -121,18 +121,22 @@ describe.each(nodeBinaries)('a CommonJS plugin on %s', (_label, binary) => {
     expect(listing).toEqual(enabledListing(fixture));
   });
 
-  it('is redirected through a plugin root given as a link (compared by real path), and not from outside the roots', () => {
-    const link = join(fixture.dir, 'linked-plugin');
-    symlinkSync(fixture.pluginRoot, link, 'junction');
-    expect(runFixture(node, fixture, { esm: false, loader: true, pluginRoots: [link] }).listing).toEqual(
-      enabledListing(fixture),
-    );
-    const elsewhere = join(fixture.dir, 'elsewhere');
-    mkdirSync(elsewhere);
-    expect(runFixture(node, fixture, { esm: false, loader: true, pluginRoots: [elsewhere] }).listing).toEqual(
-      disabledListing(fixture),
-    );
-  });
+  it(
+    'is redirected through a plugin root given as a link (compared ' +
+      'by real path), and not from outside the roots',
+    () => {
+      const link = join(fixture.dir, 'linked-plugin');
+      symlinkSync(fixture.pluginRoot, link, 'junction');
+      expect(runFixture(node, fixture, { esm: false, loader: true, pluginRoots: [link] }).listing).toEqual(
+        enabledListing(fixture),
+      );
+      const elsewhere = join(fixture.dir, 'elsewhere');
+      mkdirSync(elsewhere);
+      expect(
+        runFixture(node, fixture, { esm: false, loader: true, pluginRoots: [elsewhere] }).listing,
+      ).toEqual(disabledListing(fixture));
+    },
+  );
 
   it('is no longer redirected after disable()', () => {
     const { listing, report } = runFixture(node, fixture, {
@@ -144,19 +148,23 @@ describe.each(nodeBinaries)('a CommonJS plugin on %s', (_label, binary) => {
     expect(listing).toEqual(disabledListing(fixture));
   });
 
-  it('prints request, requesting file and resolved file for each redirect with EDICT_MODULE_LOADER_TRACE=1', () => {
-    const { stderr } = runFixture(
-      node,
-      fixture,
-      { esm: false, loader: true },
-      { EDICT_MODULE_LOADER_TRACE: '1' },
-    );
-    expect(stderr).toContain(
-      `require '@edict/core' from ${join(fixture.pluginRoot, 'index.js')} -> ${hostCore(fixture)}\n`,
-    );
-    expect(stderr).not.toContain("'test-pkg'");
-    expect(runFixture(node, fixture, { esm: false, loader: true }).stderr).toBe('');
-  });
+  it(
+    'prints request, requesting file and resolved file for each redirect ' +
+      'with EDICT_MODULE_LOADER_TRACE=1',
+    () => {
+      const { stderr } = runFixture(
+        node,
+        fixture,
+        { esm: false, loader: true },
+        { EDICT_MODULE_LOADER_TRACE: '1' },
+      );
+      expect(stderr).toContain(
+        `require '@edict/core' from ${join(fixture.pluginRoot, 'index.js')} -> ${hostCore(fixture)}\n`,
+      );
+      expect(stderr).not.toContain("'test-pkg'");
+      expect(runFixture(node, fixture, { esm: false, loader: true }).stderr).toBe('');
+    },
+  );
 
   it('hands trace events to a callback, marking fallbacks', () => {
     const { report } = runFixture(node, fixture, { esm: false, loader: true, traceCallback: true });

@@ -11,7 +11,9 @@ export const sampleCommands: CommandNode[] = [
     aliases: ['hi'],
     summary: 'Greet someone',
     description:
-      'Greets one or more people. Every option can also come from an environment variable (`MYCLI_OPT_<NAME>`) or the config file (`mycli config set greet.times 3`).',
+      'Greets one or more people. Every option can also come from an ' +
+      'environment variable (`MYCLI_OPT_<NAME>`) or the config file ' +
+      '(`mycli config set greet.times 3`).',
     positionals: [
       { name: 'name', summary: 'Who to greet', required: true },
       { name: 'others', summary: 'More people to greet', variadic: true },

@@ -47,7 +47,13 @@ export function configGroup(tree: () => readonly CommandNode[]): GroupDefinition
     name: 'config',
     summary: 'Show and change the per-user configuration (option defaults)',
     description:
-      'Settings are option defaults kept in config.json in the config folder (the `path` of `config list --json`: the XDG config folder on Linux, or the one <PREFIX>_HOME names). A key is an option name, which applies to every command with that option, or <command path joined by dots>.<option>, which wins over the bare name for that command. Flags and environment variables win over the config file.',
+      'Settings are option defaults kept in config.json in the config ' +
+      'folder (the `path` of `config list --json`: the XDG config folder ' +
+      'on Linux, or the one <PREFIX>_HOME names). A key is an option ' +
+      'name, which applies to every command with that option, or <command ' +
+      'path joined by dots>.<option>, which wins over the bare name ' +
+      'for that command. Flags and environment variables win over the ' +
+      'config file.',
     children: [
       {
         name: 'list',

@@ -21,7 +21,8 @@ export async function loadTree(
       warnings.push(...result.warnings);
     } catch (err) {
       warnings.push(
-        `Commands from ${source.name} could not be loaded: ${err instanceof Error ? err.message : String(err)}`,
+        `Commands from ${source.name} could not be loaded: ` +
+          (err instanceof Error ? err.message : String(err)),
       );
     }
   }
