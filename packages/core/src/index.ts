@@ -45,5 +45,8 @@ export type {
   LogLevel,
   Logger,
 } from './profiles/types';
+export { createCensor, CENSORED, type Censor } from './log/censor';
+export { createLogger, type LoggerOptions } from './log/createLogger';
+export { parseLogLevel, LOG_LEVELS, DEFAULT_LOG_LEVEL, type LogLevelSetting } from './log/logLevel';
 export { checkProfileTypes } from './profiles/checkProfileTypes';
 export { buildConfigSchema, writeConfigSchema, schemaFileName } from './profiles/schema';

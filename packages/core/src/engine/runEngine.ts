@@ -9,7 +9,10 @@ import { isGroup } from '../definitions/types';
 import { usageError } from '../errors/EdictError';
 import { loadHandler } from '../handlers/loadHandler';
 import { resolveHost } from '../host/resolveHost';
+import { logFailure } from '../log/logFailure';
+import { runLog } from '../log/runLog';
 import { createOutput } from '../output/createOutput';
+import type { Logger } from '../profiles/types';
 import { BOOLEAN_WANTED, BOOLEAN_WORDS } from '../parsing/coerce';
 import { parseCommand } from '../parsing/parseCommand';
 import { extractGlobalFlags } from '../routing/globalFlags';
@@ -39,6 +42,9 @@ export async function runEngine(options: CliOptions, argv: string[], io: CliIO):
   const out = createOutput(io, { json: flags.json, noColor: flags.noColor });
   const config = fileConfigStore(host.dirs.config, host.name);
   const rerun = [host.name, ...argv].join(' ');
+  // The integrator registers secure values in `logs.censor`; a logger is made when first needed.
+  const logs = runLog(host, { debug, stderr: io.stderr, warn: (w) => out.warn(w) });
+  let log: Logger | undefined;
   try {
     if (invalid !== undefined) throw invalidGlobalFlag(invalid, host.name);
     if (flags.version && !flags.help) return reportVersion(io, out, flags, host);
@@ -86,6 +92,9 @@ export async function runEngine(options: CliOptions, argv: string[], io: CliIO):
         noColor: flags.noColor,
       });
     }
+    const label = [host.name, ...found.names].join(' ');
+    // The command's own tag from here on, so its parse errors log under the plugin's name too.
+    log = logs.logger(found.path[0]?.origin ?? host.name);
     const parsed = parseCommand({
       path: found.path,
       argv: found.rest,
@@ -95,7 +104,6 @@ export async function runEngine(options: CliOptions, argv: string[], io: CliIO):
       config: () => config,
     });
     parsed.warnings.forEach((w) => out.warn(w));
-    const label = [host.name, ...found.names].join(' ');
     const handler = await loadHandler(
       (node as CommandDefinition).handler,
       options.packageRoot ?? io.cwd,
@@ -110,11 +118,16 @@ export async function runEngine(options: CliOptions, argv: string[], io: CliIO):
       out,
       config,
       debug,
+      log,
     };
-    const result = await handler(ctx);
-    return reportSuccess(io, out, flags.json, result);
+    log.debug('run %s', label);
+    const code = reportSuccess(io, out, flags.json, await handler(ctx));
+    log.debug('exit %d', code);
+    return code;
   } catch (err) {
-    return reportFailure(io, out, { json: flags.json, debug, rerun }, err);
+    const code = reportFailure(io, out, { json: flags.json, debug, rerun }, err);
+    logFailure(log ?? logs.logger(host.name), err, code);
+    return code;
   }
 }
 
