@@ -53,32 +53,40 @@ const logLines = (s: Sandbox): string[] =>
     .map((l) => l.replace(/^\d{4}-\d\d-\d\dT[\d:.]+Z /, ''));
 
 describe('logging with ctx.log', () => {
-  test("a plugin's lines land in <home>/logs/mycli.log tagged with its package name, at warn and above by default", async () => {
-    const s = await linkedSandbox();
-    expect(existsSync(join(s.home, 'logs'))).toBe(false);
-    const r = await s.run(['logs', 'run']);
-    expect(r.stdout).toBe('done\n');
-    expect(r.stderr).toBe('');
-    expect(logLines(s)).toEqual([`WARN  [${PLUGIN}] careful { attempt: 2 }`]);
-  });
+  test(
+    "a plugin's lines land in <home>/logs/mycli.log tagged with its " +
+      'package name, at warn and above by default',
+    async () => {
+      const s = await linkedSandbox();
+      expect(existsSync(join(s.home, 'logs'))).toBe(false);
+      const r = await s.run(['logs', 'run']);
+      expect(r.stdout).toBe('done\n');
+      expect(r.stderr).toBe('');
+      expect(logLines(s)).toEqual([`WARN  [${PLUGIN}] careful { attempt: 2 }`]);
+    },
+  );
 
-  test('MYCLI_LOG_LEVEL filters the lines; off writes none; an invalid value warns once and logs at warn', async () => {
-    const s = await linkedSandbox();
-    await s.run(['logs', 'run'], { env: { MYCLI_LOG_LEVEL: 'debug' } });
-    expect(logLines(s)).toEqual([
-      `DEBUG [${PLUGIN}] run mycli logs run`,
-      `INFO  [${PLUGIN}] info from the plugin`,
-      `WARN  [${PLUGIN}] careful { attempt: 2 }`,
-      `DEBUG [${PLUGIN}] exit 0`,
-    ]);
-    await s.run(['logs', 'run'], { env: { MYCLI_LOG_LEVEL: 'off' } });
-    expect(logLines(s)).toHaveLength(4);
-    const invalid = await s.run(['logs', 'run'], { env: { MYCLI_LOG_LEVEL: 'loud' } });
-    expect(warningLines(invalid.stderr)).toEqual([
-      'Warning: Ignoring MYCLI_LOG_LEVEL="loud": wanted one of trace, debug, info, warn, error, off; logging at warn.',
-    ]);
-    expect(logLines(s).slice(4)).toEqual([`WARN  [${PLUGIN}] careful { attempt: 2 }`]);
-  });
+  test(
+    'MYCLI_LOG_LEVEL filters the lines; off writes none; an invalid ' + 'value warns once and logs at warn',
+    async () => {
+      const s = await linkedSandbox();
+      await s.run(['logs', 'run'], { env: { MYCLI_LOG_LEVEL: 'debug' } });
+      expect(logLines(s)).toEqual([
+        `DEBUG [${PLUGIN}] run mycli logs run`,
+        `INFO  [${PLUGIN}] info from the plugin`,
+        `WARN  [${PLUGIN}] careful { attempt: 2 }`,
+        `DEBUG [${PLUGIN}] exit 0`,
+      ]);
+      await s.run(['logs', 'run'], { env: { MYCLI_LOG_LEVEL: 'off' } });
+      expect(logLines(s)).toHaveLength(4);
+      const invalid = await s.run(['logs', 'run'], { env: { MYCLI_LOG_LEVEL: 'loud' } });
+      expect(warningLines(invalid.stderr)).toEqual([
+        'Warning: Ignoring MYCLI_LOG_LEVEL="loud": wanted one of trace, ' +
+          'debug, info, warn, error, off; logging at warn.',
+      ]);
+      expect(logLines(s).slice(4)).toEqual([`WARN  [${PLUGIN}] careful { attempt: 2 }`]);
+    },
+  );
 
   test('--debug copies every line at debug and above to stderr; the file keeps its own level', async () => {
     const s = await linkedSandbox();
@@ -101,12 +109,15 @@ describe('logging with ctx.log', () => {
     expect(logLines(s)).toEqual([`ERROR [${PLUGIN}] exit 1: EDICT_LOGS_FAIL: It failed on purpose.`]);
   });
 
-  test("a run that logs nothing creates nothing; the host's own commands log under the host's name", async () => {
-    const s = await linkedSandbox();
-    expect((await s.run(['greet', 'Ada'])).stdout).toBe('Hello, Ada!\n');
-    expect((await s.run(['nope'])).status).toBe(2);
-    expect(existsSync(join(s.home, 'logs'))).toBe(false);
-    await s.run(['greet', 'Ada'], { env: { MYCLI_LOG_LEVEL: 'debug' } });
-    expect(logLines(s)).toEqual(['DEBUG [mycli] run mycli greet', 'DEBUG [mycli] exit 0']);
-  });
+  test(
+    "a run that logs nothing creates nothing; the host's own commands " + "log under the host's name",
+    async () => {
+      const s = await linkedSandbox();
+      expect((await s.run(['greet', 'Ada'])).stdout).toBe('Hello, Ada!\n');
+      expect((await s.run(['nope'])).status).toBe(2);
+      expect(existsSync(join(s.home, 'logs'))).toBe(false);
+      await s.run(['greet', 'Ada'], { env: { MYCLI_LOG_LEVEL: 'debug' } });
+      expect(logLines(s)).toEqual(['DEBUG [mycli] run mycli greet', 'DEBUG [mycli] exit 0']);
+    },
+  );
 });

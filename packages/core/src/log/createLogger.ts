@@ -13,7 +13,9 @@ export interface LoggerOptions {
   name: string;
   /** Lines below this level are dropped (`off`: no line reaches the file). */
   level: LogLevelSetting;
-  /** Shown as `[tag]` on every line: the host's name, or the package name of the plugin that owns the command. */
+  /**
+   * Shown as `[tag]` on every line: the host's name, or the package name of the plugin that owns the command.
+   */
   tag: string;
   /** Masks secrets in every line, message and arguments alike. */
   censor: Censor;

@@ -29,6 +29,9 @@ export function parseLogLevel(
   const accepted = [...LOG_LEVELS, 'off'].join(', ');
   return {
     level: DEFAULT_LOG_LEVEL,
-    warning: `Ignoring ${variable}="${value ?? ''}": wanted one of ${accepted}; logging at ${DEFAULT_LOG_LEVEL}.`,
+    warning:
+      `Ignoring ${variable}="${value ?? ''}` +
+      `": wanted one of ${accepted}` +
+      `; logging at ${DEFAULT_LOG_LEVEL}.`,
   };
 }

@@ -29,7 +29,8 @@ describe('parseLogLevel', () => {
     expect(parseLogLevel('verbose', 'APP_LOG_LEVEL')).toEqual({
       level: 'warn',
       warning:
-        'Ignoring APP_LOG_LEVEL="verbose": wanted one of trace, debug, info, warn, error, off; logging at warn.',
+        'Ignoring APP_LOG_LEVEL="verbose": wanted one of trace, debug, ' +
+        'info, warn, error, off; logging at warn.',
     });
   });
 });
