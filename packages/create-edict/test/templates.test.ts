@@ -102,4 +102,13 @@ describe('rendering', () => {
       expect(commands).toContain("name: 'deploy'");
     },
   );
+
+  it("gives a CLI mycli's exports, so its plugins can use the same subpaths (lib/*)", () => {
+    const pkg = JSON.parse(
+      renderProject('cli', templateVars(cli)).find((f) => f.path === 'package.json')!.content,
+    );
+    const mycli = JSON.parse(readFileSync(join(__dirname, '..', '..', 'mycli', 'package.json'), 'utf8'));
+    expect(pkg.exports).toEqual(mycli.exports);
+    expect(Object.keys(pkg.exports)).toContain('./lib/*');
+  });
 });

@@ -105,6 +105,31 @@ describe.each(nodeBinaries)('a CommonJS plugin on %s', (_label, binary) => {
     expect(report.fallback).toBe(pluginFile(fixture, '@edict', 'testing', 'index.js'));
   });
 
+  it('is refused an unexported subpath by an error naming its file and the exported ones', () => {
+    const withExports = fixtureFor(false, true);
+    try {
+      const { report } = runFixture(node, withExports, { esm: false, loader: true });
+      const from = join(withExports.pluginRoot, 'index.js');
+      expect(report.refused).toEqual({
+        code: 'ERR_PACKAGE_PATH_NOT_EXPORTED',
+        message:
+          `'@edict/core/internal/secret' required by ${from} is not exported by the host's @edict/core` +
+          ` (${join(withExports.hostRoot, 'node_modules', '@edict', 'core', 'package.json')}).` +
+          ' It exports: @edict/core, @edict/core/lib/error, @edict/core/lib/*, @edict/core/flavour,' +
+          ' @edict/core/package.json.',
+      });
+      expect(report.refusedHost).toEqual({
+        code: 'ERR_PACKAGE_PATH_NOT_EXPORTED',
+        message:
+          `'some-host-cli/secret' required by ${from} is not exported by the host's some-host-cli` +
+          ` (${join(withExports.hostRoot, 'package.json')}).` +
+          ' It exports: some-host-cli, some-host-cli/lib/*, some-host-cli/package.json.',
+      });
+    } finally {
+      rmSync(withExports.dir, { recursive: true, force: true });
+    }
+  });
+
   it('resolves a host with an exports map by self-reference', () => {
     const withExports = fixtureFor(false, true);
     try {

@@ -94,6 +94,20 @@ describe.each(nodeBinaries)(
       },
     );
 
+    it('is refused an unexported subpath by an error naming its file and the exported ones', () => {
+      const { report } = runFixture(node, fixture, { esm: true, loader: true });
+      const message =
+        `'@edict/core/internal/secret' imported by ${join(fixture.pluginRoot, 'index.js')} is not exported` +
+        ` by the host's @edict/core (${join(fixture.hostRoot, 'node_modules/@edict/core/package.json')}).` +
+        ' It exports: @edict/core, @edict/core/lib/error, @edict/core/lib/*, @edict/core/flavour,' +
+        ' @edict/core/package.json.';
+      const refusal = { code: 'ERR_PACKAGE_PATH_NOT_EXPORTED', message };
+      expect({ resolve: report.refused, import: report.refusedImport }).toEqual({
+        resolve: refusal,
+        import: refusal,
+      });
+    });
+
     it('is redirected when its plugin root is added after enableEsm()', () => {
       const { listing, report } = runFixture(node, fixture, { esm: true, loader: true, rootsLater: true });
       expect(listing).toEqual(enabledListing(fixture));

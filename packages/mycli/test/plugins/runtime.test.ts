@@ -30,6 +30,8 @@ const whereHandler = `exports.handler = async (ctx) => {
   const facts = {
     core: require.resolve('@edict/core'),
     mycli: require.resolve('mycli'),
+    coreErrors: require.resolve('@edict/core/lib/error'),
+    mycliLib: require.resolve('mycli/lib/commands'),
     testPkg: require('test-pkg').version,
     testPkgFile: require.resolve('test-pkg'),
   };
@@ -158,13 +160,13 @@ describe('running plugin commands', () => {
         ),
       ).toBe(true);
 
-      const where = await s.json<{ core: string; mycli: string; testPkg: string; testPkgFile: string }>([
-        'cjs',
-        'where',
-      ]);
+      type Where = Record<'core' | 'mycli' | 'coreErrors' | 'mycliLib' | 'testPkg' | 'testPkgFile', string>;
+      const where = await s.json<Where>(['cjs', 'where']);
       expect(where.exitCode).toBe(0);
       expect(where.data.core).toBe(realpathSync(join(REPO_ROOT, 'packages/core/lib/index.js')));
       expect(where.data.mycli).toBe(realpathSync(join(REPO_ROOT, 'packages/mycli/lib/index.js')));
+      expect(where.data.coreErrors).toBe(realpathSync(join(REPO_ROOT, 'packages/core/lib/errors/index.js')));
+      expect(where.data.mycliLib).toBe(realpathSync(join(REPO_ROOT, 'packages/mycli/lib/commands.js')));
       expect(where.data.testPkg).toBe('2.0.0');
       expect(realpathSync(where.data.testPkgFile)).toBe(join(project, 'node_modules/test-pkg/index.js'));
       expect(existsSync(join(project, 'node_modules/@edict'))).toBe(false);
