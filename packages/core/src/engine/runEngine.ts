@@ -11,7 +11,9 @@ import { loadHandler } from '../handlers/loadHandler';
 import { resolveHost } from '../host/resolveHost';
 import { createOutput } from '../output/createOutput';
 import { BOOLEAN_WANTED, BOOLEAN_WORDS } from '../parsing/coerce';
-import { parseCommand } from '../parsing/parseCommand';
+import { keyringCredentialManager } from '../profiles/keyringCredentialManager';
+import type { Prompter } from '../profiles/types';
+import { parseInputs } from './parseInputs';
 import { extractGlobalFlags } from '../routing/globalFlags';
 import { findChild, route, routeNode } from '../routing/route';
 import { claimedNames, mergeTree } from '../tree/mergeTree';
@@ -42,7 +44,7 @@ export async function runEngine(options: CliOptions, argv: string[], io: CliIO):
   try {
     if (invalid !== undefined) throw invalidGlobalFlag(invalid, host.name);
     if (flags.version && !flags.help) return reportVersion(io, out, flags, host);
-    const loaded = await loadTree(builtins, options.sources ?? [], host);
+    const loaded = await loadTree(builtins, options.sources ?? [], host, options.profileTypes ?? []);
     tree = loaded.tree;
     loaded.warnings.forEach((w) => out.warn(w));
     if (completing) {
@@ -86,15 +88,30 @@ export async function runEngine(options: CliOptions, argv: string[], io: CliIO):
         noColor: flags.noColor,
       });
     }
-    const parsed = parseCommand({
+    const parseInput = {
       path: found.path,
       argv: found.rest,
       cliName: host.name,
       envPrefix: host.envPrefix,
       env: io.env,
       config: () => config,
+    };
+    // The terminal Prompter goes here once built (it asks for missing values; see resolveInputs).
+    const prompter: Prompter | undefined = undefined;
+    const parsed = await parseInputs(parseInput, {
+      host,
+      types: loaded.profileTypes,
+      credentials: () => options.credentialManager ?? keyringCredentialManager(host.name),
+      ...(prompter === undefined ? {} : { prompter }),
+      showInputsOnly: flags.showInputsOnly,
     });
     parsed.warnings.forEach((w) => out.warn(w));
+    parsed.notices.forEach((n) => out.info(n));
+    if (flags.showInputsOnly) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- only --show-inputs-only prints it
+      const { showInputs } = require('./showInputs') as typeof import('./showInputs');
+      return reportSuccess(io, out, flags.json, showInputs(out, parsed.inputs, flags.json));
+    }
     const label = [host.name, ...found.names].join(' ');
     const handler = await loadHandler(
       (node as CommandDefinition).handler,
@@ -110,6 +127,7 @@ export async function runEngine(options: CliOptions, argv: string[], io: CliIO):
       out,
       config,
       debug,
+      ...(parsed.profiles === undefined ? {} : { profiles: parsed.profiles }),
     };
     const result = await handler(ctx);
     return reportSuccess(io, out, flags.json, result);
