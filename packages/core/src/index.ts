@@ -59,3 +59,4 @@ export {
 } from './profiles/profilePaths';
 export { setConfigValue, type SetConfigValueOptions } from './profiles/setConfigValue';
 export { secureAccount } from './profiles/secureAccount';
+export { keyringCredentialManager } from './profiles/keyringCredentialManager';
