@@ -12,7 +12,7 @@ import { resolveHost } from '../host/resolveHost';
 import { createOutput } from '../output/createOutput';
 import { BOOLEAN_WANTED, BOOLEAN_WORDS } from '../parsing/coerce';
 import { keyringCredentialManager } from '../profiles/keyringCredentialManager';
-import type { Prompter } from '../profiles/types';
+import type { CredentialManager, Prompter } from '../profiles/types';
 import { parseInputs } from './parseInputs';
 import { extractGlobalFlags } from '../routing/globalFlags';
 import { findChild, route, routeNode } from '../routing/route';
@@ -98,10 +98,11 @@ export async function runEngine(options: CliOptions, argv: string[], io: CliIO):
     };
     // The terminal Prompter goes here once built (it asks for missing values; see resolveInputs).
     const prompter: Prompter | undefined = undefined;
+    let credentials: CredentialManager | undefined;
     const parsed = await parseInputs(parseInput, {
       host,
       types: loaded.profileTypes,
-      credentials: () => options.credentialManager ?? keyringCredentialManager(host.name),
+      credentials: () => (credentials ??= options.credentialManager ?? keyringCredentialManager(host.name)),
       ...(prompter === undefined ? {} : { prompter }),
       showInputsOnly: flags.showInputsOnly,
     });
