@@ -50,3 +50,16 @@ export { createLogger, type LoggerOptions } from './log/createLogger';
 export { parseLogLevel, LOG_LEVELS, DEFAULT_LOG_LEVEL, type LogLevelSetting } from './log/logLevel';
 export { checkProfileTypes } from './profiles/checkProfileTypes';
 export { buildConfigSchema, writeConfigSchema, schemaFileName } from './profiles/schema';
+// Config files and profiles: jsonc-parser loads only inside the functions that read or edit a file.
+export type { ConfigLayer, TeamConfigData, ProfileData } from './profiles/configTypes';
+export { findConfigLayers, findProjectFolder, configFileNames } from './profiles/findConfigLayers';
+export { resolveProfile, type ResolvedProfile, type ResolvedProperty } from './profiles/resolveProfile';
+export {
+  listProfiles,
+  profileConfigKey,
+  profileJsonPath,
+  type ProfileListing,
+} from './profiles/profilePaths';
+export { setConfigValue, type SetConfigValueOptions } from './profiles/setConfigValue';
+export { secureAccount } from './profiles/secureAccount';
+export { keyringCredentialManager } from './profiles/keyringCredentialManager';

@@ -14,7 +14,9 @@ import { runLog } from '../log/runLog';
 import { createOutput } from '../output/createOutput';
 import type { Logger } from '../profiles/types';
 import { BOOLEAN_WANTED, BOOLEAN_WORDS } from '../parsing/coerce';
-import { parseCommand } from '../parsing/parseCommand';
+import { keyringCredentialManager } from '../profiles/keyringCredentialManager';
+import type { CredentialManager, Prompter } from '../profiles/types';
+import { parseInputs } from './parseInputs';
 import { extractGlobalFlags } from '../routing/globalFlags';
 import { findChild, route, routeNode } from '../routing/route';
 import { claimedNames, mergeTree } from '../tree/mergeTree';
@@ -48,7 +50,7 @@ export async function runEngine(options: CliOptions, argv: string[], io: CliIO):
   try {
     if (invalid !== undefined) throw invalidGlobalFlag(invalid, host.name);
     if (flags.version && !flags.help) return reportVersion(io, out, flags, host);
-    const loaded = await loadTree(builtins, options.sources ?? [], host);
+    const loaded = await loadTree(builtins, options.sources ?? [], host, options.profileTypes ?? []);
     tree = loaded.tree;
     loaded.warnings.forEach((w) => out.warn(w));
     if (completing) {
@@ -95,15 +97,32 @@ export async function runEngine(options: CliOptions, argv: string[], io: CliIO):
     const label = [host.name, ...found.names].join(' ');
     // The command's own tag from here on, so its parse errors log under the plugin's name too.
     log = logs.logger(found.path[0]?.origin ?? host.name);
-    const parsed = parseCommand({
+    const parseInput = {
       path: found.path,
       argv: found.rest,
       cliName: host.name,
       envPrefix: host.envPrefix,
       env: io.env,
       config: () => config,
+    };
+    // The terminal Prompter goes here once built (it asks for missing values; see resolveInputs).
+    const prompter: Prompter | undefined = undefined;
+    let credentials: CredentialManager | undefined;
+    const parsed = await parseInputs(parseInput, {
+      host,
+      types: loaded.profileTypes,
+      credentials: () => (credentials ??= options.credentialManager ?? keyringCredentialManager(host.name)),
+      ...(prompter === undefined ? {} : { prompter }),
+      showInputsOnly: flags.showInputsOnly,
     });
+    parsed.secrets.forEach((secret) => logs.censor.add(secret));
     parsed.warnings.forEach((w) => out.warn(w));
+    parsed.notices.forEach((n) => out.info(n));
+    if (flags.showInputsOnly) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- only --show-inputs-only prints it
+      const { showInputs } = require('./showInputs') as typeof import('./showInputs');
+      return reportSuccess(io, out, flags.json, showInputs(out, parsed.inputs, flags.json));
+    }
     const handler = await loadHandler(
       (node as CommandDefinition).handler,
       options.packageRoot ?? io.cwd,
@@ -119,6 +138,7 @@ export async function runEngine(options: CliOptions, argv: string[], io: CliIO):
       config,
       debug,
       log,
+      ...(parsed.profiles === undefined ? {} : { profiles: parsed.profiles }),
     };
     log.debug('run %s', label);
     const code = reportSuccess(io, out, flags.json, await handler(ctx));
