@@ -33,7 +33,10 @@ export function readHostCommands(host: string, env: Record<string, string | unde
   return [...new Set([...FRAMEWORK_COMMANDS, ...found])];
 }
 
-/** `command`, or when the host has it, the first of `<command>-plugin`, `<command>-plugin-2`, … it lacks. */
+/**
+ * `command`, or when the host has it, the first of `<command>-plugin`, `<command>-plugin-2`, …
+ * it lacks.
+ */
 export function freeCommandName(command: string, taken: readonly string[]): string {
   if (!taken.includes(command)) return command;
   for (let n = 1; ; n++) {

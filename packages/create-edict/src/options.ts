@@ -122,7 +122,8 @@ export async function resolveOptions(
     command === derived
       ? []
       : [
-          `${host} already has a command named \`${derived}\`, so the plugin's command is \`${command}\` (--command chooses another).`,
+          `${host} already has a command named \`${derived}\`, so the plugin's command is ` +
+            `\`${command}\` (--command chooses another).`,
         ];
   const description = args.description ?? `A ${host} plugin: adds \`${host} ${command} …\` commands.`;
   return {

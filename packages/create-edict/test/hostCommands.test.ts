@@ -35,11 +35,12 @@ test("reads a host's command names and aliases from its --help", () => {
   expect(commandsInHelp(help)).toEqual(expect.arrayContaining(['greet', 'hi', 'info', 'plugins', 'plugin']));
 });
 
-test("a plugin named like one of the host's commands gets a free command; it links and its printed next step runs", () => {
+test("a plugin named like a host's command gets a free one; it links and its printed next step runs", () => {
   const r = sh(process.execPath, [bin, 'mycli-plugin-greet', '--plugin', '--host', 'mycli', '--yes']);
   expect(r).toMatchObject({ code: 0, stderr: '' });
   expect(r.stdout).toContain(
-    "Note: mycli already has a command named `greet`, so the plugin's command is `greet-plugin` (--command chooses another).",
+    "Note: mycli already has a command named `greet`, so the plugin's command is `greet-plugin` " +
+      '(--command chooses another).',
   );
   const dir = join(work, 'mycli-plugin-greet');
   expect(readFileSync(join(dir, 'src', 'commands.ts'), 'utf8')).toContain("name: 'greet-plugin'");

@@ -1,6 +1,9 @@
 import type { CommandHandler } from '../api/context';
 
-/** Picks the handler out of a loaded module: its `handler` export, else its default, else the module itself if a function. */
+/**
+ * Picks the handler out of a loaded module: its `handler` export, else its default, else the
+ * module itself if a function.
+ */
 export function pickHandler(mod: unknown): CommandHandler | undefined {
   if (typeof mod === 'function') return mod as CommandHandler;
   if (typeof mod !== 'object' || mod === null) return undefined;

@@ -119,7 +119,8 @@ function coerce(
   } catch (err) {
     if (!(err instanceof CoercionFailure)) throw err;
     const hint = configKey
-      ? `${input.cliName} config set ${configKey} <value>  (or: ${input.cliName} config unset ${configKey})`
+      ? `${input.cliName} config unset ${configKey}  ` +
+        `(then set a valid value with ${input.cliName} config set)`
       : input.helpHint;
     throw usageError('EDICT_INVALID_VALUE', `Invalid value "${shown}" for ${where}: ${err.message}.`, {
       hint,

@@ -76,6 +76,7 @@ describe('validate and install refuse a handler that cannot load', () => {
       expect(r.status).toBe(1);
       expect(r.error?.code).toBe('EDICT_PLUGIN_INVALID');
       expect(r.error?.message).toContain(what);
+      expect(r.error?.hint).toBe(`mycli plugins validate ${folder}`);
       expect(existsSync(join(s.pluginsDir, 'plugins.json'))).toBe(false);
       for (const dir of ['installed', '.staging'])
         expect([

@@ -378,7 +378,7 @@ describe('compatibility, health, scripts and hooks', () => {
     expect(warningLines(beta.stderr).filter((w) => w.includes('mycli-plugin-future'))).toEqual([]);
   });
 
-  test('a plugin forced onto a host its range excludes warns once per run of its commands, not for others', async () => {
+  test('a plugin forced onto a host its range excludes warns once per run of its commands only', async () => {
     const s = sandbox();
     const forced = await s.run([
       'plugins',
@@ -392,7 +392,9 @@ describe('compatibility, health, scripts and hooks', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toBe('mycli-plugin-future@1.0.0 run\n');
     expect(warningLines(run.stderr)).toEqual([
-      'Warning: mycli-plugin-future@1.0.0 was installed with --force but is incompatible: mycli >=2 <3 is required but this is mycli 0.1.0; `mycli plugins update mycli-plugin-future` or `mycli plugins uninstall mycli-plugin-future`',
+      'Warning: mycli-plugin-future@1.0.0 was installed with --force but is incompatible: ' +
+        'mycli >=2 <3 is required but this is mycli 0.1.0; ' +
+        '`mycli plugins update mycli-plugin-future` or `mycli plugins uninstall mycli-plugin-future`',
     ]);
     for (const other of [['beta', 'run'], ['--version'], ['plugins', 'list']]) {
       const r = await s.run(other);

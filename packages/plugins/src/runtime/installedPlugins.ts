@@ -44,7 +44,8 @@ function warningFirst(host: HostInfo, entry: PluginIndexEntry, why: string, mod:
   const handler = pickHandler(mod);
   if (!handler) return mod;
   const fix = `\`${host.name} plugins update ${entry.name}\` or \`${host.name} plugins uninstall ${entry.name}\``;
-  const line = `${entry.name}@${entry.version} was installed with --force but is incompatible: ${why}; ${fix}`;
+  const line =
+    `${entry.name}@${entry.version} was installed with --force but is incompatible: ` + `${why}; ${fix}`;
   return (ctx: CommandContext) => {
     ctx.out.warn(line);
     return handler(ctx);

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { shellWord } from '../shellWord';
 
 /** Why a plugin module failed to load, on one line, and what shows more. */
 export interface LoadFailure {
@@ -8,11 +9,6 @@ export interface LoadFailure {
   reason: string;
   /** A command that shows more, runnable as printed; undefined for the caller's default. */
   hint?: string;
-}
-
-/** `value` as one shell word: quoted when it has anything a shell would read. */
-export function shellWord(value: string): string {
-  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -28,7 +28,7 @@ test('a CommonJS handler with a syntax error is an error naming file:line:column
   ]);
 });
 
-test('an ES module handler with a syntax error is an error naming file:line:column and the line', async () => {
+test('an ES module handler with a syntax error is an error naming file:line:column and line', async () => {
   const errors = await errorsWith('module', `import { x } from 'node:path';\n\n  foo bar;\n`);
   expect(errors).toEqual([
     {
@@ -38,14 +38,15 @@ test('an ES module handler with a syntax error is an error naming file:line:colu
   ]);
 });
 
-test('require() or module.exports in an ES module handler is a module-format error with its place', async () => {
+test('require() or module.exports in an ES module handler is a module-format error', async () => {
   const required = await errorsWith(
     'module',
     `export const handler = () => {\n  return require('node:fs');\n};\n`,
   );
   expect(required.map((e) => e.code)).toEqual(['MODULE_FORMAT']);
-  expect(required[0]!.message).toMatch(
-    /^handlers\/run\.js:2:10: require\(\) is not defined in an ES module \(Node loads it as ESM because its package\.json says "type": "module"\) in `return require\('node:fs'\);`/,
+  expect(required[0]!.message).toContain(
+    'handlers/run.js:2:10: require() is not defined in an ES module (Node loads it as ESM because ' +
+      `its package.json says "type": "module") in \`return require('node:fs');\``,
   );
   const exported = await errorsWith('module', `// module.exports in a comment\nmodule.exports = {};\n`);
   expect(exported.map((e) => e.message.split(': ')[0])).toEqual(['handlers/run.js:2:1']);
