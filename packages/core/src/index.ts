@@ -3,7 +3,8 @@
 export { createCli } from './cli/createCli';
 export { runMain, registerCleanup, runCleanups, type LazyCli } from './cli/runMain';
 // isEsmFile lives apart from the handler loader, whose import() must stay off the startup path.
-export { isEsmFile } from './handlers/isEsmFile';
+export { isEsmFile, packageTypeOf } from './handlers/isEsmFile';
+export { pickHandler } from './handlers/pickHandler';
 export { writeFileAtomic } from './fs/writeFileAtomic';
 export { EdictError, usageError, isEdictError, EXIT_OK, EXIT_FAILURE, EXIT_USAGE } from './errors/EdictError';
 export type { EdictErrorOptions } from './errors/EdictError';

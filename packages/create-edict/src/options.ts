@@ -2,6 +2,7 @@ import { basename, resolve } from 'node:path';
 import type { CreateArgs, PackageManager } from './args';
 import { PACKAGE_MANAGERS } from './args';
 import { CreateError } from './errors';
+import { freeCommandName, readHostCommands } from './hostCommands';
 import {
   checkCommandName,
   checkPackageName,
@@ -28,6 +29,8 @@ export interface ProjectOptions {
   hostPackage?: string;
   hostRange?: string;
   command?: string;
+  /** What the user should know about the choices made (a command renamed to avoid the host's). */
+  notes?: string[];
 }
 
 function missing(flag: string, what: string, example: string): CreateError {
@@ -101,7 +104,27 @@ export async function resolveOptions(
     );
   checkCommandName(host, '--host');
   const hostPackage = checkPackageName(args.hostPackage ?? host, '--host-package');
-  const command = checkCommandName(args.command ?? commandFromPluginName(name, host), '--command');
+  const taken = readHostCommands(host, ctx.env);
+  const derived = args.command ?? commandFromPluginName(name, host);
+  const command = checkCommandName(args.command ?? freeCommandName(derived, taken), '--command');
+  const free = freeCommandName(command, taken);
+  if (args.command && free !== command) {
+    throw new CreateError(
+      'EDICT_CREATE_COMMAND_TAKEN',
+      `${host} already has a command named \`${command}\`.`,
+      {
+        hint: `npm create edict ${dirArg} -- --plugin --host ${host} --command ${free}`,
+        usage: true,
+      },
+    );
+  }
+  const notes =
+    command === derived
+      ? []
+      : [
+          `${host} already has a command named \`${derived}\`, so the plugin's command is ` +
+            `\`${command}\` (--command chooses another).`,
+        ];
   const description = args.description ?? `A ${host} plugin: adds \`${host} ${command} …\` commands.`;
   return {
     kind,
@@ -114,6 +137,7 @@ export async function resolveOptions(
     hostPackage,
     hostRange: args.hostVersion ?? '^0.1.0',
     command,
+    ...(notes.length ? { notes } : {}),
   };
 }
 

@@ -8,7 +8,7 @@ export function checkTarget(dir: string, force: boolean): void {
   if (!existsSync(dir)) return;
   if (!statSync(dir).isDirectory()) {
     throw new CreateError('EDICT_CREATE_NOT_A_FOLDER', `${dir} exists and is not a folder.`, {
-      hint: 'npm create edict <another-folder>',
+      hint: `npm create edict ${dir}-project   (another folder)`,
     });
   }
   const entries = readdirSync(dir);

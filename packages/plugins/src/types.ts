@@ -85,6 +85,11 @@ export interface PluginIndexEntry {
   linked?: { definitionsFile: string; mtimeMs: number };
   /** Top-level names its definitions claim that another plugin or the CLI owns: those nodes are left out. */
   conflicts?: string[];
+  /**
+   * Why the host does not satisfy the plugin's ranges, for a plugin installed with `--force`
+   * anyway: its commands warn once per run (the index is rebuilt when the host version changes).
+   */
+  incompatible?: string;
 }
 
 /** What routing and root help need of a plugin's top-level command node. */

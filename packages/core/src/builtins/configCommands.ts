@@ -79,7 +79,9 @@ export function configGroup(tree: () => readonly CommandNode[]): GroupDefinition
               'EDICT_CONFIG_KEY_NOT_SET',
               `The config key "${key}" is not set in ${ctx.config.path}.`,
               {
-                hint: `${ctx.host.name} config set ${key} <value>`,
+                hint:
+                  `${ctx.host.name} config list   ` +
+                  '(shows what is set; `config set --help` shows how to set it)',
                 details: { key, path: ctx.config.path },
               },
             );

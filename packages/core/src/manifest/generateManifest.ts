@@ -29,7 +29,7 @@ function readPackage(root: string): PackageFacts {
     throw invalid(
       root,
       [`there is no package.json in ${root}`],
-      'Run edict-manifest in the plugin folder, or pass it: edict-manifest <folder>',
+      `Run edict-manifest in the plugin folder: cd ${root} && edict-manifest`,
     );
   try {
     const pkg = JSON.parse(readFileSync(file, 'utf8')) as unknown;

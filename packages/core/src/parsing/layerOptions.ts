@@ -177,7 +177,8 @@ function coerce(
     if (!(err instanceof CoercionFailure)) throw err;
     if (input.secure?.has(option.name)) shown = MASK;
     const hint = configKey
-      ? `${input.cliName} config set ${configKey} <value>  (or: ${input.cliName} config unset ${configKey})`
+      ? `${input.cliName} config unset ${configKey}  ` +
+        `(then set a valid value with ${input.cliName} config set)`
       : input.helpHint;
     throw usageError('EDICT_INVALID_VALUE', `Invalid value "${shown}" for ${where}: ${err.message}.`, {
       hint,

@@ -66,6 +66,7 @@ export async function main(argv: readonly string[], io: MainIO): Promise<number>
     io.stdout.write(
       `Created a ${result.kind} project "${options.name}" in ${result.dir} (${result.files.length} files).\n`,
     );
+    for (const note of options.notes ?? []) io.stdout.write(`Note: ${note}\n`);
     if (args.install) {
       const r = spawnSync(options.pm, ['install'], {
         cwd: result.dir,

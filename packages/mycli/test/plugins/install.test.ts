@@ -396,8 +396,33 @@ describe('compatibility, health, scripts and hooks', () => {
       const beta = await s.run(['beta', 'run']);
       expect(beta.stdout).toBe('mycli-plugin-beta@1.0.0 run\n');
       expect(beta.status).toBe(0);
+      expect(warningLines(beta.stderr).filter((w) => w.includes('mycli-plugin-future'))).toEqual([]);
     },
   );
+
+  test('a plugin forced onto a host its range excludes warns once per run of its commands only', async () => {
+    const s = sandbox();
+    const forced = await s.run([
+      'plugins',
+      'install',
+      'mycli-plugin-future',
+      'mycli-plugin-beta@1.0.0',
+      '--force',
+    ]);
+    expect(forced.status).toBe(0);
+    const run = await s.run(['future', 'run']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe('mycli-plugin-future@1.0.0 run\n');
+    expect(warningLines(run.stderr)).toEqual([
+      'Warning: mycli-plugin-future@1.0.0 was installed with --force but is incompatible: ' +
+        'mycli >=2 <3 is required but this is mycli 0.1.0; ' +
+        '`mycli plugins update mycli-plugin-future` or `mycli plugins uninstall mycli-plugin-future`',
+    ]);
+    for (const other of [['beta', 'run'], ['--version'], ['plugins', 'list']]) {
+      const r = await s.run(other);
+      expect([other, r.stderr]).toEqual([other, expect.not.stringContaining('was installed with --force')]);
+    }
+  });
 
   test(
     'install scripts and hooks are skipped with a warning unless ' +

@@ -46,6 +46,7 @@ export function installedEntry(
       moduleType: entry.moduleType,
       commands: entry.commands.map((n) => absolutise(n, root)),
       hooks,
+      ...(incompat.length > 0 ? { incompatible: describeIncompatibilities(incompat) } : {}),
     },
   };
 }

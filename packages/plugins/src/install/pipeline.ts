@@ -6,6 +6,7 @@ import { watchRegistry } from '../npm/watchRegistry';
 import type { ParsedSpec } from '../npm/spec';
 import { loadPacote, type Manifest } from '../heavy';
 import { pluginError, PluginErrorCodes } from '../errors';
+import { shellWord } from '../shellWord';
 import { pluginModuleType } from '../runtime/moduleType';
 import { writeEntryFile } from '../store/entryFile';
 import { newVersionFolder, packageRootIn } from '../store/paths';
@@ -83,7 +84,12 @@ function dependencySpec(spec: ParsedSpec, manifest: Manifest): string {
   return spec.source === 'registry' ? manifest.version : spec.fetchSpec;
 }
 
-function refuseInvalid(manifest: Manifest, v: DetailedValidation, opts: PipelineOptions): void {
+function refuseInvalid(
+  manifest: Manifest,
+  v: DetailedValidation,
+  opts: PipelineOptions,
+  spec: ParsedSpec,
+): void {
   const errors = v.errors.filter((e) => !(opts.force && e.code === 'INCOMPATIBLE'));
   if (errors.length === 0) return;
   throw pluginError(
@@ -93,8 +99,10 @@ function refuseInvalid(manifest: Manifest, v: DetailedValidation, opts: Pipeline
       ` plugin: ${errors.map((e) => e.message).join('; ')}.`,
     {
       hint:
-        `Ask the plugin's author for a fixed version; \`${opts.host.name}` +
-        ` plugins validate <folder>\` checks a plugin folder.`,
+        spec.source === 'folder'
+          ? `${opts.host.name} plugins validate ${shellWord(spec.fetchSpec.replace(/^file:/, ''))}`
+          : `Ask the plugin's author for a fixed version; ` +
+            `npm view ${manifest.name} versions lists the others.`,
       details: { name: manifest.name, version: manifest.version, errors },
     },
   );
@@ -161,7 +169,7 @@ export async function installItems(
         message: `Validating ${manifest.name}@${manifest.version}`,
       });
       const v = await validatePlugin(stage.root, host, { taken });
-      refuseInvalid(manifest, v, opts);
+      refuseInvalid(manifest, v, opts, item.fetch);
       const defs = v.definitions!;
       const owns = claimedNames(defs.commands);
       for (const n of owns) taken.set(n, manifest.name);

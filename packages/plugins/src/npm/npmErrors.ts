@@ -2,6 +2,7 @@ import { isEdictError } from '@edict/core';
 import type { EdictError } from '../errors';
 import { codeOf, messageOf, pluginError, PluginErrorCodes } from '../errors';
 import type { NpmOptions } from '../types';
+import { shellWord } from '../shellWord';
 import { STALLED_CODE } from './transferGuard';
 
 // Codes of a registry that accepted the connection and then did not answer in time.
@@ -76,8 +77,8 @@ export function explainNpmError(
     const what = code === STALLED_CODE ? `sent too little data${limit}` : `did not answer${limit}`;
     return pluginError(PluginErrorCodes.FETCH_FAILED, `The registry${where} ${what} (fetching ${spec}).`, {
       hint:
-        'Check the registry server, or raise the limits: npm config set ' +
-        'fetch-timeout <ms> (and fetch-retries <n>)',
+        'Check the registry server, or raise the limits: npm config set fetch-timeout 600000 ' +
+        '(and npm config set fetch-retries 5)',
       details: { ...details, ...(url ? { url: url.href } : {}) },
       cause: err,
     });
@@ -123,8 +124,8 @@ export function explainNpmError(
     const local = code === 'ENOENT' || code === 'ENOTDIR';
     return pluginError(PluginErrorCodes.PACKAGE_NOT_FOUND, `Cannot find ${spec}: ${message}`, {
       hint: local
-        ? `Check the path, then run: ${hostName} plugins install <folder or .tgz>`
-        : `${hostName} plugins search <term>`,
+        ? `Check the path: ls -ld ${shellWord(spec.replace(/^file:/, ''))}`
+        : `${hostName} plugins search ${shellWord(spec.replace(/(?<=.)@.*$/, ''))}`,
       details,
       cause: err,
     });

@@ -30,7 +30,7 @@ export function parseSpec(spec: string, cwd: string, hostName: string): ParsedSp
       `"${spec}" is not a package name, version range, folder, .tgz ` +
         `file or tarball URL: ${(err as Error).message}`,
       {
-        hint: `${hostName} plugins install <name>[@<range>]`,
+        hint: `${hostName} plugins install --help   (shows the specs it takes)`,
         details: { spec },
       },
     );
@@ -57,7 +57,7 @@ export function parseSpec(spec: string, cwd: string, hostName: string): ParsedSp
           ` spec; plugins install from a registry, a folder, a .tgz file ` +
           `or a tarball URL.`,
         {
-          hint: `${hostName} plugins install <name>[@<range>]`,
+          hint: `${hostName} plugins install --help   (shows the specs it takes)`,
           details: { spec, type: r.type },
         },
       );

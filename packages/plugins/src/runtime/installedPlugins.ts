@@ -1,4 +1,10 @@
-import type { CommandNode, CommandSource, HostInfo } from '@edict/core';
+import {
+  pickHandler,
+  type CommandContext,
+  type CommandNode,
+  type CommandSource,
+  type HostInfo,
+} from '@edict/core';
 import { readPluginIndex } from '../index-file/readPluginIndex';
 import type { PluginIndexEntry } from '../types';
 import { lazyTopNodes } from './lazyNodes';
@@ -24,12 +30,32 @@ function commandsOf(host: HostInfo, entry: PluginIndexEntry, inject: readonly st
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       await (require('./runInitHook') as typeof import('./runInitHook')).runInitHook(host, entry, inject);
     }
-    return loadPluginModule(host, entry, file, inject);
+    const mod = await loadPluginModule(host, entry, file, inject);
+    return entry.incompatible ? warningFirst(host, entry, entry.incompatible, mod) : mod;
   };
   // Assigned, not spread: spreading would read the lazy nodes' deferred fields and parse the definitions.
   return lazyTopNodes(entry, (node) => withLazyHandlers(node, load)).map((node) =>
     Object.assign(node, { origin: entry.name }),
   );
+}
+
+/**
+ * The handler of `mod`, which first warns that the plugin was forced onto a host its ranges
+ * exclude: one line on stderr per run of its commands, through the command's own output.
+ */
+function warningFirst(host: HostInfo, entry: PluginIndexEntry, why: string, mod: unknown): unknown {
+  const handler = pickHandler(mod);
+  if (!handler) return mod;
+  const fix =
+    `\`${host.name} plugins update ${entry.name}` +
+    `\` or \`${host.name} plugins uninstall ${entry.name}` +
+    `\``;
+  const line =
+    `${entry.name}@${entry.version} was installed with --force but is incompatible: ` + `${why}; ${fix}`;
+  return (ctx: CommandContext) => {
+    ctx.out.warn(line);
+    return handler(ctx);
+  };
 }
 
 /**

@@ -22,16 +22,6 @@ function isEsm(entry: PluginIndexEntry, file: string): boolean {
 }
 
 /**
- * Why loading failed, in one line: Node's "Cannot find module" carries a require stack of host
- * files, which says nothing to the user (the full error stays the `cause`, shown with --debug).
- */
-function reasonOf(err: unknown, file: string): string {
-  if (!existsSync(file)) return 'the file does not exist.';
-  const message = err instanceof Error ? err.message : String(err);
-  return message.split('\n')[0] ?? message;
-}
-
-/**
  * Loads one module of a plugin with the module loader on. CommonJS files are required; ESM files
  * are imported after the ESM hooks are registered, because `require()` of ESM would bypass them.
  */
@@ -67,11 +57,15 @@ export async function loadPluginModule(
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require(file);
   } catch (err) {
+    // Required here: only a failed load is described.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { describeLoadFailure } = require('./loadFailure') as typeof import('./loadFailure');
+    const { place, reason, hint } = describeLoadFailure(err, entry.root, file);
     throw pluginError(
       PLUGIN_LOAD_FAILED,
-      `Plugin ${entry.name}@${entry.version} failed to load ${file}: ${reasonOf(err, file)}`,
+      `Plugin ${entry.name}@${entry.version} failed to load ${file}${place ? `:${place}` : ''}: ${reason}`,
       {
-        hint: `${host.name} plugins validate ${entry.name}`,
+        hint: hint ?? `${host.name} plugins validate ${entry.name}`,
         details: { plugin: entry.name, version: entry.version, file },
         cause: err,
       },

@@ -2,7 +2,7 @@ import { isEsmFile, isGroup, type CommandNode } from '@edict/core';
 import type { LoadedDefinitions } from '../validate/readDefinitions';
 
 /** Every handler path of a command tree. */
-function handlerFiles(nodes: readonly CommandNode[]): string[] {
+export function handlerFiles(nodes: readonly CommandNode[]): string[] {
   return nodes.flatMap((n) =>
     isGroup(n) ? handlerFiles(n.children) : typeof n.handler === 'string' ? [n.handler] : [],
   );

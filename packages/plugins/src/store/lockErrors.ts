@@ -1,11 +1,7 @@
 import { dirname } from 'node:path';
+import { shellWord } from '../shellWord';
 import { codeOf, messageOf, pluginError, PluginErrorCodes, type EdictError } from '../errors';
 import type { Holder } from './lockOwner';
-
-/** `path` as a shell word, so a hint can be pasted as printed. */
-function shellWord(path: string): string {
-  return /^[\w@%+=:,./-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
-}
 
 /** EDICT_PLUGINS_LOCKED for a lock held by `holder`, with a hint the user can follow. */
 export function lockedError(lock: string, holder: Holder, hostName: string): EdictError {

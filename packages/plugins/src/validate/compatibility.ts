@@ -61,7 +61,7 @@ export function assertInstallable(
         (pkg.name.startsWith('@edict/') ? 'part of the Edict framework' : `the ${host.name} CLI itself`) +
         ', not a plugin.',
       {
-        hint: `${host.name} plugins search`,
+        hint: `${host.name} plugins search ${host.name}   (lists its plugins)`,
         details: { name: pkg.name },
       },
     );
@@ -71,7 +71,7 @@ export function assertInstallable(
       PluginErrorCodes.NOT_A_PLUGIN,
       `${id} is not a ${host.name} plugin: its package.json has no "edict" field.`,
       {
-        hint: `${host.name} plugins search`,
+        hint: `${host.name} plugins search ${pkg.name.replace(/^@[^/]+\//, '')}   (plugins by that name)`,
         details: { name: pkg.name, version: pkg.version },
       },
     );

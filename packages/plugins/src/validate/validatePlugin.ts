@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import type { PluginHost, PluginIssue, ValidationResult } from '../types';
+import { handlerFiles } from '../runtime/moduleType';
+import { checkSyntax } from './checkSyntax';
 import { findCollisions } from './collisions';
 import {
   describeIncompatibilities,
@@ -7,6 +9,7 @@ import {
   FRAMEWORK_PACKAGE,
   isInjectedPackage,
 } from './compatibility';
+import { fileProblem } from './insideRoot';
 import { readDefinitions, type LoadedDefinitions } from './readDefinitions';
 import { parseEdictField, readPackageJson, type PluginPackageJson } from './pluginManifest';
 
@@ -30,7 +33,8 @@ const issue = (code: string, message: string): PluginIssue => ({ code, message }
 
 /**
  * Validates the plugin in `root` against `host`: the `edict` field, its command manifest (data;
- * see `readDefinitions`), that every handler and hook file exists inside the plugin, collisions
+ * see `readDefinitions`), that every handler and hook file exists inside the plugin and compiles
+ * as Node will load it (see `checkSyntax`; no plugin code runs), collisions
  * with built-in (and other plugins') command names, the peer ranges on the host and framework,
  * and packages the host injects listed as regular dependencies (a warning).
  */
@@ -90,6 +94,10 @@ function validate(root: string, host: PluginHost, options: ValidateOptions): Det
   if (!field) return { errors, warnings, pkg };
   const definitions = readDefinitions(root, pkg, field, host, { generate: options.generate ?? true });
   for (const e of definitions.errors) errors.push(issue('DEFINITIONS', e));
+  const files = [...handlerFiles(definitions.commands), ...Object.values(definitions.hooks)];
+  const usable = files.filter((f) => fileProblem(root, f) === undefined);
+  for (const p of checkSyntax(root, usable))
+    errors.push(issue(p.kind === 'syntax' ? 'SYNTAX' : 'MODULE_FORMAT', p.message));
   for (const w of definitions.warnings)
     warnings.push(issue(definitions.source === 'generated' ? 'NO_MANIFEST' : 'MANIFEST', w));
   if (definitions.commands.length === 0 && definitions.errors.length === 0)

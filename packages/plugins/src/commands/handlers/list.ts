@@ -6,7 +6,7 @@ import { pluginHostOf, pluginsDirOf } from '../../runtime/pluginHost';
 export function handler(ctx: CommandContext): PluginListing[] {
   const plugins = listPlugins({ pluginsDir: pluginsDirOf(ctx.host), host: pluginHostOf(ctx.host) });
   if (plugins.length === 0) {
-    ctx.out.text(`No plugins installed. Find some with: ${ctx.host.name} plugins search <term>`);
+    ctx.out.text(`No plugins installed. Find some with: ${ctx.host.name} plugins search ${ctx.host.name}`);
     return plugins;
   }
   ctx.out.table(
