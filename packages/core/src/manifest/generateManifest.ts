@@ -49,8 +49,8 @@ const copyOf = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
  * `edict.commands`), loads the definitions it names in this process (a `.json` file, or a
  * CommonJS or ESM module exporting `commands` and optionally `profileTypes`, or a default), checks
  * them with {@link checkCommandTree} and `checkProfileTypes`, and writes the manifest atomically
- * to {@link manifestPathOf} (JSON, 2-space indent). Meant for a plugin's own build or `prepack`: this runs the author's code,
- * which installs never do.
+ * to {@link manifestPathOf} (JSON, 2-space indent). Meant for a plugin's own build or
+ * `prepack`: this runs the author's code, which installs never do.
  *
  * @throws EdictError `EDICT_MANIFEST_INVALID`, listing every problem, when nothing could be written.
  * @returns The file written, the manifest, and warnings about a package that would still be

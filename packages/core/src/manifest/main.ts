@@ -41,7 +41,8 @@ export async function manifestMain(argv: readonly string[], io: ManifestMainIO):
         ? ''
         : `; ${types.length} profile type${types.length === 1 ? '' : 's'} (${types.join(', ')})`;
     io.stdout.write(
-      `Wrote ${shown}: ${names.length} command${names.length === 1 ? '' : 's'} (${names.join(', ')})${typesText}\n`,
+      `Wrote ${shown}: ${names.length} command${names.length === 1 ? '' : 's'} (${names.join(', ')})` +
+        `${typesText}\n`,
     );
     for (const warning of warnings) io.stderr.write(`Warning: ${warning}\n`);
     return 0;

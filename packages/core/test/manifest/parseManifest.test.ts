@@ -60,7 +60,8 @@ describe('parseManifest', () => {
     expect(r.manifest).toBeUndefined();
     expect(r.errors).toEqual([
       'profile type "Greeter": "type" must be a lower-case word (letters, digits and dashes)',
-      'profile type "Greeter": property "token": "type" must be one of string, number, boolean, array, object',
+      'profile type "Greeter": property "token": "type" must be one of ' +
+        'string, number, boolean, array, object',
       'profile type "Greeter": property "token": "secure" must be a boolean',
       'profile type "greeter" is declared twice',
     ]);
