@@ -1,6 +1,7 @@
 import type { CommandNode, CommandSource, HostInfo } from '@edict/core';
 import { readPluginIndex } from '../index-file/readPluginIndex';
 import type { PluginIndexEntry } from '../types';
+import { usableProfileTypes } from '../validate/profileTypeClaims';
 import { lazyTopNodes } from './lazyNodes';
 import { loadPluginModule } from './loadPluginModule';
 import { pluginHostOf, pluginsDirOf } from './pluginHost';
@@ -31,7 +32,7 @@ function commandsOf(host: HostInfo, entry: PluginIndexEntry, inject: readonly st
 
 /**
  * The command source of installed and linked plugins. At startup it reads the combined command
- * index (one JSON file); no plugin code runs until one of its commands is invoked, and then only
+ * index (one JSON file), which also gives the plugins' profile types; no plugin code runs until one of its commands is invoked, and then only
  * that plugin's `init` hook and that command's handler are loaded, with the module loader on.
  */
 export function installedPlugins(options: InstalledPluginsOptions = {}): CommandSource {
@@ -41,7 +42,8 @@ export function installedPlugins(options: InstalledPluginsOptions = {}): Command
     load(host: HostInfo) {
       const index = readPluginIndex(pluginsDirOf(host), pluginHostOf(host));
       const commands = index.plugins.flatMap((entry) => commandsOf(host, entry, inject));
-      return { commands, warnings: index.warnings };
+      const profileTypes = index.plugins.flatMap(usableProfileTypes);
+      return { commands, warnings: index.warnings, profileTypes };
     },
   };
 }
