@@ -98,3 +98,75 @@ test('reports definitions that fail to load or are not an array, and a handler o
     'unknown hook "onBoot" (known: postInstall, preUninstall, init)',
   ]);
 });
+
+describe('profile types', () => {
+  const greeter = { type: 'greeter', properties: { token: { type: 'string', secure: true } } };
+  const host = { ...HOST, profileTypes: [{ type: 'base', properties: { host: { type: 'string' } } }] };
+
+  test('reads them from the manifest, a JSON file or a definitions module run sandboxed', async () => {
+    for (const f of [
+      {},
+      { json: true },
+      { noManifest: true },
+      { noManifest: true, type: 'module' as const },
+    ]) {
+      const root = writePlugin(dirs.fixtures, {
+        name: `mycli-plugin-t${Object.keys(f).join('')}${f.type ?? ''}`,
+        version: '1.0.0',
+        profileTypes: [greeter],
+        profile: { required: ['greeter'], optional: ['base'] },
+        ...f,
+      });
+      const r = await validatePlugin(root, host);
+      expect(r.errors).toEqual([]);
+      expect(r.definitions!.profileTypes).toEqual([greeter]);
+    }
+  });
+
+  test('a required type neither the plugin nor the CLI declares is an error, an optional one a warning', async () => {
+    const root = writePlugin(dirs.fixtures, {
+      name: 'mycli-plugin-uses',
+      version: '1.0.0',
+      profile: { required: ['zosmf'], optional: ['ssh'] },
+    });
+    const r = await validatePlugin(root, host);
+    expect(r.errors).toEqual([
+      {
+        code: 'PROFILE_TYPE_UNKNOWN',
+        message: 'command "uses run" uses profile type "zosmf", which neither the plugin nor mycli declares',
+      },
+    ]);
+    expect(r.warnings).toEqual([
+      {
+        code: 'PROFILE_TYPE_UNKNOWN',
+        message:
+          'command "uses run" uses profile type "ssh", which neither the plugin nor mycli declares; ' +
+          'the command runs without it',
+      },
+    ]);
+  });
+
+  test('a type of the CLI or of another plugin is a collision', async () => {
+    const root = writePlugin(dirs.fixtures, {
+      name: 'mycli-plugin-clashing',
+      version: '1.0.0',
+      profileTypes: [greeter, { type: 'base', properties: {} }],
+    });
+    const r = await validatePlugin(root, host, {
+      takenProfileTypes: new Map([
+        ['base', 'built-in'],
+        ['greeter', 'mycli-plugin-greeter'],
+      ]),
+    });
+    expect(r.errors).toEqual([
+      {
+        code: 'PROFILE_TYPE_COLLISION',
+        message: 'profile type "greeter" is already declared by plugin mycli-plugin-greeter',
+      },
+      {
+        code: 'PROFILE_TYPE_COLLISION',
+        message: 'profile type "base" is already declared by the CLI itself',
+      },
+    ]);
+  });
+});
