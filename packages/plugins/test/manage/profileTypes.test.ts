@@ -2,6 +2,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HostInfo, ProfileTypeDefinition } from '@edict/core';
 import { startRegistry, type TestRegistry } from '../../../testing/src';
+import { allProfileTypes } from '../../src/install/configSchema';
+import { buildIndex } from '../../src/index-file/buildIndex';
 import { readPluginIndex } from '../../src/index-file/readPluginIndex';
 import { installPlugins, type InstallOptions } from '../../src/manage/installPlugins';
 import { uninstallPlugins } from '../../src/manage/uninstallPlugins';
@@ -142,6 +144,20 @@ describe('profile types declared by plugins', () => {
     expect(err.message).toContain('profile type "Bad": "type" must be a lower-case word');
     expect(err.message).toContain('profile type "Bad": property "token": "type" must be one of');
     expect(readRecords(dirs.pluginsDir).plugins).toEqual({});
+  });
+
+  test('a type the CLI declares later is skipped from the index with a warning, and back once the CLI drops it', async () => {
+    await installPlugins({ ...opts, specs: ['mycli-plugin-greeter'] });
+    const upgraded: PluginHost = { ...host, version: '0.1.1', profileTypes: [base, greeter] };
+    const index = buildIndex(dirs.pluginsDir, upgraded);
+    expect(index.warnings).toEqual([
+      'profile type "greeter" of plugin mycli-plugin-greeter is skipped: the CLI already declares it',
+    ]);
+    expect(index.plugins[0]!.profileTypeConflicts).toEqual(['greeter']);
+    expect(allProfileTypes(upgraded, index).map((t) => t.type)).toEqual(['base', 'greeter']);
+    const back = buildIndex(dirs.pluginsDir, host, index);
+    expect(back.warnings).toEqual([]);
+    expect(allProfileTypes(host, back)).toEqual([base, greeter]);
   });
 
   test('a config folder that cannot take the schema warns and the install still succeeds', async () => {

@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { PluginHost } from '../../src/types';
 import { validatePlugin } from '../../src/validate/validatePlugin';
 import { makeDirs, type TestDirs } from '../helpers/env';
 import { HOST, writePlugin } from '../helpers/fixtures';
@@ -101,7 +102,10 @@ test('reports definitions that fail to load or are not an array, and a handler o
 
 describe('profile types', () => {
   const greeter = { type: 'greeter', properties: { token: { type: 'string', secure: true } } };
-  const host = { ...HOST, profileTypes: [{ type: 'base', properties: { host: { type: 'string' } } }] };
+  const host: PluginHost = {
+    ...HOST,
+    profileTypes: [{ type: 'base', properties: { host: { type: 'string' } } }],
+  };
 
   test('reads them from the manifest, a JSON file or a definitions module run sandboxed', async () => {
     for (const f of [
