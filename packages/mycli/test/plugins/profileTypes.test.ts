@@ -54,7 +54,7 @@ function schemaTypes(s: Sandbox): string[] | undefined {
 }
 
 describe('profile types of plugins', () => {
-  test('installing a plugin with a type adds it to the config schema, uninstalling takes it out', async () => {
+  test('installing a plugin adds its type to the config schema, uninstalling takes it out', async () => {
     const s = sandbox();
     const installed = await s.run(['plugins', 'install', 'mycli-plugin-greets']);
     expect(installed.stderr).toBe('');
@@ -68,7 +68,7 @@ describe('profile types of plugins', () => {
     expect(schemaTypes(s)).toEqual([]);
   });
 
-  test('a type another plugin declares is refused at install and nothing changes; validate reports it', async () => {
+  test('a type of another plugin is refused at install, nothing changes; validate reports it', async () => {
     const s = sandbox();
     expect((await s.run(['plugins', 'install', 'mycli-plugin-greets'])).status).toBe(0);
     const before = { hash: hashTree(s.pluginsDir), tree: listTree(s.pluginsDir) };
@@ -89,11 +89,12 @@ describe('profile types of plugins', () => {
     const validated = await s.run(['plugins', 'validate', folder]);
     expect(validated.status).toBe(1);
     expect(validated.stdout).toContain(
-      'error   PROFILE_TYPE_COLLISION: profile type "greeter" is already declared by plugin mycli-plugin-greets',
+      'error   PROFILE_TYPE_COLLISION: ' +
+        'profile type "greeter" is already declared by plugin mycli-plugin-greets',
     );
   });
 
-  test('the sample plugin: linking adds its greeter type to the schema, unlinking removes it, installing adds it', async () => {
+  test('the sample plugin: link adds greeter to the schema, unlink removes it, install adds it', async () => {
     const s = sandbox();
     // a copy: linking writes the plugin's manifest into its folder
     const example = join(s.fixtures, 'hello-plugin');

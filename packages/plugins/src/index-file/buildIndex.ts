@@ -41,7 +41,8 @@ function typeConflicts(entry: PluginIndexEntry, owners: Map<string, string>, war
     if (owner !== undefined && owner !== entry.name) {
       conflicts.push(t.type);
       warnings.push(
-        `profile type "${t.type}" of plugin ${entry.name} is skipped: ${ownerText(owner)} already declares it`,
+        `profile type "${t.type}" of plugin ${entry.name} is skipped: ` +
+          `${ownerText(owner)} already declares it`,
       );
     } else owners.set(t.type, entry.name);
   }

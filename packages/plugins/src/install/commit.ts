@@ -33,8 +33,9 @@ function writeIndex(pluginsDir: string, index: PluginIndex, warnings: string[]):
  * it, the old record names the old folders, which are untouched; after it, the new one names
  * folders already complete in `installed/`). Then the index is derived from the new record, the
  * config schema (`<host config folder>/<cli>.schema.json`) is rewritten from the profile types of
- * the host and every plugin, and every folder the record no longer names is removed. A failure after the commit point only
- * leaves work for the next run (a stale index is rebuilt from data; leftovers are swept).
+ * the host and every plugin, and every folder the record no longer names is removed. A failure
+ * after the commit point only leaves work for the next run (a stale index is rebuilt from data;
+ * leftovers are swept; `plugins doctor` rewrites the schema).
  */
 export function commitRecord(options: {
   pluginsDir: string;

@@ -21,6 +21,9 @@ export function rewriteConfigSchema(host: PluginHost, index: PluginIndex): strin
     return undefined;
   } catch (err) {
     const file = join(host.configDir, schemaFileName(host.name));
-    return `the config schema ${file} could not be written (${(err as Error).message}); editors may not know the plugins' profile types until \`${host.name} plugins doctor\` rewrites it`;
+    return (
+      `the config schema ${file} could not be written (${(err as Error).message}); editors may ` +
+      `not know the plugins' profile types until \`${host.name} plugins doctor\` rewrites it`
+    );
   }
 }

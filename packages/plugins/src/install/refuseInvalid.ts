@@ -32,10 +32,12 @@ export function refuseInvalid(
   const hint =
     others.length > 0
       ? `Uninstall the plugin it collides with first: ${cli} plugins uninstall ${others.join(' ')}`
-      : `Ask the plugin's author for a fixed version; \`${cli} plugins validate <folder>\` checks a plugin folder.`;
+      : `Ask the plugin's author for a fixed version; ` +
+        `\`${cli} plugins validate <folder>\` checks a plugin folder.`;
   throw pluginError(
     PluginErrorCodes.INVALID,
-    `${manifest.name}@${manifest.version} is not a valid ${cli} plugin: ${errors.map((e) => e.message).join('; ')}.`,
+    `${manifest.name}@${manifest.version} is not a valid ${cli} plugin: ` +
+      `${errors.map((e) => e.message).join('; ')}.`,
     { hint, details: { name: manifest.name, version: manifest.version, errors } },
   );
 }

@@ -32,8 +32,9 @@ function commandsOf(host: HostInfo, entry: PluginIndexEntry, inject: readonly st
 
 /**
  * The command source of installed and linked plugins. At startup it reads the combined command
- * index (one JSON file), which also gives the plugins' profile types; no plugin code runs until one of its commands is invoked, and then only
- * that plugin's `init` hook and that command's handler are loaded, with the module loader on.
+ * index (one JSON file), which also gives the plugins' profile types; no plugin code runs until
+ * one of its commands is invoked, and then only that plugin's `init` hook and that command's
+ * handler are loaded, with the module loader on.
  */
 export function installedPlugins(options: InstalledPluginsOptions = {}): CommandSource {
   const inject = options.inject ?? [];

@@ -10,8 +10,9 @@ export type DefinitionsSource = 'manifest' | 'json' | 'generated';
 
 /**
  * What the engine wrote about one installed version, in its folder, before the commit: the
- * command tree (handler paths relative to the package root), its profile types, hook paths, module type, and the
- * record that names the folder. Index rebuilds and repairs read this file, never plugin code.
+ * command tree (handler paths relative to the package root), its profile types, hook paths,
+ * module type, and the record that names the folder. Index rebuilds and repairs read this file,
+ * never plugin code.
  */
 export interface InstalledEntry {
   entryVersion: 1;

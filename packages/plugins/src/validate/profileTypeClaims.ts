@@ -75,7 +75,9 @@ export function unknownProfileTypeUses(
   const warnings: string[] = [];
   for (const [command, use, type] of profileUses(commands)) {
     if (known.has(type)) continue;
-    const text = `command "${command}" uses profile type "${type}", which neither the plugin nor ${host.name} declares`;
+    const text =
+      `command "${command}" uses profile type "${type}", ` +
+      `which neither the plugin nor ${host.name} declares`;
     if (use === 'required') errors.push(text);
     else warnings.push(`${text}; the command runs without it`);
   }

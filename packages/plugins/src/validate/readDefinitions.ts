@@ -138,9 +138,10 @@ function readRaw(
 }
 
 /**
- * Reads a plugin's command tree and profile types as data: its command manifest, or a `.json` definitions file, or
- * (only when `generate`) what its definitions module exports, run in a sandboxed child. Checks the
- * tree's shape, and that every handler and hook file exists and really lies inside the plugin.
+ * Reads a plugin's command tree and profile types as data: its command manifest, or a `.json`
+ * definitions file, or (only when `generate`) what its definitions module exports, run in a
+ * sandboxed child. Checks the tree's and the types' shape, and that every handler and hook file
+ * exists and really lies inside the plugin.
  */
 export function readDefinitions(
   root: string,

@@ -81,7 +81,7 @@ const hostInfo = (): HostInfo => ({
 });
 
 describe('profile types declared by plugins', () => {
-  test('installing a plugin records its types, exposes them from the index and adds them to the schema', async () => {
+  test('installing records its types, exposes them from the index and adds them to the schema', async () => {
     const result = await installPlugins({ ...opts, specs: ['mycli-plugin-greeter'] });
     expect(result.installed[0]!.profileTypes).toEqual(['greeter']);
     expect(readRecords(dirs.pluginsDir).plugins['mycli-plugin-greeter']!.ownsProfileTypes).toEqual([
@@ -100,7 +100,7 @@ describe('profile types declared by plugins', () => {
     expect((await installedPlugins().load(hostInfo())).profileTypes).toEqual([]);
   });
 
-  test('a type another plugin declares is refused at install, nothing changes, and the hint uninstalls it', async () => {
+  test('a type of another plugin is refused at install, nothing changes, hint uninstalls it', async () => {
     await installPlugins({ ...opts, specs: ['mycli-plugin-greeter'] });
     const before = hashTree(dirs.pluginsDir);
     const schemaBefore = readFileSync(join(host.configDir!, 'mycli.schema.json'), 'utf8');
@@ -146,7 +146,7 @@ describe('profile types declared by plugins', () => {
     expect(readRecords(dirs.pluginsDir).plugins).toEqual({});
   });
 
-  test('a type the CLI declares later is skipped from the index with a warning, and back once the CLI drops it', async () => {
+  test('a type the CLI declares later is skipped with a warning, used again once it drops it', async () => {
     await installPlugins({ ...opts, specs: ['mycli-plugin-greeter'] });
     const upgraded: PluginHost = { ...host, version: '0.1.1', profileTypes: [base, greeter] };
     const index = buildIndex(dirs.pluginsDir, upgraded);

@@ -127,7 +127,7 @@ describe('profile types', () => {
     }
   });
 
-  test('a required type neither the plugin nor the CLI declares is an error, an optional one a warning', async () => {
+  test('a required type no one declares is an error, an optional one a warning', async () => {
     const root = writePlugin(dirs.fixtures, {
       name: 'mycli-plugin-uses',
       version: '1.0.0',
