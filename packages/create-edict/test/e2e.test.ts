@@ -87,7 +87,7 @@ describe('scaffolded CLI and plugin, from a local registry', () => {
       );
       npm(['install'], pluginDir());
       npm(['run', 'lint'], pluginDir());
-      expect(npm(['test'], pluginDir())).toMatch(/^# pass 3$/m);
+      expect(npm(['test'], pluginDir())).toMatch(/^# pass 4$/m);
     },
     240_000,
   );
@@ -102,10 +102,12 @@ describe('scaffolded CLI and plugin, from a local registry', () => {
       name: 'democli-plugin-greet',
       version: '0.1.0',
       commands: [{ kind: 'group', name: 'greet' }],
+      profileTypes: [{ type: 'greet', properties: { token: { type: 'string', secure: true } } }],
     });
     expect(manifest.commands[0].children[0]).toMatchObject({
       name: 'hello',
       handler: './lib/handlers/hello.js',
+      profile: { optional: ['greet'] },
     });
   }, 120_000);
 

@@ -100,6 +100,11 @@ describe('rendering', () => {
       )!.content;
       expect(commands).toContain("handler: './lib/handlers/hello.js'");
       expect(commands).toContain("name: 'deploy'");
+      expect(commands).toContain("profile: { optional: ['deploy'] }");
+      expect(commands).toContain("type: 'deploy'");
+      expect(commands).toContain(
+        "token: { type: 'string', description: 'The token to sign greetings with', secure: true }",
+      );
     },
   );
 

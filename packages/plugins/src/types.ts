@@ -1,4 +1,4 @@
-import type { CommandNode } from '@edict/core';
+import type { CommandNode, ProfileTypeDefinition } from '@edict/core';
 
 /** What the plugin engine needs to know about the CLI that hosts the plugins. */
 export interface PluginHost {
@@ -17,7 +17,16 @@ export interface PluginHost {
   /** The host's environment prefix (`MYCLI`), for the module loader's switches. */
   envPrefix?: string;
   /** Packages injected besides the framework and the host package (a host SDK, say). */
-  inject?: readonly string[];
+  inject?: readonly string[] /**
+   * The host's own profile types: a plugin may not declare a type of the same name, and each is
+   * in the config schema.
+   */;
+  profileTypes?: readonly ProfileTypeDefinition[];
+  /**
+   * The host's config folder (`HostInfo.dirs.config`): every commit that may change the set of
+   * profile types rewrites `<configDir>/<name>.schema.json` there. Without it no schema is written.
+   */
+  configDir?: string;
 }
 
 /** Where a plugin came from. */
@@ -46,6 +55,8 @@ export interface PluginRecord {
    * index rebuild keeps them with this plugin, whatever order or content it finds.
    */
   owns?: string[];
+  /** The profile types the plugin declares, fixed when it was installed (as {@link PluginRecord.owns}). */
+  ownsProfileTypes?: string[];
   /** ISO time of the install. */
   installedAt: string;
   /** The `sri` integrity of the tarball, when known. */
@@ -90,6 +101,10 @@ export interface PluginIndexEntry {
    * anyway: its commands warn once per run (the index is rebuilt when the host version changes).
    */
   incompatible?: string;
+  /** The profile types it declares (absent when none), including any in `profileTypeConflicts`. */
+  profileTypes?: ProfileTypeDefinition[];
+  /** Profile type names it declares that the CLI or another plugin owns: those types are not used. */
+  profileTypeConflicts?: string[];
 }
 
 /** What routing and root help need of a plugin's top-level command node. */
@@ -103,7 +118,7 @@ export interface IndexTopNode {
 
 /** The combined command index (`index.json`), read in one go at startup; see index-file/indexFormat.ts. */
 export interface PluginIndex {
-  version: 4;
+  version: 5;
   hostName: string;
   hostVersion: string;
   /** `mtimeMs:size` of `plugins.json` when the index was built; a change means the index is stale. */

@@ -1,3 +1,5 @@
+import type { ProfileTypeDefinition } from '../profiles/types';
+
 /** The folders a CLI keeps its files in (see docs/architecture.md, "Names derived from the host"). */
 export interface HostDirs {
   /** Data: the plugins folder lives here (`~/.local/share/<name>` on Linux). */
@@ -33,4 +35,9 @@ export interface HostInfo {
   cwd: string;
   /** Top-level names and aliases claimed by built-in commands (host and framework). */
   builtinNames: string[];
+  /**
+   * The host's own profile types (`CliOptions.profileTypes`): plugins may not declare a type of
+   * the same name, and the config schema is built from these and the plugins' types.
+   */
+  profileTypes?: readonly ProfileTypeDefinition[];
 }

@@ -20,5 +20,6 @@ export function resolveHost(options: CliOptions, io: CliIO, builtinNames: string
     env: io.env,
     cwd: io.cwd,
     builtinNames,
+    ...(options.profileTypes ? { profileTypes: options.profileTypes } : {}),
   };
 }

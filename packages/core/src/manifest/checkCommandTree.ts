@@ -36,6 +36,25 @@ function listErrors(node: Plain, field: 'options' | 'positionals'): string[] {
   );
 }
 
+const TYPE_NAME = /^[a-z][a-z0-9-]*$/;
+
+/** The problems of a command's `profile` field: `{ required?, optional? }`, each an array of type names. */
+function profileErrors(profile: unknown): string[] {
+  if (profile === undefined) return [];
+  if (!isObject(profile)) return ['"profile" must be an object: { "required": [...], "optional": [...] }'];
+  const errors: string[] = [];
+  for (const key of Object.keys(profile))
+    if (key !== 'required' && key !== 'optional')
+      errors.push(`"profile" has an unknown field "${key}" (known: required, optional)`);
+  for (const key of ['required', 'optional'] as const) {
+    const list = profile[key];
+    if (list === undefined) continue;
+    if (!Array.isArray(list) || !list.every((t) => typeof t === 'string' && TYPE_NAME.test(t)))
+      errors.push(`"profile.${key}" must be an array of profile type names (lower-case words)`);
+  }
+  return errors;
+}
+
 /** The problems of one node's own fields (not of its children). */
 function ownErrors(node: Plain): string[] {
   const errors: string[] = [];
@@ -52,9 +71,11 @@ function ownErrors(node: Plain): string[] {
   errors.push(...listErrors(node, 'options'), ...listErrors(node, 'positionals'));
   if (node.kind === 'group') {
     if (!Array.isArray(node.children)) errors.push('a group must have a "children" array');
+    if (node.profile !== undefined) errors.push('"profile" belongs on commands, not on groups');
   } else if (node.kind === undefined || node.kind === 'command') {
     const problem = handlerError(node.handler);
     if (problem) errors.push(problem);
+    errors.push(...profileErrors(node.profile));
   } else {
     errors.push('"kind" must be "group" or "command"');
   }
@@ -103,7 +124,8 @@ function checkNodes(value: unknown, where: string, ancestors: Set<unknown>, erro
  * Checks that a value is a command tree a plugin may ship: an array of nodes, each with a
  * `name` word, a string `summary`, optional `aliases` words, options and positionals with string
  * names, and either `kind: 'group'` with `children` (checked the same way) or a `handler` that is
- * a path relative to the plugin root that does not leave it. Pure: it touches no file.
+ * a path relative to the plugin root that does not leave it; a command's `profile` holds
+ * `required` and `optional` arrays of profile type names. Pure: it touches no file.
  *
  * @returns Deep copies (plain JSON data) of the valid nodes — a node with a problem is left out
  * with everything below it — and one message per problem, naming where it is

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { EdictError } from '../errors/EdictError';
 import { writeFileAtomic } from '../fs/writeFileAtomic';
+import { checkProfileTypes } from '../profiles/checkProfileTypes';
 import { checkCommandTree } from './checkCommandTree';
 import { MANIFEST_VERSION, manifestPathOf, type PluginManifest } from './format';
 
@@ -40,13 +41,16 @@ function readPackage(root: string): PackageFacts {
   }
 }
 
+/** Plain JSON data: what the manifest file will hold, and what the caller gets back. */
+const copyOf = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
 /**
  * Writes a plugin's command manifest: reads `root/package.json` (`name`, `version`,
  * `edict.commands`), loads the definitions it names in this process (a `.json` file, or a
- * CommonJS or ESM module exporting `commands` or a default), checks them with
- * {@link checkCommandTree} and writes the manifest atomically to {@link manifestPathOf} (JSON,
- * 2-space indent). Meant for a plugin's own build or `prepack`: this runs the author's code,
- * which installs never do.
+ * CommonJS or ESM module exporting `commands` and optionally `profileTypes`, or a default), checks
+ * them with {@link checkCommandTree} and `checkProfileTypes`, and writes the manifest atomically
+ * to {@link manifestPathOf} (JSON, 2-space indent). Meant for a plugin's own build or
+ * `prepack`: this runs the author's code, which installs never do.
  *
  * @throws EdictError `EDICT_MANIFEST_INVALID`, listing every problem, when nothing could be written.
  * @returns The file written, the manifest, and warnings about a package that would still be
@@ -80,7 +84,8 @@ export async function generateManifest(
     : { error: `the command definitions ${definitionsFile} do not exist` };
   if (loaded.error) errors.push(loaded.error);
   const tree = loaded.error ? { commands: [], errors: [] } : checkCommandTree(loaded.commands);
-  errors.push(...tree.errors);
+  const types = checkProfileTypes(loaded.profileTypes);
+  errors.push(...tree.errors, ...types.errors);
   if (errors.length > 0) {
     throw invalid(
       dir,
@@ -94,6 +99,7 @@ export async function generateManifest(
     name: pkg.name as string,
     version: pkg.version as string,
     commands: tree.commands,
+    ...(types.types.length > 0 ? { profileTypes: copyOf(types.types) } : {}),
   };
   const file = manifestPathOf(dir, pkg.edict);
   writeFileAtomic(file, `${JSON.stringify(manifest, null, 2)}\n`);

@@ -36,8 +36,14 @@ export async function manifestMain(argv: readonly string[], io: ManifestMainIO):
     const names = manifest.commands.map((c) => c.name);
     const rel = relative(io.cwd, file);
     const shown = rel.startsWith('..') || isAbsolute(rel) ? file : rel;
+    const types = (manifest.profileTypes ?? []).map((t) => t.type);
+    const typesText =
+      types.length === 0
+        ? ''
+        : `; ${types.length} profile type${types.length === 1 ? '' : 's'} (${types.join(', ')})`;
     io.stdout.write(
-      `Wrote ${shown}: ${names.length} command${names.length === 1 ? '' : 's'} (${names.join(', ')})\n`,
+      `Wrote ${shown}: ${names.length} command${names.length === 1 ? '' : 's'} (${names.join(', ')})` +
+        `${typesText}\n`,
     );
     for (const warning of warnings) io.stderr.write(`Warning: ${warning}\n`);
     return 0;

@@ -1,14 +1,17 @@
+import { checkProfileTypes } from '../profiles/checkProfileTypes';
 import { checkCommandTree } from './checkCommandTree';
 import { MANIFEST_VERSION, type PluginManifest } from './format';
 
 /**
  * Reads a manifest's text: valid JSON, an object with `edictManifest` equal to
- * {@link MANIFEST_VERSION}, string `name` and `version`, and `commands` that pass
- * {@link checkCommandTree}. Pure: the caller reads the file.
+ * {@link MANIFEST_VERSION}, string `name` and `version`, `commands` that pass
+ * {@link checkCommandTree}, and `profileTypes` (when present) that pass `checkProfileTypes`.
+ * Pure: the caller reads the file.
  *
  * @param text The file's content.
  * @param file The file's path, named in the JSON syntax error.
- * @returns The manifest (commands deep-copied) when there is no problem, else one message per problem.
+ * @returns The manifest (commands deep-copied) when there is no problem, else one message per
+ * problem.
  */
 export function parseManifest(text: string, file: string): { manifest?: PluginManifest; errors: string[] } {
   let data: unknown;
@@ -30,7 +33,8 @@ export function parseManifest(text: string, file: string): { manifest?: PluginMa
   if (typeof name !== 'string' || name === '') errors.push('"name" must be a non-empty string');
   if (typeof version !== 'string' || version === '') errors.push('"version" must be a non-empty string');
   const tree = checkCommandTree((data as Record<string, unknown>).commands);
-  errors.push(...tree.errors);
+  const types = checkProfileTypes((data as Record<string, unknown>).profileTypes);
+  errors.push(...tree.errors, ...types.errors);
   if (errors.length > 0) return { errors };
   return {
     manifest: {
@@ -38,6 +42,7 @@ export function parseManifest(text: string, file: string): { manifest?: PluginMa
       name: name as string,
       version: version as string,
       commands: tree.commands,
+      ...(types.types.length > 0 ? { profileTypes: types.types } : {}),
     },
     errors,
   };

@@ -43,6 +43,18 @@ describe('the edict-manifest bin', () => {
     });
   });
 
+  it('names the profile types it wrote', () => {
+    const greeter = { type: 'greeter', properties: { token: { type: 'string', secure: true } } };
+    const dir = plugin({
+      'commands.json': JSON.stringify({ commands: HELLO_TREE, profileTypes: [greeter] }),
+    });
+    expect(runNode(BIN, [dir])).toEqual({
+      status: 0,
+      stdout: `Wrote ${join(dir, 'edict.manifest.json')}: 1 command (hello); 1 profile type (greeter)\n`,
+      stderr: '',
+    });
+  });
+
   it('prints warnings on stderr and still succeeds', () => {
     const dir = plugin(
       { 'commands.json': JSON.stringify(HELLO_TREE) },

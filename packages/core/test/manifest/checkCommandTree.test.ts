@@ -21,6 +21,22 @@ describe('checkCommandTree', () => {
     expect((commands[0] as { children: readonly unknown[] }).children[0]).not.toBe(hello);
   });
 
+  it('keeps the profile types a command uses, and names each malformed use', () => {
+    const uses = { ...hello, profile: { required: ['greeter'], optional: ['base'] } };
+    expect(checkCommandTree([uses])).toEqual({ commands: [uses], errors: [] });
+    const bad = [
+      { ...hello, profile: ['greeter'] },
+      { ...hello, name: 'b', profile: { required: 'greeter', also: [] } },
+      { kind: 'group', name: 'g', summary: 's', profile: {}, children: [] },
+    ];
+    expect(checkCommandTree(bad).errors).toEqual([
+      'command 0 "hello": "profile" must be an object: { "required": [...], "optional": [...] }',
+      'command 1 "b": "profile" has an unknown field "also" (known: required, optional)',
+      'command 1 "b": "profile.required" must be an array of profile type names (lower-case words)',
+      'command 2 "g": "profile" belongs on commands, not on groups',
+    ]);
+  });
+
   it('refuses a value that is not an array of nodes', () => {
     expect(checkCommandTree({ commands: [] }).errors).toEqual([
       '"commands" must be an array of command nodes',

@@ -70,6 +70,43 @@ describe('generateManifest', () => {
     expect(existsSync(join(dir, 'edict.manifest.json'))).toBe(false);
   });
 
+  const greeter = {
+    type: 'greeter',
+    properties: { greeting: { type: 'string' }, token: { type: 'string', secure: true } },
+  };
+
+  it('copies the profile types the definitions export into the manifest', () => {
+    const named = plugin(
+      { edict: { commands: './commands.js' } },
+      {
+        'commands.js': `exports.commands = ${JSON.stringify(HELLO_TREE)};
+          exports.profileTypes = ${JSON.stringify([greeter])};`,
+      },
+    );
+    expect(generate(named)).toMatchObject({ manifest: { ...expected, profileTypes: [greeter] } });
+    const fallback = plugin(
+      { type: 'module', edict: { commands: './commands.js' } },
+      {
+        'commands.js': `export default { commands: ${JSON.stringify(HELLO_TREE)},
+          profileTypes: ${JSON.stringify([greeter])} };`,
+      },
+    );
+    expect(generate(fallback)).toMatchObject({ manifest: { ...expected, profileTypes: [greeter] } });
+  });
+
+  it('refuses a malformed profile type and writes nothing', () => {
+    const dir = plugin(
+      { edict: { commands: './commands.json' } },
+      { 'commands.json': JSON.stringify({ commands: HELLO_TREE, profileTypes: [{ type: 'greeter' }] }) },
+    );
+    const r = generate(dir);
+    expect(r).toMatchObject({ error: { code: 'EDICT_MANIFEST_INVALID' } });
+    expect('error' in r && r.error.message).toContain(
+      '  - profile type "greeter": "properties" must be an object of property definitions',
+    );
+    expect(existsSync(join(dir, 'edict.manifest.json'))).toBe(false);
+  });
+
   it('refuses a function handler and writes nothing', () => {
     const dir = plugin(
       { edict: { commands: './commands.js' } },

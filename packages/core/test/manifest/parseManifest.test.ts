@@ -41,6 +41,34 @@ describe('parseManifest', () => {
     ]);
     expect(parseManifest('[]', 'm.json').errors).toEqual(['m.json must hold a JSON object']);
   });
+
+  const greeter = {
+    type: 'greeter',
+    properties: { greeting: { type: 'string' }, token: { type: 'string', secure: true } },
+  };
+
+  it('reads the profile types a manifest declares', () => {
+    expect(parseManifest(text({ profileTypes: [greeter] }), 'm.json')).toEqual({
+      manifest: { edictManifest: 1, name: 'p', version: '1.0.0', commands, profileTypes: [greeter] },
+      errors: [],
+    });
+  });
+
+  it('refuses a manifest with a malformed profile type, listing each problem', () => {
+    const bad = { type: 'Greeter', properties: { token: { type: 'secret', secure: 'yes' } } };
+    const r = parseManifest(text({ profileTypes: [bad, greeter, greeter] }), 'm.json');
+    expect(r.manifest).toBeUndefined();
+    expect(r.errors).toEqual([
+      'profile type "Greeter": "type" must be a lower-case word (letters, digits and dashes)',
+      'profile type "Greeter": property "token": "type" must be one of ' +
+        'string, number, boolean, array, object',
+      'profile type "Greeter": property "token": "secure" must be a boolean',
+      'profile type "greeter" is declared twice',
+    ]);
+    expect(parseManifest(text({ profileTypes: {} }), 'm.json').errors).toEqual([
+      '"profileTypes" must be an array of profile type definitions',
+    ]);
+  });
 });
 
 describe('manifestPathOf', () => {

@@ -10,6 +10,8 @@ export interface FixtureCommand {
   source?: string;
   /** Point the definition at a handler file that is not written. */
   missingFile?: boolean;
+  /** The profile types the command uses. */
+  profile?: { required?: string[]; optional?: string[] };
 }
 
 /** What a generated plugin package contains. */
@@ -39,6 +41,8 @@ export interface FixturePlugin {
   hooks?: Record<string, string>;
   keywords?: string[];
   description?: string;
+  /** The `profileTypes` the definitions module exports (copied into the manifest, unchecked). */
+  profileTypes?: unknown[];
 }
 
 /** The group a fixture plugin adds. */
@@ -85,16 +89,25 @@ export function writePlugin(parent: string, f: FixturePlugin): string {
       name: c.name,
       summary: `The ${c.name} command`,
       handler: `./handlers/${c.name}.js`,
+      ...(c.profile ? { profile: c.profile } : {}),
     })),
   };
   const body = JSON.stringify([group], null, 2);
+  const exportOf = (name: string, value: string): string =>
+    type === 'module' ? `export const ${name} = ${value};\n` : `exports.${name} = ${value};\n`;
   const exportLine =
-    type === 'module' ? `export const commands = ${body};\n` : `exports.commands = ${body};\n`;
+    exportOf('commands', body) +
+    (f.profileTypes ? exportOf('profileTypes', JSON.stringify(f.profileTypes, null, 2)) : '');
   writeFileSync(join(dir, 'commands.js'), `${f.definitionsPrelude ?? ''}\n${exportLine}`);
   if (!f.noManifest && !f.noEdict) {
+    const types = f.profileTypes ? { profileTypes: f.profileTypes } : {};
     writeFileSync(
       join(dir, 'edict.manifest.json'),
-      JSON.stringify({ edictManifest: 1, name: f.name, version: f.version, commands: [group] }, null, 2),
+      JSON.stringify(
+        { edictManifest: 1, name: f.name, version: f.version, commands: [group], ...types },
+        null,
+        2,
+      ),
     );
   }
   for (const c of commands)

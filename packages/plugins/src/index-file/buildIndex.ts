@@ -3,6 +3,7 @@ import { recordStamp } from '../store/record';
 import { readRecordsForRun } from '../store/recover';
 import type { PluginHost, PluginIndex, PluginIndexEntry, PluginRecord } from '../types';
 import { claimedNames } from '../validate/collisions';
+import { hostProfileTypeNames } from '../validate/profileTypeClaims';
 import { INDEX_VERSION } from './indexFormat';
 import { installedEntry } from './installedEntry';
 import { linkedEntry, linkedEntryFresh } from './linkedEntry';
@@ -18,6 +19,34 @@ function recordedOwners(host: PluginHost, records: PluginRecord[]): Map<string, 
   const owners = new Map<string, string>(host.builtinNames.map((n) => [n, 'built-in']));
   for (const r of records) for (const n of r.owns ?? []) if (!owners.has(n)) owners.set(n, r.name);
   return owners;
+}
+
+/** Who owns each profile type name: the CLI's, then each plugin's as recorded at install. */
+function recordedTypeOwners(host: PluginHost, records: PluginRecord[]): Map<string, string> {
+  const owners = new Map<string, string>(hostProfileTypeNames(host).map((n) => [n, 'built-in']));
+  for (const r of records)
+    for (const n of r.ownsProfileTypes ?? []) if (!owners.has(n)) owners.set(n, r.name);
+  return owners;
+}
+
+/**
+ * The profile type names of a plugin that another owns (each warned about). The entry keeps all
+ * its declared types, so a reused entry still has them once the other owner is gone; users of the
+ * index leave the conflicting ones out.
+ */
+function typeConflicts(entry: PluginIndexEntry, owners: Map<string, string>, warnings: string[]): string[] {
+  const conflicts: string[] = [];
+  for (const t of entry.profileTypes ?? []) {
+    const owner = owners.get(t.type);
+    if (owner !== undefined && owner !== entry.name) {
+      conflicts.push(t.type);
+      warnings.push(
+        `profile type "${t.type}" of plugin ${entry.name} is skipped: ` +
+          `${ownerText(owner)} already declares it`,
+      );
+    } else owners.set(t.type, entry.name);
+  }
+  return conflicts;
 }
 
 function entryFor(
@@ -44,6 +73,7 @@ export function buildIndex(pluginsDir: string, host: PluginHost, previous?: Plug
   const { records, warning } = readRecordsForRun(pluginsDir, host);
   const list = Object.values(records.plugins).sort((a, b) => a.name.localeCompare(b.name));
   const owners = recordedOwners(host, list);
+  const typeOwners = recordedTypeOwners(host, list);
   const sameHost = previous?.hostVersion === host.version && previous.hostName === host.name;
   const prevByName = new Map((sameHost ? previous.plugins : []).map((e) => [e.name, e]));
   const plugins: PluginIndexEntry[] = [];
@@ -73,8 +103,14 @@ export function buildIndex(pluginsDir: string, host: PluginHost, previous?: Plug
       for (const n of names) owners.set(n, record.name);
       commands.push(node);
     }
-    const { conflicts: _old, ...rest } = entry;
-    plugins.push({ ...rest, commands, ...(conflicts.length > 0 ? { conflicts } : {}) });
+    const { conflicts: _old, profileTypeConflicts: _oldTypes, ...rest } = entry;
+    const typeClashes = typeConflicts(entry, typeOwners, warnings);
+    plugins.push({
+      ...rest,
+      commands,
+      ...(conflicts.length > 0 ? { conflicts } : {}),
+      ...(typeClashes.length > 0 ? { profileTypeConflicts: typeClashes } : {}),
+    });
   }
   return {
     version: INDEX_VERSION,

@@ -2,7 +2,7 @@ import type { CommandNode } from '@edict/core';
 import type { IndexTopNode, PluginIndex, PluginIndexEntry } from '../types';
 
 /** The format version this code writes and reads; an index of another version is rebuilt. */
-export const INDEX_VERSION = 4;
+export const INDEX_VERSION = 5;
 
 /** One plugin as stored in the header: its top-level names, and where its definitions are in the body. */
 type StoredEntry = Omit<PluginIndexEntry, 'commands' | 'top'> & {

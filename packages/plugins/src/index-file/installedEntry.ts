@@ -45,6 +45,7 @@ export function installedEntry(
       folder: record.folder,
       moduleType: entry.moduleType,
       commands: entry.commands.map((n) => absolutise(n, root)),
+      ...(entry.profileTypes?.length ? { profileTypes: entry.profileTypes } : {}),
       hooks,
       ...(incompat.length > 0 ? { incompatible: describeIncompatibilities(incompat) } : {}),
     },

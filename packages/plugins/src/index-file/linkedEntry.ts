@@ -48,6 +48,7 @@ export function readLinkedDefinitions(
         name: pkg.name,
         version: pkg.version,
         commands: definitions.declared,
+        ...(definitions.profileTypes.length > 0 ? { profileTypes: definitions.profileTypes } : {}),
       });
     } catch {
       // a read-only folder still links; it packs with whatever manifest it has
@@ -86,6 +87,7 @@ export function linkedEntry(
       root: record.location,
       moduleType,
       commands: definitions.commands,
+      ...(definitions.profileTypes.length > 0 ? { profileTypes: definitions.profileTypes } : {}),
       hooks: definitions.hooks,
       linked: { definitionsFile: file, mtimeMs: mtimeOf(file) },
     },

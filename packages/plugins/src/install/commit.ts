@@ -6,8 +6,9 @@ import { indexFile } from '../store/paths';
 import { writeRecords } from '../store/record';
 import { sweepLeftovers } from '../store/sweep';
 import type { PluginHost, PluginIndex, PluginRecordFile } from '../types';
+import { rewriteConfigSchema } from './configSchema';
 
-/** What a commit leaves to say: warnings about the derived index. */
+/** What a commit leaves to say: warnings about the derived index and config schema. */
 export interface CommitResult {
   index: PluginIndex;
   warnings: string[];
@@ -33,9 +34,11 @@ function writeIndex(pluginsDir: string, index: PluginIndex, warnings: string[]):
 /**
  * Commits an operation: writes the new record atomically, which is the one commit point (before
  * it, the old record names the old folders, which are untouched; after it, the new one names
- * folders already complete in `installed/`). Then the index is derived from the new record and
- * every folder the record no longer names is removed. A failure after the commit point only
- * leaves work for the next run (a stale index is rebuilt from data; leftovers are swept).
+ * folders already complete in `installed/`). Then the index is derived from the new record, the
+ * config schema (`<host config folder>/<cli>.schema.json`) is rewritten from the profile types of
+ * the host and every plugin, and every folder the record no longer names is removed. A failure
+ * after the commit point only leaves work for the next run (a stale index is rebuilt from data;
+ * leftovers are swept; `plugins doctor` rewrites the schema).
  */
 export function commitRecord(options: {
   pluginsDir: string;
@@ -56,6 +59,8 @@ export function commitRecord(options: {
         ` plugins doctor\` fixes it`,
     );
   }
+  const schemaProblem = rewriteConfigSchema(host, index);
+  if (schemaProblem) warnings.push(schemaProblem);
   try {
     sweepLeftovers(pluginsDir, records);
   } catch (err) {

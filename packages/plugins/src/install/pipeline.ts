@@ -6,7 +6,6 @@ import { watchRegistry } from '../npm/watchRegistry';
 import type { ParsedSpec } from '../npm/spec';
 import { loadPacote, type Manifest } from '../heavy';
 import { pluginError, PluginErrorCodes } from '../errors';
-import { shellWord } from '../shellWord';
 import { pluginModuleType } from '../runtime/moduleType';
 import { writeEntryFile } from '../store/entryFile';
 import { newVersionFolder, packageRootIn } from '../store/paths';
@@ -14,9 +13,11 @@ import { readRecordsForChange } from '../store/recover';
 import { sweepLeftovers } from '../store/sweep';
 import type { EngineOptions, PluginRecord, PluginRecordFile } from '../types';
 import { claimedNames, takenNames } from '../validate/collisions';
+import { takenProfileTypes } from '../validate/profileTypeClaims';
 import { assertInstallable } from '../validate/compatibility';
-import { validatePlugin, type DetailedValidation } from '../validate/validatePlugin';
+import { validatePlugin } from '../validate/validatePlugin';
 import { commitRecord } from './commit';
+import { refuseInvalid, type Taken } from './refuseInvalid';
 import { hooksAllowed, runHook, type HookRun } from './hooks';
 import type { ScriptPolicy, SkippedScript } from './scripts';
 import { prefetchPackuments } from './prefetch';
@@ -42,6 +43,8 @@ export interface InstalledPlugin {
   previousVersion?: string;
   /** Top-level command names it adds. */
   commands: string[];
+  /** Profile types it declares. */
+  profileTypes: string[];
   /** Packages in its tree whose install scripts were not run. */
   skippedScripts: SkippedScript[];
   /** Validation warnings. */
@@ -84,30 +87,6 @@ function dependencySpec(spec: ParsedSpec, manifest: Manifest): string {
   return spec.source === 'registry' ? manifest.version : spec.fetchSpec;
 }
 
-function refuseInvalid(
-  manifest: Manifest,
-  v: DetailedValidation,
-  opts: PipelineOptions,
-  spec: ParsedSpec,
-): void {
-  const errors = v.errors.filter((e) => !(opts.force && e.code === 'INCOMPATIBLE'));
-  if (errors.length === 0) return;
-  throw pluginError(
-    PluginErrorCodes.INVALID,
-    `${manifest.name}@${manifest.version}` +
-      ` is not a valid ${opts.host.name}` +
-      ` plugin: ${errors.map((e) => e.message).join('; ')}.`,
-    {
-      hint:
-        spec.source === 'folder'
-          ? `${opts.host.name} plugins validate ${shellWord(spec.fetchSpec.replace(/^file:/, ''))}`
-          : `Ask the plugin's author for a fixed version; ` +
-            `npm view ${manifest.name} versions lists the others.`,
-      details: { name: manifest.name, version: manifest.version, errors },
-    },
-  );
-}
-
 /**
  * Installs (or replaces) plugins all or nothing. Every manifest is resolved and checked before
  * any tarball is fetched; then each plugin's tree is staged and validated from its command
@@ -139,7 +118,11 @@ export async function installItems(
     }
     manifests.push(manifest);
   }
-  const taken = takenNames(host, records, previousIndex, new Set(manifests.map((m) => m.name)));
+  const installing = new Set(manifests.map((m) => m.name));
+  const taken: Taken = {
+    names: takenNames(host, records, previousIndex, installing),
+    types: takenProfileTypes(host, records, previousIndex, installing),
+  };
   const results: InstalledPlugin[] = [];
   const fresh: { record: PluginRecord; hook?: string }[] = [];
   try {
@@ -168,13 +151,18 @@ export async function installItems(
         name: manifest.name,
         message: `Validating ${manifest.name}@${manifest.version}`,
       });
-      const v = await validatePlugin(stage.root, host, { taken });
-      refuseInvalid(manifest, v, opts, item.fetch);
+      const v = await validatePlugin(stage.root, host, {
+        taken: taken.names,
+        takenProfileTypes: taken.types,
+      });
+      refuseInvalid(manifest, v, opts, taken, item.fetch);
       const defs = v.definitions!;
       const owns = claimedNames(defs.commands);
-      for (const n of owns) taken.set(n, manifest.name);
+      const types = defs.profileTypes.map((t) => t.type);
+      for (const n of owns) taken.names.set(n, manifest.name);
+      for (const n of types) taken.types.set(n, manifest.name);
       const folder = newVersionFolder(pluginsDir, manifest.name, manifest.version);
-      const record = newRecord(item, manifest, stage.integrity, folder, owns, opts);
+      const record = newRecord(item, manifest, stage.integrity, folder, { owns, types }, opts);
       const moduleType = pluginModuleType(v.pkg?.type, defs);
       writeEntryFile(stage.project, {
         entryVersion: 1,
@@ -183,6 +171,7 @@ export async function installItems(
         moduleType,
         source: defs.source ?? 'manifest',
         commands: defs.declared,
+        ...(types.length > 0 ? { profileTypes: defs.profileTypes } : {}),
         hooks: defs.declaredHooks,
         record,
       });
@@ -193,6 +182,7 @@ export async function installItems(
         name: manifest.name,
         version: manifest.version,
         commands: defs.commands.map((c) => c.name),
+        profileTypes: types,
         skippedScripts: stage.skippedScripts,
         warnings: v.warnings.map((w) => w.message),
         hooks: [],
@@ -246,7 +236,7 @@ function newRecord(
   manifest: Manifest,
   integrity: string | undefined,
   folder: string,
-  owns: string[],
+  owned: { owns: string[]; types: string[] },
   opts: PipelineOptions,
 ): PluginRecord {
   const registry =
@@ -260,7 +250,8 @@ function newRecord(
     ...(registry ? { registry } : {}),
     location: packageRootIn(folder, manifest.name),
     folder,
-    owns,
+    owns: owned.owns,
+    ownsProfileTypes: owned.types,
     installedAt: new Date().toISOString(),
     ...(integrity ? { integrity } : {}),
     ...(opts.force ? { forced: true } : {}),

@@ -8,6 +8,7 @@ import { readRecordsForChange } from '../store/recover';
 import { sweepLeftovers } from '../store/sweep';
 import type { EngineOptions, PluginIssue } from '../types';
 import { takenNames } from '../validate/collisions';
+import { takenProfileTypes } from '../validate/profileTypeClaims';
 import { readPackageJson } from '../validate/pluginManifest';
 import { validatePlugin } from '../validate/validatePlugin';
 import { runOperation } from './operation';
@@ -60,10 +61,12 @@ export async function linkPlugin(options: LinkOptions): Promise<LinkResult> {
     sweepLeftovers(pluginsDir, records);
     const previousIndex = readIndexSafe(pluginsDir, host);
     // Its own earlier link or install does not count as a collision.
-    const taken = takenNames(host, records, previousIndex, new Set([packageName(location)]));
+    const self = new Set([packageName(location)]);
+    const taken = takenNames(host, records, previousIndex, self);
+    const takenTypes = takenProfileTypes(host, records, previousIndex, self);
     // Regenerates the manifest from the module first, so validation reads what the author has now.
     readLinkedDefinitions(location, host);
-    const v = await validatePlugin(location, host, { taken });
+    const v = await validatePlugin(location, host, { taken, takenProfileTypes: takenTypes });
     const errors = v.errors.filter((e) => !(options.force && e.code === 'INCOMPATIBLE'));
     if (errors.length > 0 || !v.pkg?.name || !v.pkg.version) {
       throw pluginError(
@@ -88,13 +91,13 @@ export async function linkPlugin(options: LinkOptions): Promise<LinkResult> {
       installedAt: new Date().toISOString(),
       ...(shadows ? { shadows } : {}),
     };
-    commitRecord({ pluginsDir, host, records, previousIndex });
+    const committed = commitRecord({ pluginsDir, host, records, previousIndex });
     return {
       name,
       version,
       location,
       commands: (v.definitions?.commands ?? []).map((c) => c.name),
-      warnings: v.warnings,
+      warnings: [...v.warnings, ...committed.warnings.map((message) => ({ code: 'COMMIT', message }))],
       ...(shadows ? { shadows: shadows.version } : {}),
     };
   });

@@ -6,7 +6,8 @@
  *
  * This function is serialised with `toString()` and run with `node -e`, so it must not use
  * anything from the enclosing module. Input: one JSON object on stdin. Output: one JSON object
- * written to file descriptor 3 (stdout and stderr stay the plugin's own).
+ * written to file descriptor 3 (stdout and stderr stay the plugin's own); for definitions its
+ * `value` is `{ commands, profileTypes }` as the module exports them.
  */
 export function childProgram(): void {
   const fs = require('node:fs') as typeof import('node:fs');
@@ -51,14 +52,16 @@ export function childProgram(): void {
       if (esm) loader.enableEsm();
     }
     if (input.mode === 'definitions' && input.file.endsWith('.json')) {
-      send({ ok: true, value: JSON.parse(fs.readFileSync(input.file, 'utf8')) });
+      const data = JSON.parse(fs.readFileSync(input.file, 'utf8')) as Record<string, unknown>;
+      send({ ok: true, value: Array.isArray(data) ? { commands: data } : data });
       return;
     }
     const ns = (await import(url.pathToFileURL(input.file).href)) as Record<string, unknown>;
     const def = ns.default as Record<string, unknown> | undefined;
     if (input.mode === 'definitions') {
-      const value = ns.commands ?? (def && typeof def === 'object' && 'commands' in def ? def.commands : def);
-      send({ ok: true, value });
+      const own = def && typeof def === 'object' && !Array.isArray(def) ? def : undefined;
+      const commands = ns.commands ?? (own && 'commands' in own ? own.commands : def);
+      send({ ok: true, value: { commands, profileTypes: ns.profileTypes ?? own?.profileTypes } });
       return;
     }
     const name = input.hook ?? '';

@@ -7,6 +7,7 @@ import {
 } from '@edict/core';
 import { readPluginIndex } from '../index-file/readPluginIndex';
 import type { PluginIndexEntry } from '../types';
+import { usableProfileTypes } from '../validate/profileTypeClaims';
 import { lazyTopNodes } from './lazyNodes';
 import { loadPluginModule } from './loadPluginModule';
 import { pluginHostOf, pluginsDirOf } from './pluginHost';
@@ -60,8 +61,9 @@ function warningFirst(host: HostInfo, entry: PluginIndexEntry, why: string, mod:
 
 /**
  * The command source of installed and linked plugins. At startup it reads the combined command
- * index (one JSON file); no plugin code runs until one of its commands is invoked, and then only
- * that plugin's `init` hook and that command's handler are loaded, with the module loader on.
+ * index (one JSON file), which also gives the plugins' profile types; no plugin code runs until
+ * one of its commands is invoked, and then only that plugin's `init` hook and that command's
+ * handler are loaded, with the module loader on.
  */
 export function installedPlugins(options: InstalledPluginsOptions = {}): CommandSource {
   const inject = options.inject ?? [];
@@ -70,7 +72,8 @@ export function installedPlugins(options: InstalledPluginsOptions = {}): Command
     load(host: HostInfo) {
       const index = readPluginIndex(pluginsDirOf(host), pluginHostOf(host));
       const commands = index.plugins.flatMap((entry) => commandsOf(host, entry, inject));
-      return { commands, warnings: index.warnings };
+      const profileTypes = index.plugins.flatMap(usableProfileTypes);
+      return { commands, warnings: index.warnings, profileTypes };
     },
   };
 }

@@ -31,6 +31,8 @@ export function pluginHostOf(host: HostInfo): PluginHost {
     builtinNames: host.builtinNames,
     ...(host.packageRoot ? { packageRoot: host.packageRoot } : {}),
     envPrefix: host.envPrefix,
+    ...(host.profileTypes ? { profileTypes: host.profileTypes } : {}),
+    configDir: host.dirs.config,
   };
 }
 

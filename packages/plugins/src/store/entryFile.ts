@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CommandNode } from '@edict/core';
+import type { CommandNode, ProfileTypeDefinition } from '@edict/core';
 import type { HookName, PluginRecord } from '../types';
 import { writeJsonAtomic } from './atomicWrite';
 import { ENTRY_FILE } from './paths';
@@ -10,8 +10,9 @@ export type DefinitionsSource = 'manifest' | 'json' | 'generated';
 
 /**
  * What the engine wrote about one installed version, in its folder, before the commit: the
- * command tree (handler paths relative to the package root), hook paths, module type, and the
- * record that names the folder. Index rebuilds and repairs read this file, never plugin code.
+ * command tree (handler paths relative to the package root), its profile types, hook paths,
+ * module type, and the record that names the folder. Index rebuilds and repairs read this file,
+ * never plugin code.
  */
 export interface InstalledEntry {
   entryVersion: 1;
@@ -20,6 +21,8 @@ export interface InstalledEntry {
   moduleType: 'commonjs' | 'module';
   source: DefinitionsSource;
   commands: CommandNode[];
+  /** The profile types it declares (absent when none, and in entry files written before them). */
+  profileTypes?: ProfileTypeDefinition[];
   hooks: Partial<Record<HookName, string>>;
   record: PluginRecord;
 }
@@ -47,6 +50,7 @@ export function readEntryFile(folder: string): { entry?: InstalledEntry; problem
     typeof parsed.name === 'string' &&
     typeof parsed.version === 'string' &&
     Array.isArray(parsed.commands) &&
+    (parsed.profileTypes === undefined || Array.isArray(parsed.profileTypes)) &&
     typeof parsed.hooks === 'object' &&
     parsed.hooks !== null &&
     typeof parsed.record === 'object' &&

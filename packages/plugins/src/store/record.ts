@@ -26,8 +26,11 @@ function checkEntry(key: string, value: unknown): string | undefined {
   }
   if (r.name !== key) return `entry "${key}" names plugin "${r.name}"`;
   if (!SOURCES.includes(r.source as string)) return `entry "${key}" has an unknown source`;
-  if (r.owns !== undefined && !(Array.isArray(r.owns) && r.owns.every((n) => typeof n === 'string')))
-    return `entry "${key}" has a bad "owns"`;
+  for (const field of ['owns', 'ownsProfileTypes'] as const) {
+    const list = r[field];
+    if (list !== undefined && !(Array.isArray(list) && list.every((n) => typeof n === 'string')))
+      return `entry "${key}" has a bad "${field}"`;
+  }
   return undefined;
 }
 

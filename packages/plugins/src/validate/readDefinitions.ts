@@ -1,6 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { checkCommandTree, parseManifest, type CommandNode } from '@edict/core';
+import {
+  checkCommandTree,
+  checkProfileTypes,
+  parseManifest,
+  type CommandNode,
+  type ProfileTypeDefinition,
+} from '@edict/core';
 import { childLoaderConfig } from '../runner/childLoaderConfig';
 import { runPluginCode } from '../runner/runPluginCode';
 import { sandboxEnv } from '../runner/sandboxFlags';
@@ -20,6 +26,8 @@ export interface LoadedDefinitions {
   declared: CommandNode[];
   /** The tree with every handler an absolute path. */
   commands: CommandNode[];
+  /** The profile types the plugin declares (empty when none, or when they are malformed). */
+  profileTypes: ProfileTypeDefinition[];
   /** Hook files as declared (relative) and absolute. */
   declaredHooks: Partial<Record<HookName, string>>;
   hooks: Partial<Record<HookName, string>>;
@@ -53,6 +61,8 @@ type Raw = {
   file: string;
   value?: unknown;
   commands?: CommandNode[];
+  /** The profile types value (unchecked, unless read from a manifest). */
+  profileTypes?: unknown;
   warnings: string[];
 };
 
@@ -89,7 +99,8 @@ function readRaw(
               `@${m.version}, not ${pkg.name}` +
               `@${pkg.version}; regenerate it with edict-manifest`,
           ];
-    return { source: 'manifest', file: manifestFile, commands: m.commands, warnings };
+    const { profileTypes } = m;
+    return { source: 'manifest', file: manifestFile, commands: m.commands, profileTypes, warnings };
   }
   if (!field.commands) return `there is no command manifest (${field.manifest}) and no "edict.commands"`;
   const file = resolve(root, field.commands);
@@ -98,8 +109,9 @@ function readRaw(
   if (file.endsWith('.json')) {
     const { value, error } = readJson(file);
     if (error) return error;
-    const v = value as { commands?: unknown } | null;
-    return { source: 'json', file, value: Array.isArray(value) ? value : v?.commands, warnings: [] };
+    if (Array.isArray(value)) return { source: 'json', file, value, warnings: [] };
+    const v = value as { commands?: unknown; profileTypes?: unknown } | null;
+    return { source: 'json', file, value: v?.commands, profileTypes: v?.profileTypes, warnings: [] };
   }
   const fix =
     `generate ${field.manifest} with edict-manifest when the plugin is packed ` + `(see docs/plugins.md)`;
@@ -116,10 +128,12 @@ function readRaw(
     ...(loader ? { loader } : {}),
   });
   if (!r.ok) return `definitions file ${field.commands} failed to load: ${r.message ?? 'unknown error'}`;
+  const exported = (r.value ?? {}) as { commands?: unknown; profileTypes?: unknown };
   return {
     source: 'generated',
     file,
-    value: r.value,
+    value: exported.commands,
+    profileTypes: exported.profileTypes,
     warnings: [
       `the plugin has no command manifest, so its definitions module ` +
         `was run (sandboxed) to read its commands; its author should ${fix}`,
@@ -128,9 +142,10 @@ function readRaw(
 }
 
 /**
- * Reads a plugin's command tree as data: its command manifest, or a `.json` definitions file, or
- * (only when `generate`) what its definitions module exports, run in a sandboxed child. Checks the
- * tree's shape, and that every handler and hook file exists and really lies inside the plugin.
+ * Reads a plugin's command tree and profile types as data: its command manifest, or a `.json`
+ * definitions file, or (only when `generate`) what its definitions module exports, run in a
+ * sandboxed child. Checks the tree's and the types' shape, and that every handler and hook file
+ * exists and really lies inside the plugin.
  */
 export function readDefinitions(
   root: string,
@@ -149,13 +164,18 @@ export function readDefinitions(
     declaredHooks[hook] = path;
     hooks[hook] = abs;
   }
-  const empty = { declared: [], commands: [], declaredHooks, hooks, warnings: [] };
+  const empty = { declared: [], commands: [], profileTypes: [], declaredHooks, hooks, warnings: [] };
   const raw = readRaw(root, pkg, field, host, options);
   if (typeof raw === 'string') return { ...empty, errors: [...errors, raw] };
   const { commands: declared, errors: shape } = raw.commands
     ? { commands: raw.commands, errors: [] }
     : checkCommandTree(raw.value);
   errors.push(...shape.map((e) => `${raw.file}: ${e}`));
+  const types =
+    raw.source === 'manifest'
+      ? { types: raw.profileTypes as ProfileTypeDefinition[] | undefined, errors: [] }
+      : checkProfileTypes(raw.profileTypes);
+  errors.push(...types.errors.map((e) => `${raw.file}: ${e}`));
   for (const [label, handler] of handlersOf(declared)) {
     const problem = fileProblem(root, resolve(root, handler));
     if (problem) errors.push(`${label}: handler file ${handler} ${problem}`);
@@ -166,6 +186,7 @@ export function readDefinitions(
     definitionsFile: raw.file,
     declared,
     commands,
+    profileTypes: types.types ?? [],
     declaredHooks,
     hooks,
     errors,

@@ -3,6 +3,7 @@ import type { PluginHost, PluginIssue, ValidationResult } from '../types';
 import { handlerFiles } from '../runtime/moduleType';
 import { checkSyntax } from './checkSyntax';
 import { findCollisions } from './collisions';
+import { findProfileTypeCollisions, hostProfileTypeNames, unknownProfileTypeUses } from './profileTypeClaims';
 import {
   describeIncompatibilities,
   findIncompatibilities,
@@ -16,6 +17,8 @@ import { parseEdictField, readPackageJson, type PluginPackageJson } from './plug
 export interface ValidateOptions {
   /** Names already claimed (name → owner: `built-in` or a plugin name); defaults to the host's built-ins. */
   taken?: ReadonlyMap<string, string>;
+  /** Profile type names already declared (name → owner, as `taken`); defaults to the host's types. */
+  takenProfileTypes?: ReadonlyMap<string, string>;
   /**
    * A plugin with no command manifest: read its commands by running its definitions module in a
    * sandboxed child (default true; false makes it an error).
@@ -34,8 +37,9 @@ const issue = (code: string, message: string): PluginIssue => ({ code, message }
 /**
  * Validates the plugin in `root` against `host`: the `edict` field, its command manifest (data;
  * see `readDefinitions`), that every handler and hook file exists inside the plugin and compiles
- * as Node will load it (see `checkSyntax`; no plugin code runs), collisions
- * with built-in (and other plugins') command names, the peer ranges on the host and framework,
+ * as Node will load it (see `checkSyntax`; no plugin code runs), collisions with built-in (and
+ * other plugins') command names and profile types, profile types its commands use that neither
+ * it nor the host declares, the peer ranges on the host and framework,
  * and packages the host injects listed as regular dependencies (a warning).
  */
 export async function validatePlugin(
@@ -104,5 +108,12 @@ function validate(root: string, host: PluginHost, options: ValidateOptions): Det
     warnings.push(issue('NO_COMMANDS', 'the plugin defines no commands'));
   const taken = options.taken ?? new Map(host.builtinNames.map((n) => [n, 'built-in']));
   for (const c of findCollisions(definitions.commands, taken)) errors.push(issue('COLLISION', c));
+  const takenTypes =
+    options.takenProfileTypes ?? new Map(hostProfileTypeNames(host).map((n) => [n, 'built-in']));
+  for (const c of findProfileTypeCollisions(definitions.profileTypes, takenTypes))
+    errors.push(issue('PROFILE_TYPE_COLLISION', c));
+  const uses = unknownProfileTypeUses(definitions.commands, definitions.profileTypes, host);
+  for (const e of uses.errors) errors.push(issue('PROFILE_TYPE_UNKNOWN', e));
+  for (const w of uses.warnings) warnings.push(issue('PROFILE_TYPE_UNKNOWN', w));
   return { errors, warnings, pkg, definitions };
 }

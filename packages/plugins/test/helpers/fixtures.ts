@@ -27,6 +27,10 @@ export interface PluginFixture {
   preUninstall?: { markerDir: string } | 'throw';
   scripts?: Record<string, string>;
   keywords?: string[];
+  /** The `profileTypes` the definitions export (copied into the manifest, unchecked). */
+  profileTypes?: unknown[];
+  /** The `profile` use of the `run` command. */
+  profile?: { required?: string[]; optional?: string[] };
 }
 
 export const HOST = {
@@ -81,17 +85,27 @@ export function writePlugin(parent: string, f: PluginFixture): string {
           name: 'run',
           summary: 'Run it',
           handler: f.missingHandler ? './handlers/nope.js' : './handlers/run.js',
+          ...(f.profile ? { profile: f.profile } : {}),
         },
       ],
     },
   ];
-  if (f.json) writeFileSync(join(dir, 'commands.json'), JSON.stringify(commands));
+  const types = f.profileTypes ? { profileTypes: f.profileTypes } : {};
+  if (f.json)
+    writeFileSync(
+      join(dir, 'commands.json'),
+      JSON.stringify(f.profileTypes ? { commands, ...types } : commands),
+    );
   else
-    writeFileSync(join(dir, 'commands.js'), exportLine(type, 'commands', JSON.stringify(commands, null, 2)));
+    writeFileSync(
+      join(dir, 'commands.js'),
+      exportLine(type, 'commands', JSON.stringify(commands, null, 2)) +
+        (f.profileTypes ? exportLine(type, 'profileTypes', JSON.stringify(f.profileTypes)) : ''),
+    );
   if (!f.json && !f.noManifest && !f.noEdict) {
     writeFileSync(
       join(dir, 'edict.manifest.json'),
-      JSON.stringify({ edictManifest: 1, name: f.name, version: f.version, commands }, null, 2),
+      JSON.stringify({ edictManifest: 1, name: f.name, version: f.version, commands, ...types }, null, 2),
     );
   }
   writeFileSync(

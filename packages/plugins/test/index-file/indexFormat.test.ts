@@ -21,7 +21,7 @@ const commands: CommandNode[] = [
   { name: 'ping', summary: 'Ping', hidden: true, handler: '/p/ping.js' },
 ];
 const index: PluginIndex = {
-  version: 4,
+  version: 5,
   hostName: 'mycli',
   hostVersion: '0.1.0',
   recordStamp: '1:2',
@@ -77,7 +77,7 @@ describe('index.json format', () => {
 
   it('treats an index of another format version, a broken header or a cut-off body as unusable', () => {
     const text = serializeIndex(index);
-    expect(parseIndex(text.replace('"version":4', '"version":3'))).toBeUndefined();
+    expect(parseIndex(text.replace('"version":5', '"version":4'))).toBeUndefined();
     // the previous format: one JSON document, no body
     expect(parseIndex(JSON.stringify({ version: 2, plugins: [] }))).toBeUndefined();
     expect(parseIndex('{"version": 3, "plugins": [tru\n')).toBeUndefined();

@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { PluginHost } from '../../src/types';
 import { validatePlugin } from '../../src/validate/validatePlugin';
 import { makeDirs, type TestDirs } from '../helpers/env';
 import { HOST, writePlugin } from '../helpers/fixtures';
@@ -104,3 +105,78 @@ test(
     ]);
   },
 );
+
+describe('profile types', () => {
+  const greeter = { type: 'greeter', properties: { token: { type: 'string', secure: true } } };
+  const host: PluginHost = {
+    ...HOST,
+    profileTypes: [{ type: 'base', properties: { host: { type: 'string' } } }],
+  };
+
+  test('reads them from the manifest, a JSON file or a definitions module run sandboxed', async () => {
+    for (const f of [
+      {},
+      { json: true },
+      { noManifest: true },
+      { noManifest: true, type: 'module' as const },
+    ]) {
+      const root = writePlugin(dirs.fixtures, {
+        name: `mycli-plugin-t${Object.keys(f).join('')}${f.type ?? ''}`,
+        version: '1.0.0',
+        profileTypes: [greeter],
+        profile: { required: ['greeter'], optional: ['base'] },
+        ...f,
+      });
+      const r = await validatePlugin(root, host);
+      expect(r.errors).toEqual([]);
+      expect(r.definitions!.profileTypes).toEqual([greeter]);
+    }
+  });
+
+  test('a required type no one declares is an error, an optional one a warning', async () => {
+    const root = writePlugin(dirs.fixtures, {
+      name: 'mycli-plugin-uses',
+      version: '1.0.0',
+      profile: { required: ['zosmf'], optional: ['ssh'] },
+    });
+    const r = await validatePlugin(root, host);
+    expect(r.errors).toEqual([
+      {
+        code: 'PROFILE_TYPE_UNKNOWN',
+        message: 'command "uses run" uses profile type "zosmf", which neither the plugin nor mycli declares',
+      },
+    ]);
+    expect(r.warnings).toEqual([
+      {
+        code: 'PROFILE_TYPE_UNKNOWN',
+        message:
+          'command "uses run" uses profile type "ssh", which neither the plugin nor mycli declares; ' +
+          'the command runs without it',
+      },
+    ]);
+  });
+
+  test('a type of the CLI or of another plugin is a collision', async () => {
+    const root = writePlugin(dirs.fixtures, {
+      name: 'mycli-plugin-clashing',
+      version: '1.0.0',
+      profileTypes: [greeter, { type: 'base', properties: {} }],
+    });
+    const r = await validatePlugin(root, host, {
+      takenProfileTypes: new Map([
+        ['base', 'built-in'],
+        ['greeter', 'mycli-plugin-greeter'],
+      ]),
+    });
+    expect(r.errors).toEqual([
+      {
+        code: 'PROFILE_TYPE_COLLISION',
+        message: 'profile type "greeter" is already declared by plugin mycli-plugin-greeter',
+      },
+      {
+        code: 'PROFILE_TYPE_COLLISION',
+        message: 'profile type "base" is already declared by the CLI itself',
+      },
+    ]);
+  });
+});

@@ -9,7 +9,10 @@ exports.handler = async function world(ctx) {
       hint: `${ctx.host.name} hello world Ada`,
     });
   }
-  const greeting = `Hello, ${name}!`;
-  ctx.out.text(ctx.args.shout ? greeting.toUpperCase() : greeting);
+  const greeting = `${ctx.args.greeting ?? 'Hello'}, ${name}!`;
+  // The token is a secret: say that there is one, never what it is.
+  const token = ctx.args.token;
+  const signed = token ? ` (signed in with a token of ${token.length} characters)` : '';
+  ctx.out.text(`${ctx.args.shout ? greeting.toUpperCase() : greeting}${signed}`);
   return { greeting, name };
 };

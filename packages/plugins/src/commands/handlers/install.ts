@@ -19,7 +19,10 @@ export async function handler(ctx: CommandContext): Promise<InstallResult> {
   if (result.installed.length === 0) ctx.out.text('Nothing to install.');
   for (const p of result.installed) {
     const was = p.previousVersion && p.previousVersion !== p.version ? ` (was ${p.previousVersion})` : '';
-    ctx.out.text(`Installed ${p.name}@${p.version}${was}: commands ${p.commands.join(', ') || '(none)'}`);
+    const types = p.profileTypes.length > 0 ? `; profile types ${p.profileTypes.join(', ')}` : '';
+    ctx.out.text(
+      `Installed ${p.name}@${p.version}${was}: commands ${p.commands.join(', ') || '(none)'}${types}`,
+    );
     for (const w of p.warnings) ctx.out.warn(`${p.name}: ${w}`);
     if (p.skippedScripts.length > 0) {
       const names = p.skippedScripts.map((s) => s.name).join(', ');

@@ -7,6 +7,7 @@ import { pluginHostOf, pluginsDirOf } from '../../runtime/pluginHost';
 import { readRecordsForRun } from '../../store/recover';
 import type { PluginHost, PluginIssue } from '../../types';
 import { takenNames } from '../../validate/collisions';
+import { takenProfileTypes } from '../../validate/profileTypeClaims';
 import { readPackageJson } from '../../validate/pluginManifest';
 import { validatePlugin } from '../../validate/validatePlugin';
 
@@ -45,14 +46,22 @@ function packageNameOf(root: string): string | undefined {
   }
 }
 
-/** Names the plugin in `root` may not claim; its own entry, by package name, does not count. */
-function takenFor(pluginsDir: string, host: PluginHost, root: string): Map<string, string> {
-  return takenNames(
-    host,
-    readRecordsForRun(pluginsDir, host).records,
-    readIndexSafe(pluginsDir, host),
-    new Set([packageNameOf(root)]),
-  );
+/**
+ * Command names and profile types the plugin in `root` may not claim; its own entry, by package
+ * name, does not count.
+ */
+function takenFor(
+  pluginsDir: string,
+  host: PluginHost,
+  root: string,
+): { taken: Map<string, string>; takenProfileTypes: Map<string, string> } {
+  const records = readRecordsForRun(pluginsDir, host).records;
+  const index = readIndexSafe(pluginsDir, host);
+  const self = new Set([packageNameOf(root)]);
+  return {
+    taken: takenNames(host, records, index, self),
+    takenProfileTypes: takenProfileTypes(host, records, index, self),
+  };
 }
 
 /** `plugins validate [plugin]`: errors and warnings; exits 1 when any plugin has errors. */
@@ -61,9 +70,7 @@ export async function handler(ctx: CommandContext): Promise<ValidationReport[]> 
   const host = pluginHostOf(ctx.host);
   const reports: ValidationReport[] = [];
   for (const { plugin, root } of targets(ctx, pluginsDir)) {
-    const { errors, warnings } = await validatePlugin(root, host, {
-      taken: takenFor(pluginsDir, host, root),
-    });
+    const { errors, warnings } = await validatePlugin(root, host, takenFor(pluginsDir, host, root));
     reports.push({ plugin, root, errors, warnings });
   }
   if (reports.length === 0) ctx.out.text('No plugins installed.');

@@ -9,7 +9,10 @@ export function handler(ctx: CommandContext): { greeting: string } {
   if (!/^[\p{L} .'-]+$/u.test(name)) {
     throw usageError('EDICT_{{codePrefix}}_BAD_NAME', `"${name}" is not a name.`, { hint: `${ctx.host.name} {{command}} hello Ada` });
   }
-  const greeting = ctx.args.shout ? `Hello, ${name}!`.toUpperCase() : `Hello, ${name}!`;
-  ctx.out.text(greeting);
+  const word = (ctx.args.greeting as string | undefined) ?? 'Hello';
+  const greeting = ctx.args.shout ? `${word}, ${name}!`.toUpperCase() : `${word}, ${name}!`;
+  // The token is a secret: say that there is one, never what it is.
+  const token = ctx.args.token as string | undefined;
+  ctx.out.text(token ? `${greeting} (signed in with a token of ${token.length} characters)` : greeting);
   return { greeting };
 }

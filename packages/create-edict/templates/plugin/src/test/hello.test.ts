@@ -20,6 +20,14 @@ test('{{command}} hello greets the given name', async () => {
   assert.equal(run.stdout, 'HELLO, ADA!\n');
 });
 
+test('{{command}} hello signs with a token without printing it', async () => {
+  const argv = ['{{command}}', 'hello', 'Ada', '--greeting', 'Hi', '--token', 's3cret'];
+  const run = await runCommand({ cli: await pluginCli(), argv });
+  rmSync(run.home, { recursive: true, force: true });
+  assert.equal(run.exitCode, 0, run.stderr);
+  assert.equal(run.stdout, 'Hi, Ada! (signed in with a token of 6 characters)\n');
+});
+
 test('{{command}} hello refuses something that is not a name (usage error, exit 2)', async () => {
   const run = await runCommand({ cli: await pluginCli(), argv: ['{{command}}', 'hello', '42', '--json'] });
   rmSync(run.home, { recursive: true, force: true });
