@@ -58,4 +58,32 @@ describe('seedRegistry', () => {
     expect(again.published).toEqual([]);
     expect(again.existed).toContain('@edict/core@0.1.0');
   });
+
+  it('seeds the sample host and the scaffolder, their workspace devDependencies rewritten too', async () => {
+    const seeded = await seedRegistry(registry, ['mycli', 'create-edict'], { from: repoRoot });
+    expect(seeded.published).toEqual(
+      expect.arrayContaining(['mycli@0.1.0', 'create-edict@0.1.0', '@edict/plugins@0.1.0']),
+    );
+    const doc = (await (await fetch(`${registry.url}/mycli`)).json()) as {
+      versions: Record<string, { dependencies: object; devDependencies: object }>;
+    };
+    expect(doc.versions['0.1.0']).toMatchObject({
+      dependencies: { '@edict/core': '^0.1.0', '@edict/plugins': '^0.1.0' },
+      devDependencies: { '@edict/testing': '^0.1.0' },
+    });
+  });
+
+  it('with includeWorkspace: false publishes only the dependencies from outside the workspace', async () => {
+    const fresh = await startRegistry();
+    try {
+      const seeded = await seedRegistry(fresh, ['@edict/testing'], {
+        from: repoRoot,
+        includeWorkspace: false,
+      });
+      expect(seeded.published).toEqual(expect.arrayContaining([expect.stringMatching(/^chalk@/)]));
+      expect(seeded.published.filter((id) => id.startsWith('@edict/'))).toEqual([]);
+    } finally {
+      await fresh.stop();
+    }
+  });
 });
