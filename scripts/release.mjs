@@ -47,5 +47,5 @@ if (!dryRun) {
   const result = await publishPackages(root).catch((err) => fail(`${err.message}\n${err.stderr ?? ''}`));
   for (const id of result.published) console.log(`published ${id}`);
   for (const id of result.existed) console.log(`already there: ${id}`);
-  console.log('\nCommit the new versions and changelogs: git commit -am "release"');
+  console.log('\nCommit the new versions and changelogs: git add -A && git commit -m "release"');
 }

@@ -2,8 +2,8 @@
 // public package with pnpm (which rewrites `workspace:` ranges to real versions and applies
 // publishConfig), then publishes each tarball with `npm publish`, skipping versions the registry
 // already has. The registry is npm's own configuration unless one is given.
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFile, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -13,25 +13,42 @@ const run = promisify(execFile);
 const onWindows = process.platform === 'win32';
 const npm = onWindows ? 'npm.cmd' : 'npm';
 const npx = onWindows ? 'npx.cmd' : 'npx';
+const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
 
-/** `npx pnpm@<packageManager version> …args`, from npm's cache when it is there. */
-export function pnpm(root, args, env = process.env) {
+/**
+ * The pinned pnpm (`packageManager`) as a command: the copy bootstrap's `npx` left in npm's cache
+ * when it is there (whatever registry npm is now configured for, which may not have pnpm), else
+ * `npx --yes pnpm@<version>`.
+ */
+function pnpmCommand(root) {
   const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager.split('@')[1];
-  return run(npx, ['--prefer-offline', '--yes', `pnpm@${version}`, ...args], {
-    cwd: root,
-    env,
+  const cache = spawnSync(npm, ['config', 'get', 'cache'], {
+    encoding: 'utf8',
     shell: onWindows,
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  }).stdout.trim();
+  const npxDir = join(cache, '_npx');
+  for (const entry of existsSync(npxDir) ? readdirSync(npxDir) : []) {
+    const dir = join(npxDir, entry, 'node_modules', 'pnpm');
+    if (existsSync(join(dir, 'package.json')) && readJson(join(dir, 'package.json')).version === version)
+      return [process.execPath, [join(dir, 'bin', 'pnpm.cjs')]];
+  }
+  return [npx, ['--yes', `pnpm@${version}`]];
 }
 
-/** True when the registry already has `name@version` (`npm view` prints nothing, or fails with E404). */
-async function published(name, version, options) {
+/** Runs the pinned pnpm with `args` in `root`. */
+export function pnpm(root, args, env = process.env) {
+  const [cmd, prefix] = pnpmCommand(root);
+  return run(cmd, [...prefix, ...args], { cwd: root, env, shell: onWindows, maxBuffer: 64 * 1024 * 1024 });
+}
+
+/** `npm publish` of one tarball: 'published', or 'existed' when the registry has that version. */
+async function publishTarball(filename, options) {
   try {
-    const { stdout } = await run(npm, ['view', `${name}@${version}`, 'version', ...options.args], options);
-    return stdout.trim() !== '';
+    await run(npm, ['publish', filename, '--ignore-scripts', ...options.args], options);
+    return 'published';
   } catch (err) {
-    if (/E404|404 Not Found/.test(`${err.stderr}`)) return false;
+    // verdaccio answers 409, the public registry 403 "cannot publish over the previously published"
+    if (/E409|EPUBLISHCONFLICT|cannot publish over/i.test(`${err.stderr}`)) return 'existed';
     throw err;
   }
 }
@@ -56,12 +73,9 @@ export async function publishPackages(root, { registry, env = {} } = {}) {
     };
     const result = { published: [], existed: [] };
     await Promise.all(
-      packed.map(async ({ name, version, filename }) => {
-        const id = `${name}@${version}`;
-        if (await published(name, version, options)) return result.existed.push(id);
-        await run(npm, ['publish', filename, '--ignore-scripts', ...options.args], options);
-        result.published.push(id);
-      }),
+      packed.map(async ({ name, version, filename }) =>
+        result[await publishTarball(filename, options)].push(`${name}@${version}`),
+      ),
     );
     result.published.sort();
     result.existed.sort();
