@@ -57,7 +57,8 @@ describe('npm run release -- --dry-run', () => {
       pkg('d', { name: 'd', version: '2.0.0' }, { 'README.md': '# d' });
       mkdirSync(join(ws, '.changeset'));
       writeFileSync(join(ws, '.changeset', 'x.md'), "---\n'd': minor\n---\n\nNew thing\n");
-      const script = `import { publicPackages } from ${JSON.stringify(join(root, 'scripts/release/packages.mjs'))};
+      const module = JSON.stringify(join(root, 'scripts/release/packages.mjs'));
+      const script = `import { publicPackages } from ${module};
         console.log(JSON.stringify(publicPackages(process.argv[1]).map(({ dir, ...p }) => p)));`;
       const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, ws], { encoding: 'utf8' });
       expect(r.stderr).toBe('');

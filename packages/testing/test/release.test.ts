@@ -30,7 +30,7 @@ const PUBLIC = ['core', 'plugins', 'module-loader', 'testing', 'create-edict', '
 const manifest = (dir: string): { name: string; version: string; dependencies?: Record<string, string> } =>
   JSON.parse(readFileSync(join(copy, 'packages', dir, 'package.json'), 'utf8'));
 
-test('npm run release versions the packages with their changesets, writes their changelogs and publishes them all', () => {
+test('npm run release versions the packages by their changesets, writes changelogs, publishes all', () => {
   const before = new Map(PUBLIC.map((dir) => [dir, manifest(dir).version]));
   const releases = PUBLIC.map((dir) => `'${manifest(dir).name}': patch`).join('\n');
   writeFileSync(
