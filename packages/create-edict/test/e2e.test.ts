@@ -89,7 +89,7 @@ describe('scaffolded CLI and plugin, from a local registry', () => {
     expect(out).toBe('Hello, Ada!\n');
   }, 240_000);
 
-  it('scaffolds a plugin with npm create edict that installs (host from the registry) and passes its tests', () => {
+  it('scaffolds a plugin for it with npm create edict that installs and passes its own tests', () => {
     publish(cliDir());
     npm(['create', 'edict', 'democli-plugin-greet', '--', '--plugin', '--host', 'democli', '--yes'], work);
     npm(['install'], pluginDir());
