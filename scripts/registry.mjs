@@ -16,6 +16,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // What a project made by `npm create edict` installs besides the framework.
 const SCAFFOLD_TOOLS = ['typescript', '@types/node'];
 
+const started = Date.now();
 const boot = spawnSync(process.execPath, [join(root, 'scripts', 'bootstrap.mjs')], { stdio: 'inherit' });
 if (boot.status !== 0) process.exit(boot.status ?? 1);
 
@@ -33,15 +34,11 @@ process.on('SIGTERM', () => void stop(143));
 
 try {
   const names = publicPackages(root).map((p) => p.name);
-  const deps = await seedRegistry(registry, [...names, ...SCAFFOLD_TOOLS], {
-    from: root,
-    includeWorkspace: false,
-  });
   const url = `${registry.url}/`;
-  const own = await publishPackages(root, {
-    registry: url,
-    env: { npm_config_userconfig: registry.npmrcPath },
-  });
+  const [deps, own] = await Promise.all([
+    seedRegistry(registry, [...names, ...SCAFFOLD_TOOLS], { from: root, includeWorkspace: false }),
+    publishPackages(root, { registry: url, env: { npm_config_userconfig: registry.npmrcPath } }),
+  ]);
   const auth = `//127.0.0.1:${registry.port}/:_authToken=${registry.token}`;
   console.log(
     [
@@ -56,7 +53,8 @@ try {
       'To publish to it (a plugin, to try `plugins install`), add this line to that .npmrc too:',
       `  ${auth}`,
       '',
-      'Ctrl-C stops it (its packages are thrown away).',
+      `Ready in ${Math.round((Date.now() - started) / 1000)} s. ` +
+        'Ctrl-C stops it (its packages are thrown away).',
     ].join('\n'),
   );
 } catch (err) {
