@@ -66,7 +66,7 @@ describe('replaceWorkspaceRanges', () => {
     expect(out.peerDependencies).toEqual({ '@edict/core': '~1.2.3' });
   });
 
-  it('names the dependency the workspace does not have, before anything is published', () => {
+  it('names the dependency the workspace does not have', () => {
     const manifest = { name: 'x', version: '1.0.0', devDependencies: { '@edict/nope': 'workspace:^' } };
     expect(() => replaceWorkspaceRanges(manifest, new Map([['@edict/core', '0.1.0']]))).toThrow(
       'x depends on @edict/nope@workspace:^, but the workspace has no package named @edict/nope ' +

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startRegistry, type TestRegistry } from '../../src/registry/startRegistry';
@@ -85,5 +85,26 @@ describe('seedRegistry', () => {
     } finally {
       await fresh.stop();
     }
+  });
+
+  it('fails naming a workspace: dependency the workspace lacks, having published nothing', async () => {
+    writeFileSync(join(dir, 'pnpm-workspace.yaml'), 'packages:\n  - pkgs/*\n');
+    const pkg = (name: string, deps: object): void => {
+      mkdirSync(join(dir, 'pkgs', name), { recursive: true });
+      writeFileSync(
+        join(dir, 'pkgs', name, 'package.json'),
+        JSON.stringify({ name, version: '1.0.0', ...deps }),
+      );
+    };
+    pkg('friend', {});
+    pkg('lonely', {
+      dependencies: { friend: 'workspace:^' },
+      devDependencies: { 'gone-pkg': 'workspace:^' },
+    });
+    await expect(seedRegistry(registry, ['lonely'], { from: dir })).rejects.toThrow(
+      'lonely depends on gone-pkg@workspace:^, but the workspace has no package named gone-pkg',
+    );
+    expect((await fetch(`${registry.url}/lonely`)).status).toBe(404);
+    expect((await fetch(`${registry.url}/friend`)).status).toBe(404);
   });
 });
