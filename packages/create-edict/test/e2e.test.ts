@@ -1,28 +1,22 @@
 /**
- * End to end, on loopback only: the framework and everything it needs are published to a
- * throw-away registry with no uplinks; a CLI and a plugin are scaffolded, installed from it,
- * built and tested with their own scripts; the plugin is packed (its prepack writes the command
- * manifest), linked into the CLI, then published and installed with `plugins install`, and its
- * command is run each time.
+ * End to end, on loopback only, from nothing but the docs: `npm run registry`
+ * (scripts/registry.mjs) is started as a user would, in a child process; it publishes the public
+ * packages through the release's own publish step (so what is installed here is what a release
+ * would publish) into a throw-away registry with no uplinks. With the `npm_config_registry` it
+ * prints, getting-started's project installs and runs; a CLI and a plugin are made with
+ * `npm create edict`, installed, built and tested with their own scripts; the plugin is packed
+ * (its prepack writes the command manifest), linked into the CLI, then published and installed
+ * with `plugins install`. Finally Ctrl-C stops the registry.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCommand, seedRegistry, startRegistry, type TestRegistry } from '../../testing/src';
+import { writeGettingStartedProject } from '../../core/test/docs/gettingStartedFiles';
+import { runCommand } from '../../testing/src';
+import { startRegistryCommand, type RegistryCommand } from './helpers/registryCommand';
 
-const repoRoot = join(__dirname, '..', '..', '..');
-const FRAMEWORK = [
-  '@edict/core',
-  '@edict/plugins',
-  '@edict/module-loader',
-  '@edict/testing',
-  'typescript',
-  '@types/node',
-  'create-edict',
-];
-
-let registry: TestRegistry;
+let registry: RegistryCommand;
 let work: string;
 let npmEnv: NodeJS.ProcessEnv;
 const cliDir = (): string => join(work, 'democli');
@@ -40,14 +34,20 @@ function sh(cmd: string, args: string[], cwd: string): string {
 }
 const npm = (args: string[], cwd: string): string =>
   sh(process.platform === 'win32' ? 'npm.cmd' : 'npm', args, cwd);
+/** `npm publish` of a folder with the token line the registry command printed. */
+const publish = (dir: string): string => npm(['publish', '--ignore-scripts'], dir);
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'edict-e2e-'));
-  registry = await startRegistry();
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) if (!/^npm_/i.test(k)) env[k] = v;
+  registry = await startRegistryCommand(env);
+  // As the registry command says: the export line, and the token line in an .npmrc to publish.
+  writeFileSync(join(work, '.npmrc'), `${registry.authLine}\n`);
   npmEnv = {
     PATH: process.env.PATH,
     HOME: work,
-    npm_config_userconfig: registry.npmrcPath,
+    npm_config_registry: registry.url,
     npm_config_cache: join(work, '.npm-cache'),
     npm_config_audit: 'false',
     npm_config_fund: 'false',
@@ -56,12 +56,25 @@ beforeAll(async () => {
   };
   for (const key of ['SystemRoot', 'TEMP', 'TMP', 'TMPDIR'])
     if (process.env[key]) npmEnv[key] = process.env[key];
-  await seedRegistry(registry, FRAMEWORK, { from: repoRoot });
 }, 180_000);
 
 afterAll(async () => {
-  await registry?.stop();
+  await registry?.interrupt();
   if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe('getting started, from the registry the registry command serves', () => {
+  it('installs the project of docs/getting-started.md and runs it', () => {
+    const project = join(work, 'hello-cli');
+    writeGettingStartedProject(project);
+    npm(['install'], project);
+    const out = sh(
+      process.execPath,
+      [join(project, 'bin', 'hello.js'), 'greet', 'Ada', '-s', '-t', '2'],
+      work,
+    );
+    expect(out).toBe('HELLO, ADA!\nHELLO, ADA!\n');
+  }, 120_000);
 });
 
 describe('scaffolded CLI and plugin, from a local registry', () => {
@@ -76,21 +89,13 @@ describe('scaffolded CLI and plugin, from a local registry', () => {
     expect(out).toBe('Hello, Ada!\n');
   }, 240_000);
 
-  it(
-    'scaffolds a plugin for it that installs (host from the registry) ' +
-      'and passes its own tests, including a link into the host',
-    async () => {
-      await registry.publish(cliDir());
-      npm(
-        ['exec', '--', 'create-edict', 'democli-plugin-greet', '--plugin', '--host', 'democli', '--yes'],
-        work,
-      );
-      npm(['install'], pluginDir());
-      npm(['run', 'lint'], pluginDir());
-      expect(npm(['test'], pluginDir())).toMatch(/^# pass 4$/m);
-    },
-    240_000,
-  );
+  it('scaffolds a plugin for it with npm create edict that installs and passes its own tests', () => {
+    publish(cliDir());
+    npm(['create', 'edict', 'democli-plugin-greet', '--', '--plugin', '--host', 'democli', '--yes'], work);
+    npm(['install'], pluginDir());
+    npm(['run', 'lint'], pluginDir());
+    expect(npm(['test'], pluginDir())).toMatch(/^# pass 4$/m);
+  }, 240_000);
 
   it("packs the plugin with its command manifest, written by the plugin's prepack", () => {
     const out = npm(['pack', '--dry-run', '--json'], pluginDir());
@@ -130,7 +135,7 @@ describe('scaffolded CLI and plugin, from a local registry', () => {
   }, 60_000);
 
   it('publishes the plugin, installs it with `plugins install` and runs its command', async () => {
-    await registry.publish(pluginDir());
+    publish(pluginDir());
     const home = join(work, 'home-install');
     const env = { ...npmEnv };
     const install = await runCommand({
@@ -154,4 +159,15 @@ describe('scaffolded CLI and plugin, from a local registry', () => {
     expect(search.exitCode).toBe(0);
     expect(JSON.stringify(search.result)).toContain('democli-plugin-greet');
   }, 120_000);
+});
+
+describe('the registry command', () => {
+  it('stops on Ctrl-C with exit code 130', async () => {
+    expect(await registry.interrupt()).toBe(130);
+    const ping = await fetch(`${registry.url}-/ping`).then(
+      () => 'answered',
+      () => 'refused',
+    );
+    expect(ping).toBe('refused');
+  });
 });

@@ -1,19 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { writeGettingStartedProject } from './gettingStartedFiles';
 
 // docs/getting-started.md builds a CLI from four files; this test writes exactly those blocks
 // into a project and runs the commands the page shows, so the page cannot drift from the code.
+// (packages/create-edict/test/e2e.test.ts installs the same project from a registry.)
 const repo = join(__dirname, '..', '..', '..', '..');
-const page = readFileSync(join(repo, 'docs', 'getting-started.md'), 'utf8');
-const blocks = [...page.matchAll(/```(json|js)\n([\s\S]*?)```/g)].map((m) => m[2] ?? '');
-const files: Record<string, string | undefined> = {
-  'package.json': blocks[0],
-  'lib/main.js': blocks[1],
-  'lib/greet.js': blocks[2],
-  'bin/hello.js': blocks[3],
-};
 
 describe('docs/getting-started.md', () => {
   let project: string;
@@ -25,11 +19,7 @@ describe('docs/getting-started.md', () => {
 
   beforeAll(() => {
     project = mkdtempSync(join(tmpdir(), 'edict-getting-started-'));
-    for (const [file, text] of Object.entries(files)) {
-      if (text === undefined) throw new Error(`docs/getting-started.md lost the block for ${file}`);
-      mkdirSync(dirname(join(project, file)), { recursive: true });
-      writeFileSync(join(project, file), text);
-    }
+    writeGettingStartedProject(project);
     mkdirSync(join(project, 'node_modules', '@edict'), { recursive: true });
     symlinkSync(join(repo, 'packages', 'core'), join(project, 'node_modules', '@edict', 'core'), 'dir');
   });

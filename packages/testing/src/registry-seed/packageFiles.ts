@@ -8,8 +8,9 @@ import type { TarEntry } from './tarball';
 const DEP_FIELDS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'] as const;
 
 /**
- * `workspace:^` → `^1.2.3`, `workspace:~` → `~1.2.3`, `workspace:*` → `1.2.3`, `workspace:<range>` →
- * `<range>` (pnpm pack).
+ * `workspace:^` → `^1.2.3`, `workspace:~` → `~1.2.3`, `workspace:*` → `1.2.3`,
+ * `workspace:<range>` → `<range>`, in every dependency field (pnpm pack). `versions` holds every
+ * package of the workspace, not only those being published: a devDependency is rewritten too.
  */
 export function replaceWorkspaceRanges(manifest: Manifest, versions: ReadonlyMap<string, string>): Manifest {
   const out: Manifest = { ...manifest };
@@ -26,7 +27,8 @@ export function replaceWorkspaceRanges(manifest: Manifest, versions: ReadonlyMap
       const version = versions.get(name);
       if (!version)
         throw new Error(
-          `seedRegistry: ${manifest.name} depends on ${name}@${range}, which is not a workspace package.`,
+          `seedRegistry: ${manifest.name} depends on ${name}@${range}, but the workspace has no package ` +
+            `named ${name} (its packages: ${[...versions.keys()].join(', ')}).`,
         );
       rewritten[name] = rest === '^' || rest === '~' ? `${rest}${version}` : rest === '*' ? version : rest;
     }

@@ -1,4 +1,4 @@
-import { dependencyClosure, type SeedPackage } from './closure';
+import { dependencyClosure, readManifest, workspacePackages, type SeedPackage } from './closure';
 import { installedFiles, replaceWorkspaceRanges, workspaceFiles } from './packageFiles';
 import { publishPackage, type SeedTarget } from './publishPackage';
 import { packTarball } from './tarball';
@@ -9,6 +9,11 @@ export interface SeedRegistryOptions {
   from: string;
   /** How many packages are published at once (default 6). */
   concurrency?: number;
+  /**
+   * `false`: publish only the closure's packages from outside the workspace (its dependencies),
+   * when the workspace's own are published another way (the release flow). Default `true`.
+   */
+  includeWorkspace?: boolean;
 }
 
 /** What {@link seedRegistry} did: `name@version` of each package, by outcome. */
@@ -40,8 +45,14 @@ export async function seedRegistry(
   packageNames: readonly string[],
   options: SeedRegistryOptions,
 ): Promise<SeedResult> {
-  const closure = dependencyClosure(packageNames, options.from);
-  const versions = new Map(closure.filter((p) => p.workspace).map((p) => [p.name, p.version]));
+  const closure = dependencyClosure(packageNames, options.from).filter(
+    (p) => options.includeWorkspace !== false || !p.workspace,
+  );
+  const versions = new Map(
+    [...workspacePackages(options.from)].map(([name, dir]) => [name, readManifest(dir).version]),
+  );
+  // Before anything is published: a workspace range that cannot be rewritten fails the whole seed.
+  for (const pkg of closure) if (pkg.workspace) replaceWorkspaceRanges(pkg.manifest, versions);
   // One queue per name, lowest version first: versions of one package are published one after
   // another (each PUT updates the same document) and the highest ends up as `latest`.
   const byName = new Map<string, SeedPackage[]>();

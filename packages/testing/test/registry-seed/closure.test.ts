@@ -65,4 +65,12 @@ describe('replaceWorkspaceRanges', () => {
     expect(out.devDependencies).toEqual({ '@edict/core': '1.2.3' });
     expect(out.peerDependencies).toEqual({ '@edict/core': '~1.2.3' });
   });
+
+  it('names the dependency the workspace does not have', () => {
+    const manifest = { name: 'x', version: '1.0.0', devDependencies: { '@edict/nope': 'workspace:^' } };
+    expect(() => replaceWorkspaceRanges(manifest, new Map([['@edict/core', '0.1.0']]))).toThrow(
+      'x depends on @edict/nope@workspace:^, but the workspace has no package named @edict/nope ' +
+        '(its packages: @edict/core)',
+    );
+  });
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startRegistry, type TestRegistry } from '../../src/registry/startRegistry';
@@ -61,5 +61,54 @@ describe('seedRegistry', () => {
     const again = await seedRegistry(registry, ['@edict/core'], { from: repoRoot });
     expect(again.published).toEqual([]);
     expect(again.existed).toContain('@edict/core@0.1.0');
+  });
+
+  it('seeds the sample host and the scaffolder, their workspace devDependencies rewritten too', async () => {
+    const seeded = await seedRegistry(registry, ['mycli', 'create-edict'], { from: repoRoot });
+    expect(seeded.published).toEqual(
+      expect.arrayContaining(['mycli@0.1.0', 'create-edict@0.1.0', '@edict/plugins@0.1.0']),
+    );
+    const doc = (await (await fetch(`${registry.url}/mycli`)).json()) as {
+      versions: Record<string, { dependencies: object; devDependencies: object }>;
+    };
+    expect(doc.versions['0.1.0']).toMatchObject({
+      dependencies: { '@edict/core': '^0.1.0', '@edict/plugins': '^0.1.0' },
+      devDependencies: { '@edict/testing': '^0.1.0' },
+    });
+  });
+
+  it('with includeWorkspace: false publishes only the dependencies from outside the workspace', async () => {
+    const fresh = await startRegistry();
+    try {
+      const seeded = await seedRegistry(fresh, ['@edict/testing'], {
+        from: repoRoot,
+        includeWorkspace: false,
+      });
+      expect(seeded.published).toEqual(expect.arrayContaining([expect.stringMatching(/^chalk@/)]));
+      expect(seeded.published.filter((id) => id.startsWith('@edict/'))).toEqual([]);
+    } finally {
+      await fresh.stop();
+    }
+  });
+
+  it('fails naming a workspace: dependency the workspace lacks, having published nothing', async () => {
+    writeFileSync(join(dir, 'pnpm-workspace.yaml'), 'packages:\n  - pkgs/*\n');
+    const pkg = (name: string, deps: object): void => {
+      mkdirSync(join(dir, 'pkgs', name), { recursive: true });
+      writeFileSync(
+        join(dir, 'pkgs', name, 'package.json'),
+        JSON.stringify({ name, version: '1.0.0', ...deps }),
+      );
+    };
+    pkg('friend', {});
+    pkg('lonely', {
+      dependencies: { friend: 'workspace:^' },
+      devDependencies: { 'gone-pkg': 'workspace:^' },
+    });
+    await expect(seedRegistry(registry, ['lonely'], { from: dir })).rejects.toThrow(
+      'lonely depends on gone-pkg@workspace:^, but the workspace has no package named gone-pkg',
+    );
+    expect((await fetch(`${registry.url}/lonely`)).status).toBe(404);
+    expect((await fetch(`${registry.url}/friend`)).status).toBe(404);
   });
 });
