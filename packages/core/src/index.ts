@@ -47,3 +47,5 @@ export type {
 } from './profiles/types';
 export { checkProfileTypes } from './profiles/checkProfileTypes';
 export { buildConfigSchema, writeConfigSchema, schemaFileName } from './profiles/schema';
+// The terminal prompter; each prompt library is required only when its first prompt is shown.
+export { createPrompter, type PrompterOptions } from './prompt/createPrompter';

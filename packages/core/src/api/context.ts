@@ -21,7 +21,7 @@ export interface CommandContext {
   /** `--debug` or `<PREFIX>_DEBUG=1`. */
   debug: boolean;
   /** Questions on the user's terminal; each throws `EDICT_PROMPT_UNAVAILABLE` when not interactive. */
-  prompt?: Prompter;
+  prompt: Prompter;
   /** The run's logger (`<home>/logs/`), tagged with the plugin that owns the command. */
   log?: Logger;
 }

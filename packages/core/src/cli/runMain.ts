@@ -1,5 +1,6 @@
 import type { Cli } from '../api/cli';
 import type { WritableLike } from '../api/io';
+import { withStdin } from './defaultIO';
 import { versionFastPath } from './versionFastPath';
 
 // The cleanup registry lives here, in a module every run loads anyway: registering costs nothing.
@@ -80,7 +81,7 @@ export async function runMain(cliOrLazy: Cli | LazyCli): Promise<number> {
     });
   }
   const cli = 'load' in cliOrLazy ? cliOrLazy.load() : cliOrLazy;
-  const code = await cli.run(argv, {
+  const io = {
     stdout,
     stderr: process.stderr,
     env: process.env,
@@ -89,7 +90,8 @@ export async function runMain(cliOrLazy: Cli | LazyCli): Promise<number> {
     stderrIsTTY: Boolean(process.stderr.isTTY),
     ...(process.stdout.isTTY && process.stdout.columns ? { columns: process.stdout.columns } : {}),
     ...(process.stderr.isTTY && process.stderr.columns ? { stderrColumns: process.stderr.columns } : {}),
-  });
+  };
+  const code = await cli.run(argv, withStdin(io, {}));
   if (!process.exitCode) process.exitCode = code;
   return code;
 }

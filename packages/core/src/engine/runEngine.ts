@@ -12,6 +12,7 @@ import { resolveHost } from '../host/resolveHost';
 import { createOutput } from '../output/createOutput';
 import { BOOLEAN_WANTED, BOOLEAN_WORDS } from '../parsing/coerce';
 import { parseCommand } from '../parsing/parseCommand';
+import { createPrompter } from '../prompt/createPrompter';
 import { extractGlobalFlags } from '../routing/globalFlags';
 import { findChild, route, routeNode } from '../routing/route';
 import { claimedNames, mergeTree } from '../tree/mergeTree';
@@ -110,6 +111,7 @@ export async function runEngine(options: CliOptions, argv: string[], io: CliIO):
       out,
       config,
       debug,
+      prompt: createPrompter(io, { json: flags.json, helpCommand: `${label} --help` }),
     };
     const result = await handler(ctx);
     return reportSuccess(io, out, flags.json, result);
