@@ -47,5 +47,17 @@ export type {
 } from './profiles/types';
 export { checkProfileTypes } from './profiles/checkProfileTypes';
 export { buildConfigSchema, writeConfigSchema, schemaFileName } from './profiles/schema';
+// Config files and profiles: jsonc-parser loads only inside the functions that read or edit a file.
+export type { ConfigLayer, TeamConfigData, ProfileData } from './profiles/configTypes';
+export { findConfigLayers, findProjectFolder, configFileNames } from './profiles/findConfigLayers';
+export { resolveProfile, type ResolvedProfile, type ResolvedProperty } from './profiles/resolveProfile';
+export {
+  listProfiles,
+  profileConfigKey,
+  profileJsonPath,
+  type ProfileListing,
+} from './profiles/profilePaths';
+export { setConfigValue, type SetConfigValueOptions } from './profiles/setConfigValue';
+export { secureAccount } from './profiles/secureAccount';
 // The terminal prompter; each prompt library is required only when its first prompt is shown.
 export { createPrompter, type PrompterOptions } from './prompt/createPrompter';
