@@ -1,24 +1,27 @@
 import type { HostInfo } from '../api/host';
 import type { CommandSource } from '../api/source';
 import type { CommandNode } from '../definitions/types';
+import type { ProfileTypeDefinition } from '../profiles/types';
 import { mergeTree } from '../tree/mergeTree';
 
 /**
- * The full command tree: built-ins, then each source's commands. A source that fails to load
- * costs its commands and a warning, never the whole CLI.
+ * The full command tree: built-ins, then each source's commands, and the profile types the
+ * sources declare. A source that fails to load costs its commands and a warning, never the whole CLI.
  */
 export async function loadTree(
   builtins: readonly CommandNode[],
   sources: readonly CommandSource[],
   host: HostInfo,
-): Promise<{ tree: CommandNode[]; warnings: string[] }> {
+): Promise<{ tree: CommandNode[]; warnings: string[]; profileTypes: ProfileTypeDefinition[] }> {
   const loaded: { name: string; commands: CommandNode[] }[] = [];
   const warnings: string[] = [];
+  const profileTypes: ProfileTypeDefinition[] = [];
   for (const source of sources) {
     try {
       const result = await source.load(host);
       loaded.push({ name: source.name, commands: result.commands });
       warnings.push(...result.warnings);
+      profileTypes.push(...(result.profileTypes ?? []));
     } catch (err) {
       warnings.push(
         `Commands from ${source.name} could not be loaded: ${err instanceof Error ? err.message : String(err)}`,
@@ -26,5 +29,5 @@ export async function loadTree(
     }
   }
   const merged = mergeTree(builtins, loaded);
-  return { tree: merged.tree, warnings: [...warnings, ...merged.warnings] };
+  return { tree: merged.tree, warnings: [...warnings, ...merged.warnings], profileTypes };
 }

@@ -12,6 +12,8 @@ import { resolveHost } from '../host/resolveHost';
 import { createOutput } from '../output/createOutput';
 import { BOOLEAN_WANTED, BOOLEAN_WORDS } from '../parsing/coerce';
 import { parseCommand } from '../parsing/parseCommand';
+import { defaultCredentialManager } from '../profiles/defaultCredentialManager';
+import type { CredentialManager, ProfileTypeDefinition } from '../profiles/types';
 import { createPrompter } from '../prompt/createPrompter';
 import { extractGlobalFlags } from '../routing/globalFlags';
 import { findChild, route, routeNode } from '../routing/route';
@@ -26,10 +28,14 @@ export async function runEngine(options: CliOptions, argv: string[], io: CliIO):
     ? { flags: extractGlobalFlags([]).flags, rest: argv.slice(1), invalid: undefined }
     : extractGlobalFlags(argv);
   let tree: CommandNode[] = [];
+  let profileTypes: ProfileTypeDefinition[] = options.profileTypes ?? [];
+  let credentials: CredentialManager | undefined = options.credentialManager;
   const framework = frameworkCommands({
     switches: options.builtins ?? {},
     description: options.description,
     tree: () => tree,
+    profileTypes: () => profileTypes,
+    credentials: () => (credentials ??= defaultCredentialManager(host.name)),
   });
   // Answered by the engine, unless the host replaced it (then it is not in the tree).
   const helpNode = framework.find((n) => n.name === HELP_COMMAND);
@@ -45,6 +51,7 @@ export async function runEngine(options: CliOptions, argv: string[], io: CliIO):
     if (flags.version && !flags.help) return reportVersion(io, out, flags, host);
     const loaded = await loadTree(builtins, options.sources ?? [], host);
     tree = loaded.tree;
+    profileTypes = [...profileTypes, ...loaded.profileTypes];
     loaded.warnings.forEach((w) => out.warn(w));
     if (completing) {
       // Completion and help renderers load only on runs that need them.
