@@ -62,6 +62,19 @@ describe('mycli startup', () => {
     ).toEqual([]);
   });
 
+  it('runs a command without the prompt libraries, the config file parser or the credential store', () => {
+    const { stdout, modules } = loadedModules(['greet', 'Ada'], home);
+    expect(stdout).toBe('Hello, Ada!\n');
+    expect(modules.some((m) => /builtins[/\\]config[/\\]teamCommands/.test(m))).toBe(true);
+    expect(
+      modules.filter((m) =>
+        /@inquirer|jsonc-parser|@napi-rs|[/\\]prompt[/\\](?!createPrompter|promptErrors)|builtins[/\\]config[/\\](?!teamCommands|teamKey)/.test(
+          m,
+        ),
+      ),
+    ).toEqual([]);
+  });
+
   it('completes on TAB without the plugin engine, npm libraries, the module loader or the help renderer', () => {
     mkdirSync(join(home, 'plugins'));
     const record = (name: string) => ({

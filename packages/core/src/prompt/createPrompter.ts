@@ -1,4 +1,3 @@
-import { Writable } from 'node:stream';
 import type { CliIO } from '../api/io';
 import type { Prompter } from '../profiles/types';
 import { interruptedOrSame, promptUnavailable, unavailableReason } from './promptErrors';
@@ -15,6 +14,8 @@ type PromptContext = { input: NodeJS.ReadableStream; output: NodeJS.WritableStre
 
 // A fresh stream per prompt: the prompt library ends its output when done, and stderr must live on.
 function promptOutput(io: CliIO): NodeJS.WritableStream {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- only runs that prompt need it
+  const { Writable } = require('node:stream') as typeof import('node:stream');
   const out = new Writable({
     write(chunk: Buffer | string, _encoding, done) {
       io.stderr.write(chunk.toString());
