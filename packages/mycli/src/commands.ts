@@ -60,6 +60,30 @@ export const sampleCommands: CommandNode[] = [
     handler: handler('greet'),
   },
   {
+    name: 'remote',
+    summary: 'Show the connection settings a base profile gives (host, port, user, password)',
+    description:
+      'Fills its options from the base profile (`--base-profile`, else `defaults.base` of mycli.config.json), ' +
+      'and prints what it would connect to; the password is shown only as a fingerprint.',
+    profile: { required: ['base'] },
+    options: [
+      { name: 'host', type: 'string', summary: 'Host name to connect to' },
+      {
+        name: 'port',
+        type: 'number',
+        summary: 'Port to connect to',
+        default: 443,
+        integer: true,
+        min: 1,
+        max: 65535,
+      },
+      { name: 'user', type: 'string', summary: 'User name' },
+      { name: 'password', type: 'string', summary: 'Password' },
+    ],
+    examples: [{ command: 'mycli remote --base-profile dev', description: 'Use the dev profile' }],
+    handler: handler('remote'),
+  },
+  {
     name: 'info',
     summary: 'Show facts about this CLI (version, home folder, config file)',
     handler: handler('info'),

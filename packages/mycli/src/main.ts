@@ -4,6 +4,7 @@ import { createCli } from '@edict/core';
 import type { Cli, CommandNode, CommandSource } from '@edict/core';
 import { installedPlugins, pluginsGroup } from '@edict/plugins';
 import { sampleCommands } from './commands';
+import { profileTypes } from './profileTypes';
 
 const packageRoot = join(__dirname, '..');
 const { version } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as {
@@ -25,4 +26,5 @@ export const cli: Cli = createCli({
   packageRoot,
   commands,
   sources,
+  profileTypes,
 });

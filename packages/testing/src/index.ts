@@ -15,3 +15,8 @@ export { findBin } from './run/findBin';
 export { seedRegistry, type SeedRegistryOptions, type SeedResult } from './registry-seed/seedRegistry';
 export { packTarball, type TarEntry, type PackedTarball } from './registry-seed/tarball';
 export { hashTree } from './fs/hashTree';
+export {
+  startSecretService,
+  secretServiceAvailable,
+  type SecretService,
+} from './credentials/startSecretService';

@@ -24,6 +24,14 @@ export interface CommandContext {
   prompt: Prompter;
   /** The run's logger (`<home>/logs/`), tagged with the plugin that owns the command. */
   log?: Logger;
+  /**
+   * The profiles of a command that uses profile types (`profile` in its definition), by type:
+   * the chosen profile's name and its property values in effect (merged over files, parents and
+   * the base profile; secure ones loaded from the credential store; a flag, environment variable
+   * or prompt that gave a property's option replaces the profile's value). Undefined for commands
+   * without profile types; a type with no profile is absent.
+   */
+  profiles?: Record<string, { name: string; properties: Record<string, unknown> }>;
 }
 
 /**

@@ -11,10 +11,10 @@ import { loadHandler } from '../handlers/loadHandler';
 import { resolveHost } from '../host/resolveHost';
 import { createOutput } from '../output/createOutput';
 import { BOOLEAN_WANTED, BOOLEAN_WORDS } from '../parsing/coerce';
-import { parseCommand } from '../parsing/parseCommand';
-import { defaultCredentialManager } from '../profiles/defaultCredentialManager';
+import { keyringCredentialManager } from '../profiles/keyringCredentialManager';
 import type { CredentialManager, ProfileTypeDefinition } from '../profiles/types';
 import { createPrompter } from '../prompt/createPrompter';
+import { parseInputs } from './parseInputs';
 import { extractGlobalFlags } from '../routing/globalFlags';
 import { findChild, route, routeNode } from '../routing/route';
 import { claimedNames, mergeTree } from '../tree/mergeTree';
@@ -28,14 +28,16 @@ export async function runEngine(options: CliOptions, argv: string[], io: CliIO):
     ? { flags: extractGlobalFlags([]).flags, rest: argv.slice(1), invalid: undefined }
     : extractGlobalFlags(argv);
   let tree: CommandNode[] = [];
-  let profileTypes: ProfileTypeDefinition[] = options.profileTypes ?? [];
-  let credentials: CredentialManager | undefined = options.credentialManager;
+  let profileTypes: readonly ProfileTypeDefinition[] = options.profileTypes ?? [];
+  let credentialManager: CredentialManager | undefined = options.credentialManager;
+  // Created on first use: a run without secure values never loads the native keyring module.
+  const credentials = (): CredentialManager => (credentialManager ??= keyringCredentialManager(host.name));
   const framework = frameworkCommands({
     switches: options.builtins ?? {},
     description: options.description,
     tree: () => tree,
     profileTypes: () => profileTypes,
-    credentials: () => (credentials ??= defaultCredentialManager(host.name)),
+    credentials,
   });
   // Answered by the engine, unless the host replaced it (then it is not in the tree).
   const helpNode = framework.find((n) => n.name === HELP_COMMAND);
@@ -49,9 +51,9 @@ export async function runEngine(options: CliOptions, argv: string[], io: CliIO):
   try {
     if (invalid !== undefined) throw invalidGlobalFlag(invalid, host.name);
     if (flags.version && !flags.help) return reportVersion(io, out, flags, host);
-    const loaded = await loadTree(builtins, options.sources ?? [], host);
+    const loaded = await loadTree(builtins, options.sources ?? [], host, options.profileTypes ?? []);
     tree = loaded.tree;
-    profileTypes = [...profileTypes, ...loaded.profileTypes];
+    profileTypes = loaded.profileTypes;
     loaded.warnings.forEach((w) => out.warn(w));
     if (completing) {
       // Completion and help renderers load only on runs that need them.
@@ -94,16 +96,30 @@ export async function runEngine(options: CliOptions, argv: string[], io: CliIO):
         noColor: flags.noColor,
       });
     }
-    const parsed = parseCommand({
+    const parseInput = {
       path: found.path,
       argv: found.rest,
       cliName: host.name,
       envPrefix: host.envPrefix,
       env: io.env,
       config: () => config,
+    };
+    const label = [host.name, ...found.names].join(' ');
+    const prompter = createPrompter(io, { json: flags.json, helpCommand: `${label} --help` });
+    const parsed = await parseInputs(parseInput, {
+      host,
+      types: loaded.profileTypes,
+      credentials,
+      prompter,
+      showInputsOnly: flags.showInputsOnly,
     });
     parsed.warnings.forEach((w) => out.warn(w));
-    const label = [host.name, ...found.names].join(' ');
+    parsed.notices.forEach((n) => out.info(n));
+    if (flags.showInputsOnly) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- only --show-inputs-only prints it
+      const { showInputs } = require('./showInputs') as typeof import('./showInputs');
+      return reportSuccess(io, out, flags.json, showInputs(out, parsed.inputs, flags.json));
+    }
     const handler = await loadHandler(
       (node as CommandDefinition).handler,
       options.packageRoot ?? io.cwd,
@@ -118,7 +134,8 @@ export async function runEngine(options: CliOptions, argv: string[], io: CliIO):
       out,
       config,
       debug,
-      prompt: createPrompter(io, { json: flags.json, helpCommand: `${label} --help` }),
+      prompt: prompter,
+      ...(parsed.profiles === undefined ? {} : { profiles: parsed.profiles }),
     };
     const result = await handler(ctx);
     return reportSuccess(io, out, flags.json, result);

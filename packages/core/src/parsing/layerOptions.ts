@@ -1,17 +1,35 @@
 import type { ConfigStore } from '../api/config';
 import type { OptionDefinition } from '../definitions/types';
-import { usageError } from '../errors/EdictError';
+import { EdictError, usageError } from '../errors/EdictError';
+import { profileConfigKey } from '../profiles/profilePaths';
 import { toEnvSegment } from '../host/names';
 import { CoercionFailure } from './coerce';
 import { coerceChecked } from './checkValue';
 
-/** Where an option's value came from. */
-export type ValueSource = 'flag' | 'env' | 'config' | 'default';
+/** How secure values are shown. */
+export const MASK = '****';
+
+/** Where an option's value came from (`prompt`: typed at a prompt for a missing value). */
+export type ValueSource = 'flag' | 'env' | 'profile' | 'config' | 'default' | 'prompt';
 
 /** The layered values of one command's options. */
 export interface LayeredOptions {
   values: Record<string, unknown>;
   sources: Record<string, ValueSource>;
+  /**
+   * Where each value came from, as a user reads it: `--times`, `MYCLI_OPT_TIMES`,
+   * `profile dev.greeter (/path/mycli.config.json)`, `config.json (greet.times)`, `default`.
+   */
+  origins: Record<string, string>;
+}
+
+/** A profile property's value for an option, and where it is kept. */
+export interface ProfileValue {
+  value: unknown;
+  profile: string;
+  property: string;
+  file: string;
+  secure: boolean;
 }
 
 /** Facts layering needs besides the options themselves. */
@@ -25,6 +43,10 @@ export interface LayerInput {
   cliName: string;
   /** `mycli greet --help`: the hint of a bad flag or environment value. */
   helpHint: string;
+  /** The profile layer (between environment and config file): the value filling an option, if any. */
+  profile?: (option: OptionDefinition) => ProfileValue | undefined;
+  /** Options holding secure values: their values are masked in error messages. */
+  secure?: ReadonlySet<string>;
 }
 
 /** The environment variable that sets an option, or undefined when environment layering is off for it. */
@@ -39,8 +61,8 @@ export function configKeys(option: OptionDefinition, commandPath: readonly strin
 }
 
 /**
- * Gives each option its value: flag > environment variable > config file (command-specific key,
- * then bare key) > default. Booleans and counts without any value are false and 0. Number values
+ * Gives each option its value: flag > environment variable > profile property (when
+ * `input.profile` is given) > config file (command-specific key, then bare key) > default. Booleans and counts without any value are false and 0. Number values
  * from every layer are checked against the option's `integer`, `min` and `max`.
  */
 export function layerOptions(
@@ -50,10 +72,12 @@ export function layerOptions(
 ): LayeredOptions {
   const values: Record<string, unknown> = {};
   const sources: Record<string, ValueSource> = {};
+  const origins: Record<string, string> = {};
   for (const option of options) {
-    const set = (value: unknown, source: ValueSource): void => {
+    const set = (value: unknown, source: ValueSource, origin: string): void => {
       values[option.name] = value;
       sources[option.name] = source;
+      origins[option.name] = origin;
     };
     if (Object.prototype.hasOwnProperty.call(flags, option.name)) {
       set(
@@ -65,13 +89,19 @@ export function layerOptions(
           input,
         ),
         'flag',
+        `--${option.name}`,
       );
       continue;
     }
     const envName = envVarName(option, input.envPrefix);
     const envValue = envName === undefined ? undefined : input.env[envName];
     if (envName !== undefined && envValue !== undefined && envValue !== '') {
-      set(coerce(option, envValue, `environment variable ${envName}`, envValue, input), 'env');
+      set(coerce(option, envValue, `environment variable ${envName}`, envValue, input), 'env', envName);
+      continue;
+    }
+    const fromProfile = input.profile?.(option);
+    if (fromProfile !== undefined) {
+      set(profileCoerce(option, fromProfile, input), 'profile', profileOrigin(fromProfile));
       continue;
     }
     if (option.config !== false) {
@@ -91,15 +121,40 @@ export function layerOptions(
             key,
           ),
           'config',
+          `config.json (${key})`,
         );
         continue;
       }
     }
-    if (option.default !== undefined) set(option.default, 'default');
-    else if (option.type === 'boolean') set(false, 'default');
-    else if (option.type === 'count') set(0, 'default');
+    if (option.default !== undefined) set(option.default, 'default', 'default');
+    else if (option.type === 'boolean') set(false, 'default', 'default');
+    else if (option.type === 'count') set(0, 'default', 'default');
   }
-  return { values, sources };
+  return { values, sources, origins };
+}
+
+/** `profile dev.greeter (/path/mycli.config.json)` */
+export function profileOrigin(value: Pick<ProfileValue, 'profile' | 'file'>): string {
+  return `profile ${value.profile} (${value.file})`;
+}
+
+function profileCoerce(option: OptionDefinition, from: ProfileValue, input: LayerInput): unknown {
+  try {
+    return coerceChecked(option, from.value);
+  } catch (err) {
+    if (!(err instanceof CoercionFailure)) throw err;
+    const shown = from.secure ? MASK : JSON.stringify(from.value);
+    throw new EdictError(
+      'EDICT_CONFIG_INVALID',
+      `Invalid value ${shown} for property "${from.property}" of profile "${from.profile}" ` +
+        `(${from.secure ? 'credential store, listed in ' : ''}${from.file}), which fills option ` +
+        `--${option.name}: ${err.message}.`,
+      {
+        hint: `${input.cliName} config set ${profileConfigKey(from.profile, from.property)} <value>`,
+        details: { option: option.name, profile: from.profile, property: from.property, path: from.file },
+      },
+    );
+  }
 }
 
 function formatFlagValue(raw: unknown): string {
@@ -110,14 +165,16 @@ function coerce(
   option: OptionDefinition,
   raw: unknown,
   where: string,
-  shown: string,
+  shownRaw: string,
   input: LayerInput,
   configKey?: string,
 ): unknown {
+  let shown = shownRaw;
   try {
     return coerceChecked(option, raw);
   } catch (err) {
     if (!(err instanceof CoercionFailure)) throw err;
+    if (input.secure?.has(option.name)) shown = MASK;
     const hint = configKey
       ? `${input.cliName} config set ${configKey} <value>  (or: ${input.cliName} config unset ${configKey})`
       : input.helpHint;

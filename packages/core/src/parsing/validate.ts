@@ -2,11 +2,15 @@ import type { OptionDefinition } from '../definitions/types';
 import { usageError } from '../errors/EdictError';
 import type { LayeredOptions } from './layerOptions';
 
-/** Checks choices, conflicts, implies and required; returns deprecation warnings to print. */
+/**
+ * Checks choices, conflicts, implies and (unless `checkRequired` is false) required; returns
+ * deprecation warnings to print.
+ */
 export function validateOptions(
   options: readonly OptionDefinition[],
-  layered: LayeredOptions,
+  layered: Pick<LayeredOptions, 'values' | 'sources'>,
   helpHint: string,
+  checkRequired = true,
 ): string[] {
   const { values, sources } = layered;
   const byName = new Map(options.map((o) => [o.name, o]));
@@ -30,7 +34,8 @@ export function validateOptions(
         );
       }
     }
-    if (option.deprecated && given(option.name) && sources[option.name] !== 'config') {
+    const fromFile = sources[option.name] === 'config' || sources[option.name] === 'profile';
+    if (option.deprecated && given(option.name) && !fromFile) {
       const info = typeof option.deprecated === 'object' ? option.deprecated : {};
       const replacement = info.replacement ? ` Use --${info.replacement} instead.` : '';
       warnings.push(
@@ -73,7 +78,7 @@ export function validateOptions(
     }
   }
   for (const option of options) {
-    if (option.required && values[option.name] === undefined) {
+    if (checkRequired && option.required && values[option.name] === undefined) {
       throw usageError('EDICT_MISSING_OPTION', `Missing required option --${option.name}.`, {
         hint: helpHint,
         details: { option: option.name },

@@ -7,6 +7,8 @@ export interface GlobalFlags {
   noColor: boolean;
   help: boolean;
   version: boolean;
+  /** `--show-inputs-only`: print every input of the command and where it came from; run nothing. */
+  showInputsOnly: boolean;
 }
 
 /** Name, aliases and summary of each global option (for help, completion and docs). */
@@ -23,6 +25,10 @@ export const GLOBAL_OPTIONS: readonly {
   { flag: '--debug', summary: 'Show stack traces of errors' },
   { flag: '--no-color', summary: 'Turn colour off (also NO_COLOR=1)' },
   { flag: '--help', short: '-h', summary: 'Show help' },
+  {
+    flag: '--show-inputs-only',
+    summary: 'Show each input, its value and where it came from (secure ones masked); run nothing',
+  },
   {
     flag: '--version',
     short: '-V',
@@ -44,7 +50,14 @@ export function extractGlobalFlags(argv: readonly string[]): {
   rest: string[];
   invalid?: string;
 } {
-  const flags: GlobalFlags = { json: false, debug: false, noColor: false, help: false, version: false };
+  const flags: GlobalFlags = {
+    json: false,
+    debug: false,
+    noColor: false,
+    help: false,
+    version: false,
+    showInputsOnly: false,
+  };
   const rest: string[] = [];
   let invalid: string | undefined;
   let afterDashDash = false;
@@ -62,6 +75,7 @@ export function extractGlobalFlags(argv: readonly string[]): {
     } else if (arg === '--no-color') flags.noColor = true;
     else if (arg === '--help' || arg === '-h') flags.help = true;
     else if (arg === '--version' || arg === '-V') flags.version = true;
+    else if (arg === '--show-inputs-only') flags.showInputsOnly = true;
     else rest.push(arg);
   }
   return { flags, rest, ...(invalid === undefined ? {} : { invalid }) };

@@ -8,7 +8,7 @@ import { secureAccount } from '../../profiles/secureAccount';
 import { askProperties } from './askProperties';
 import { chooseConfigFile } from './chooseLayer';
 import { configSkeleton } from './skeleton';
-import { storedSecureText } from './secureValue';
+import { encodeSecure } from '../../profiles/secureValue';
 import type { TeamConfigEnv } from './teamConfigEnv';
 
 /** What `config init` reports. */
@@ -52,7 +52,7 @@ export async function initConfig(ctx: CommandContext, env: TeamConfigEnv): Promi
     }
   const stored: string[] = [];
   for (const [profile, property, value] of secure) {
-    await env.credentials().save(secureAccount(file, profile, property), storedSecureText(value));
+    await env.credentials().save(secureAccount(file, profile, property), encodeSecure(value));
     stored.push(`${profile}.${property}`);
   }
   writeFileAtomic(file, `${JSON.stringify(data, null, 2)}\n`);

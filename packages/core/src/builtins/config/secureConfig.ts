@@ -7,7 +7,7 @@ import { setConfigValue } from '../../profiles/setConfigValue';
 import { askSecure } from './askSecure';
 import { chooseConfigFile } from './chooseLayer';
 import { readPropertyText } from './propertyText';
-import { storedSecureText } from './secureValue';
+import { encodeSecure } from '../../profiles/secureValue';
 import type { TeamConfigEnv } from './teamConfigEnv';
 
 /** The layers `config secure` works on: the one `--global`/`--user` names, else every existing one. */
@@ -46,7 +46,7 @@ export async function secureConfig(
         const where = { global: layer.scope === 'global', user: layer.user };
         const text = await askSecure(ctx, name, property, question, where);
         if (text === '') continue;
-        await credentials.save(account, storedSecureText(readPropertyText(type?.properties[property], text)));
+        await credentials.save(account, encodeSecure(readPropertyText(type?.properties[property], text)));
         if (!listed.includes(property)) {
           listed.push(property);
           setConfigValue(layer.path, profileJsonPath(name, 'secure'), [...listed]);

@@ -10,7 +10,8 @@ import { missingConfigValue } from '../configCommands';
 import { askSecure } from './askSecure';
 import { chooseConfigFile } from './chooseLayer';
 import { propertyDefinition, readPropertyText } from './propertyText';
-import { isSecureProperty, storedSecureText } from './secureValue';
+import { encodeSecure } from '../../profiles/secureValue';
+import { isSecureProperty } from './secureProperty';
 import type { TeamConfigEnv } from './teamConfigEnv';
 import { parseTeamKey } from './teamKey';
 
@@ -90,7 +91,7 @@ export async function setTeamValue(
   if (definition !== undefined) checkPropertyValue(definition, value, { file, profile, property });
   const credentials = env.credentials();
   const account = secureAccount(file, profile, property);
-  await credentials.save(account, storedSecureText(value));
+  await credentials.save(account, encodeSecure(value));
   try {
     const plain = here === undefined ? undefined : profileAt(here, profile)?.properties;
     if (plain !== undefined && Object.hasOwn(plain, property))
