@@ -67,4 +67,30 @@ describeTmux('config commands on a terminal', () => {
     });
     expect(JSON.parse(readFileSync(vault, 'utf8'))).toEqual({ [`${file}:greeter.token`]: 'tok-2718' });
   });
+
+  it('config secure asks only for the secure values not stored yet, and skips an empty answer', async () => {
+    const file = join(c.project, 'procli.config.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        profiles: {
+          a: { type: 'greeter', secure: ['token'] },
+          b: { type: 'greeter' },
+          c: { properties: {}, secure: ['password'] },
+        },
+      }),
+    );
+    writeFileSync(vault, JSON.stringify({ [`${file}:a.token`]: 'kept' }));
+    pane = inProject(['config', 'secure']);
+    await answer(pane, 'b token', 'tok-b-1');
+    await answer(pane, 'c password', '');
+    expect(await pane.exitCode()).toBe(0);
+    expect(pane.raw()).not.toContain('tok-b-1');
+    expect(pane.screen(true).join('\n')).not.toContain('a token');
+    expect(JSON.parse(readFileSync(vault, 'utf8'))).toEqual({
+      [`${file}:a.token`]: 'kept',
+      [`${file}:b.token`]: 'tok-b-1',
+    });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ profiles: { b: { secure: ['token'] } } });
+  });
 });
