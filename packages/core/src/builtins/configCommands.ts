@@ -73,7 +73,13 @@ export function configGroup(env: TeamConfigEnv): GroupDefinition {
     name: 'config',
     summary: 'Show and change profiles, team config files and option defaults',
     description:
-      'Profiles live in <cli>.config.json files: the project one (found walking up from the working folder), the global one in the config folder, and a .user.json beside each for personal values; secure values live in the credential store (see docs/profiles.md). Option defaults are kept in config.json in the config folder (the `path` of `config list --json`: the XDG config folder on Linux, or the one <PREFIX>_HOME names). An option key is an option name, which applies to every command with that option, or <command path joined by dots>.<option>, which wins over the bare name for that command. Flags and environment variables win over both.',
+      'Profiles live in <cli>.config.json files: the project one (found walking up from the working ' +
+      'folder), the global one in the config folder, and a .user.json beside each for personal values; ' +
+      'secure values live in the credential store (see docs/profiles.md). Option defaults are kept in ' +
+      'config.json in the config folder (the `path` of `config list --json`: the XDG config folder on ' +
+      'Linux, or the one <PREFIX>_HOME names). An option key is an option name, which applies to every ' +
+      'command with that option, or <command path joined by dots>.<option>, which wins over the bare name' +
+      ' for that command. Flags and environment variables win over both.',
     children: [
       ...teamCommands(env),
       {
@@ -116,7 +122,11 @@ export function configGroup(env: TeamConfigEnv): GroupDefinition {
         name: 'set',
         summary: 'Change one setting',
         description:
-          'Keys under profiles. and defaults. go to a team config file: the project one when one is found walking up from the working folder, else the global one (--global, --user choose). A property its profile type declares secure, or one set with --secure, goes to the credential store; without a value it is asked for with masked input. Other keys are option defaults in config.json.',
+          'Keys under profiles. and defaults. go to a team config file: the project one when one is ' +
+          'found walking up from the working folder, else the global one (--global, --user choose). ' +
+          'A property its profile type declares secure, or one set with --secure, goes to the ' +
+          'credential store; without a value it is asked for with masked input. Other keys are ' +
+          'option defaults in config.json.',
         positionals: [
           keyArg,
           {

@@ -68,9 +68,12 @@ const credentialManager = file && {
   name: 'the test vault',
   load: async (account) => read()[account],
   save: async (account, value) => write({ ...read(), [account]: value }),
-  delete: async (account) => { const d = read(); const had = account in d; delete d[account]; write(d); return had; },
+  delete: async (account) => {
+    const d = read(); const had = account in d; delete d[account]; write(d); return had;
+  },
 };
-core.runMain(core.createCli({ name: 'procli', version: '1.0.0', profileTypes: ${JSON.stringify(PROFILE_TYPES)},
+core.runMain(core.createCli({ name: 'procli', version: '1.0.0',
+  profileTypes: ${JSON.stringify(PROFILE_TYPES)},
   ...(credentialManager ? { credentialManager } : {}) }));
 `,
   );

@@ -142,7 +142,7 @@ describe('config set of profiles and defaults', () => {
     });
   });
 
-  it('without a terminal, --secure with no value fails with EDICT_PROMPT_UNAVAILABLE and stores nothing', async () => {
+  it('without a terminal, --secure and no value is EDICT_PROMPT_UNAVAILABLE, storing nothing', async () => {
     writeFileSync(projectFile(), HAND_EDITED);
     const r = await json(['config', 'set', 'profiles.dev.properties.password', '--secure']);
     expect(r.error?.code).toBe('EDICT_PROMPT_UNAVAILABLE');

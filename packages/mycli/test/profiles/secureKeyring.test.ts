@@ -12,7 +12,8 @@ import { HAVE_TMUX, openPane, type Pane } from '../helpers/tmux';
 const ready = HAVE_TMUX && secretServiceAvailable();
 if (!ready)
   console.warn(
-    'Skipping the keyring tests: tmux, gnome-keyring, dbus or secret-tool is missing (.ci/run installs them).',
+    'Skipping the keyring tests: tmux, gnome-keyring, dbus or secret-tool is missing ' +
+      '(.ci/run installs them).',
   );
 const describeReady = ready ? describe : describe.skip;
 

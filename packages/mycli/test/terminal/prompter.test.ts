@@ -35,7 +35,9 @@ beforeEach(() => {
   const commands = [{ name: 'ask', summary: 'Asks', handler: join(dir, 'ask.js') }];
   writeFileSync(
     join(dir, 'cli.js'),
-    `const core = require(${core});\ncore.runMain(core.createCli({ name: 'asker', version: '1.0.0', home: ${JSON.stringify(join(dir, 'home'))}, commands: ${JSON.stringify(commands)} }));\n`,
+    `const core = require(${core});\n` +
+      `core.runMain(core.createCli({ name: 'asker', version: '1.0.0', ` +
+      `home: ${JSON.stringify(join(dir, 'home'))}, commands: ${JSON.stringify(commands)} }));\n`,
   );
 });
 afterEach(() => {

@@ -22,6 +22,7 @@ export async function askProperties(
 ): Promise<ProfileAnswers> {
   const answers: ProfileAnswers = { plain: {}, secure: {} };
   for (const [property, definition] of Object.entries(type.properties)) {
+    const choices = definition.enum ? ` (${definition.enum.join(', ')})` : '';
     const about = definition.description ? ` (${definition.description})` : '';
     for (;;) {
       const text = definition.secure
@@ -36,9 +37,7 @@ export async function askProperties(
         checkPropertyValue(definition, value, { file, profile, property });
       } catch (err) {
         if (!isEdictError(err)) throw err;
-        ctx.out.warn(
-          `${property} wants a ${definition.type}${definition.enum ? ` (${definition.enum.join(', ')})` : ''}.`,
-        );
+        ctx.out.warn(`${property} wants a ${definition.type}${choices}.`);
         continue;
       }
       (definition.secure ? answers.secure : answers.plain)[property] = value;

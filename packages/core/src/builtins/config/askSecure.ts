@@ -5,7 +5,8 @@ import { promptUnavailable } from '../../prompt/promptErrors';
 
 /**
  * Asks for a secure profile value with masked input. Without a terminal the error says how to
- * give it instead, for the same file (`layer`): as the value of `config set … --secure` (which puts it in the shell's history).
+ * give it instead, for the same file (`layer`): as the value of `config set … --secure` (which
+ * puts it in the shell's history).
  */
 export async function askSecure(
   ctx: CommandContext,

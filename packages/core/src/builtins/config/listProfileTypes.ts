@@ -11,7 +11,7 @@ export interface ProfileTypeListing {
   profiles: { name: string; default: boolean; file: string }[];
 }
 
-/** `config profiles`: every known profile type (host and plugins) and the profiles of each, the default marked. */
+/** `config profiles`: each known profile type (host, plugins), the profiles of each, the default marked. */
 export function listProfileTypes(ctx: CommandContext, env: TeamConfigEnv): ProfileTypeListing[] {
   const types = env.profileTypes();
   const listing = teamListing(findConfigLayers(ctx.host.name, ctx.host.cwd, ctx.host.dirs.config), types);

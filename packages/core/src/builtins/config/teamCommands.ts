@@ -34,7 +34,11 @@ export function teamCommands(env: TeamConfigEnv): CommandNode[] {
       name: 'init',
       summary: 'Create a config file with a profile of each known type',
       description:
-        'Writes <cli>.config.json in the working folder (--global: in the config folder; --user: the .user.json file) with one profile per profile type, each the default of its type, and <cli>.schema.json beside it. On a terminal it asks for each value (secure ones masked, kept in the credential store); without one it writes the skeleton. An existing file is left alone unless --overwrite is given.',
+        'Writes <cli>.config.json in the working folder (--global: in the config folder; --user: the ' +
+        '.user.json file) with one profile per profile type, each the default of its type, and ' +
+        '<cli>.schema.json beside it. On a terminal it asks for each value (secure ones masked, kept in ' +
+        'the credential store); without one it writes the skeleton. An existing file is left alone unless' +
+        ' --overwrite is given.',
       options: [...layerOptions, flag('overwrite', 'Replace an existing config file')],
       examples: [{ command: '$0 config init', description: 'Create the project config file here' }],
       handler: () => (ctx: CommandContext) => init().initConfig(ctx, env),
@@ -43,7 +47,9 @@ export function teamCommands(env: TeamConfigEnv): CommandNode[] {
       name: 'secure',
       summary: 'Ask for the secure values the credential store does not hold yet',
       description:
-        'For every profile of the config files (--global, --user: of that file only), asks with masked input for each secure property without a stored value and stores it in the credential store. An empty answer skips one.',
+        'For every profile of the config files (--global, --user: of that file only), asks with masked ' +
+        'input for each secure property without a stored value and stores it in the credential store. An ' +
+        'empty answer skips one.',
       options: layerOptions,
       handler: () => (ctx: CommandContext) => secure().secureConfig(ctx, env),
     },

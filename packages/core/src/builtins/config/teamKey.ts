@@ -6,7 +6,7 @@ export type TeamKey =
   | { kind: 'type'; profile: string }
   | { kind: 'default'; type: string };
 
-/** Whether a config key addresses the team config files (profiles and defaults) rather than option defaults. */
+/** Whether a config key addresses the team config files (profiles, defaults), not option defaults. */
 export function isTeamKey(key: string): boolean {
   return key.startsWith('profiles.') || key.startsWith('defaults.');
 }
