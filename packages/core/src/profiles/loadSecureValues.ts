@@ -18,6 +18,8 @@ export async function loadSecureValues(input: {
   given: (option: string) => boolean;
   credentials: () => CredentialManager;
   envPrefix: string;
+  /** `--show-inputs-only`: a store that cannot be reached leaves the values unset instead of failing. */
+  tolerant?: boolean;
 }): Promise<void> {
   for (const [type, resolved] of input.profiles.byType) {
     const definition = input.types.find((t) => t.type === type);
@@ -31,6 +33,7 @@ export async function loadSecureValues(input: {
         if (stored !== undefined) value.value = decodeSecure(definition?.properties[property], stored);
       } catch (err) {
         if (!isEdictError(err) || err.code !== 'EDICT_CREDENTIALS_UNAVAILABLE') throw err;
+        if (input.tolerant) continue;
         const option = input.options.find((o) => o.name === optionName);
         if (option === undefined) throw err;
         const env = envVarName(option, input.envPrefix);

@@ -80,7 +80,13 @@ export async function resolveInputs(input: ResolveInputsInput): Promise<Resolved
     const env = option === undefined ? undefined : envVarName(option, input.parse.envPrefix);
     return Object.hasOwn(flags, name) || (env !== undefined && (input.parse.env[env] ?? '') !== '');
   };
-  await loadSecureValues({ ...context, profiles, given, credentials: input.credentials });
+  await loadSecureValues({
+    ...context,
+    profiles,
+    given,
+    credentials: input.credentials,
+    tolerant: input.listMissing === true,
+  });
   const layered = layerOptions(options, flags, {
     ...layerInput,
     profile: profileLayer(profiles),
