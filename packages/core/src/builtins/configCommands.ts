@@ -56,6 +56,8 @@ const setTeam = (): typeof import('./config/setTeamValue') =>
   require('./config/setTeamValue') as typeof import('./config/setTeamValue');
 const unsetTeam = (): typeof import('./config/unsetTeamValue') =>
   require('./config/unsetTeamValue') as typeof import('./config/unsetTeamValue');
+const getTeam = (): typeof import('./config/getTeamValue') =>
+  require('./config/getTeamValue') as typeof import('./config/getTeamValue');
 const list = (): typeof import('./config/listConfig') =>
   require('./config/listConfig') as typeof import('./config/listConfig');
 /* eslint-enable @typescript-eslint/no-require-imports */
@@ -103,6 +105,7 @@ export function configGroup(env: TeamConfigEnv): GroupDefinition {
         positionals: [keyArg],
         handler: () => (ctx: CommandContext) => {
           const key = String(ctx.args.key);
+          if (isTeamKey(key)) return getTeam().getTeamValue(ctx, env, key);
           const values = ctx.config.list();
           if (!Object.prototype.hasOwnProperty.call(values, key)) {
             throw new EdictError(

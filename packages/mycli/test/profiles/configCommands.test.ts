@@ -203,6 +203,19 @@ describe('config list', () => {
   });
 });
 
+describe('config get of profiles and defaults', () => {
+  it('shows the merged value, (secure) for a secure one, and fails for one no file sets', async () => {
+    writeFileSync(projectFile(), HAND_EDITED);
+    await run(['config', 'set', 'profiles.dev.greeter.properties.token', 'tok-3141']);
+    expect((await run(['config', 'get', 'profiles.dev.greeter.properties.greeting'])).stdout).toBe('Hi\n');
+    expect((await run(['config', 'get', 'defaults.greeter'])).stdout).toBe('dev.greeter\n');
+    const secure = await run(['config', 'get', 'profiles.dev.greeter.properties.token']);
+    expect(secure.stdout).toBe('(secure)\n');
+    const unset = await json(['config', 'get', 'profiles.dev.properties.port']);
+    expect(unset.error?.code).toBe('EDICT_CONFIG_KEY_NOT_SET');
+  });
+});
+
 describe('config profiles and config schema', () => {
   it('lists the types and their profiles, the default marked', async () => {
     writeFileSync(projectFile(), HAND_EDITED);
