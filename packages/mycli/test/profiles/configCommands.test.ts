@@ -63,6 +63,17 @@ describe('config init', () => {
     });
   });
 
+  it('writes in the working folder even below a project folder, and config set then finds it', async () => {
+    writeFileSync(projectFile(), HAND_EDITED);
+    const sub = join(c.project, 'sub');
+    mkdirSync(sub);
+    expect((await run(['config', 'init'], { cwd: sub })).status).toBe(0);
+    expect(existsSync(join(sub, 'procli.config.json'))).toBe(true);
+    expect((await run(['config', 'set', 'defaults.greeter', 'base'], { cwd: sub })).status).toBe(0);
+    expect(readFileSync(join(sub, 'procli.config.json'), 'utf8')).toContain('"greeter": "base"');
+    expect(readFileSync(projectFile(), 'utf8')).toBe(HAND_EDITED);
+  });
+
   it('refuses to overwrite an existing file', async () => {
     writeFileSync(projectFile(), HAND_EDITED);
     const r = await json(['config', 'init']);

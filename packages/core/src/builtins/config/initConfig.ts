@@ -28,7 +28,7 @@ export interface InitResult {
  */
 export async function initConfig(ctx: CommandContext, env: TeamConfigEnv): Promise<InitResult> {
   const cli = ctx.host.name;
-  const file = chooseConfigFile(ctx, 'cwd');
+  const file = chooseConfigFile(ctx, 'init');
   if (existsSync(file) && ctx.args.overwrite !== true)
     throw new EdictError('EDICT_CONFIG_EXISTS', `${file} exists already; config init leaves it as it is.`, {
       hint: `${cli} config set profiles.<profile>.properties.<property> <value>  (or add --overwrite)`,

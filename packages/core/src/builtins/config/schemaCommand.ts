@@ -18,7 +18,7 @@ export function schemaCommand(ctx: CommandContext, env: TeamConfigEnv): unknown 
   }
   const layers = findConfigLayers(ctx.host.name, ctx.host.cwd, ctx.host.dirs.config);
   const existing = layers.filter((l) => l.exists).map((l) => dirname(l.path));
-  const folders = [...new Set(existing.length > 0 ? existing : [dirname(chooseConfigFile(ctx, 'global'))])];
+  const folders = [...new Set(existing.length > 0 ? existing : [dirname(chooseConfigFile(ctx, 'edit'))])];
   const files = folders.map((folder) => writeConfigSchema(folder, ctx.host.name, types));
   return { files, message: `Wrote ${files.join(', ')}` };
 }

@@ -13,7 +13,7 @@ import type { TeamConfigEnv } from './teamConfigEnv';
 /** The layers `config secure` works on: the one `--global`/`--user` names, else every existing one. */
 function chosenLayers(ctx: CommandContext, layers: readonly ConfigLayer[]): ConfigLayer[] {
   if (ctx.args.global !== true && ctx.args.user !== true) return layers.filter((l) => l.exists);
-  const file = chooseConfigFile(ctx, 'global');
+  const file = chooseConfigFile(ctx, 'edit');
   return layers.filter((l) => l.path === file && l.exists);
 }
 

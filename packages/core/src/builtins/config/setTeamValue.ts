@@ -43,7 +43,7 @@ export async function setTeamValue(
 ): Promise<TeamSetResult> {
   const cli = ctx.host.name;
   const parsed = parseTeamKey(key, cli);
-  const file = chooseConfigFile(ctx, 'global');
+  const file = chooseConfigFile(ctx, 'edit');
   // Reading every layer first refuses a corrupt file before anything is stored.
   const layers = findConfigLayers(cli, ctx.host.cwd, ctx.host.dirs.config);
   if (parsed.kind !== 'property' || ctx.args.secure !== true) {

@@ -17,7 +17,7 @@ export async function unsetTeamValue(
   key: string,
 ): Promise<{ key: string; file: string; removed: boolean; message: string }> {
   const parsed = parseTeamKey(key, ctx.host.name);
-  const file = chooseConfigFile(ctx, 'global');
+  const file = chooseConfigFile(ctx, 'edit');
   const layer = findConfigLayers(ctx.host.name, ctx.host.cwd, ctx.host.dirs.config).find(
     (l) => l.path === file,
   );
