@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The whole test suite: lint (zero warnings), formatting (prettier --check), type-check of sources and tests, then jest.
+// The whole test suite: lint (zero warnings), formatting (prettier --check), type-check of sources and tests,
+// then jest.
 // Extra arguments go to jest (`npm test -- packages/core`).
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';

@@ -51,7 +51,8 @@ export function summarizeProfiles(files, top = 20) {
     lines.push('', title);
     for (const [k, us] of [...map].sort((a, b) => b[1] - a[1]).slice(0, top)) {
       lines.push(
-        `${(us / 1000 / runs).toFixed(1).padStart(8)} ms ${((us / totalUs) * 100).toFixed(1).padStart(5)}%  ${k}`,
+        `${(us / 1000 / runs).toFixed(1).padStart(8)} ms ${((us / totalUs) * 100).toFixed(1).padStart(5)}` +
+          `%  ${k}`,
       );
     }
   };

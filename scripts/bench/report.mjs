@@ -110,16 +110,24 @@ export function targetsTable(targets) {
 }
 
 /** The whole report as Markdown. */
+function setupLine(s) {
+  const ms = (s.installMs / 1000).toFixed(1);
+  const kib = (s.indexBytes / 1024).toFixed(0);
+  return `${s.n} plugins installed in one \`plugins install\` call in ${ms} s (index.json ${kib} KiB)`;
+}
+
 export function renderReport(results) {
   const m = results.machine;
   const parts = [
-    `Machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGiB} GiB, ${m.platform}, Node ${m.node}, npm ${m.npm}; ${m.date}; ${results.options.quick ? 'quick run' : 'full run'}, peak RSS by ${results.rssMethod}.`,
+    `Machine: ${m.cpus} CPUs (${m.cpuModel}` +
+      `), ${m.memoryGiB} GiB, ${m.platform}` +
+      `, Node ${m.node}, npm ${m.npm}` +
+      `; ${m.date}; ${results.options.quick ? 'quick run' : 'full run'}` +
+      `, peak RSS by ${results.rssMethod}.`,
   ];
   const installed = results.setup.filter((s) => s.n > 0);
   if (installed.length) {
-    parts.push(
-      `Setup: ${installed.map((s) => `${s.n} plugins installed in one \`plugins install\` call in ${(s.installMs / 1000).toFixed(1)} s (index.json ${(s.indexBytes / 1024).toFixed(0)} KiB)`).join('; ')}.`,
-    );
+    parts.push(`Setup: ${installed.map(setupLine).join('; ')}.`);
   }
   if (results.startup)
     parts.push(
@@ -127,16 +135,19 @@ export function renderReport(results) {
     );
   if (results.install)
     parts.push(
-      `### Install (${results.options.installRuns} runs each, interleaved; ${results.install.packages} packages in the tree)\n\n${installTable(results.install)}`,
+      `### Install (${results.options.installRuns} runs each, interleaved; ${results.install.packages}` +
+        ` packages in the tree)\n\n${installTable(results.install)}`,
     );
   if (results.installLegacy) {
     parts.push(
-      `### Install on a request-bound registry (legacy tokens: verdaccio checks a bcrypt password on every request, one at a time)\n\n${installTable(results.installLegacy)}`,
+      `### Install on a request-bound registry (legacy tokens: verdaccio ` +
+        `checks a bcrypt password on every request, one at a time)\n\n${installTable(results.installLegacy)}`,
     );
   }
   if (results.installLatency) {
     parts.push(
-      `### Install on a registry ${results.installLatency.delayMs} ms away (a loopback proxy answers each request that much later)\n\n${installTable(results.installLatency)}`,
+      `### Install on a registry ${results.installLatency.delayMs} ms away ` +
+        `(a loopback proxy answers each request that much later)\n\n${installTable(results.installLatency)}`,
     );
   }
   parts.push(`### Targets\n\n${targetsTable(results.targets)}`);

@@ -24,7 +24,8 @@ export function cleanEnv(extra = {}) {
 /**
  * A command to run: `argv[0]` is 'node' (this Node binary) or 'npm'; `env` and `cwd` as for spawn;
  * `expect` (optional) a string stdout must contain when checked.
- * @typedef {{ label: string, argv: string[], env?: Record<string, string>, cwd?: string, expect?: string }} Cmd
+ * @typedef {{ label: string, argv: string[], env?: Record<string, string>, cwd?: string, expect?: string }}
+ * Cmd
  */
 
 function resolveArgv(argv) {
@@ -51,7 +52,9 @@ function spawn(cmd, argvPrefix = []) {
 function fail(cmd, r) {
   const out = `${r.stdout ?? ''}${r.stderr ?? ''}`.slice(-3000);
   return new Error(
-    `bench: \`${cmd.argv.join(' ')}\` (${cmd.label}) exited with ${r.status ?? r.signal}${r.error ? ` (${r.error.message})` : ''}\n${out}`,
+    `bench: \`${cmd.argv.join(' ')}\` (${cmd.label}` +
+      `) exited with ${r.status ?? r.signal}${r.error ? ` (${r.error.message})` : ''}` +
+      `\n${out}`,
   );
 }
 

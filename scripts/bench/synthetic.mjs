@@ -40,7 +40,10 @@ function library(name, version, dependencies = {}) {
       {
         path: 'index.js',
         data: text(
-          `'use strict';\n${requires}\n// Formats a value the way ${name} does.\nmodule.exports = function format(s) {\n  const parts = [${calls}];\n  return '[${name}] ' + String(s) + (parts.length ? ' ' + parts.join(' ') : '');\n};\n`,
+          `'use strict';\n${requires}\n// Formats a value the way ${name}` +
+            ` does.\nmodule.exports = function format(s) {\n  const parts = [${calls}` +
+            `];\n  return '[${name}` +
+            `] ' + String(s) + (parts.length ? ' ' + parts.join(' ') : '');\n};\n`,
         ),
       },
     ],
@@ -51,7 +54,9 @@ function commandNode(i, command, handlerDir) {
   return {
     name: command,
     summary: `${command[0].toUpperCase()}${command.slice(1)} things of synthetic plugin ${i}`,
-    description: `Runs ${command} against the synthetic service number ${i}. It exists to give the help and the command index a realistic size.`,
+    description:
+      `Runs ${command} against the synthetic service number ${i}` +
+      `. It exists to give the help and the command index a realistic size.`,
     positionals: [{ name: 'target', summary: 'What to act on', required: false }],
     options: [
       { name: 'limit', aliases: ['l'], type: 'number', summary: 'How many items at most', default: 10 },

@@ -45,6 +45,9 @@ export type {
   LogLevel,
   Logger,
 } from './profiles/types';
+export { createCensor, CENSORED, type Censor } from './log/censor';
+export { createLogger, type LoggerOptions } from './log/createLogger';
+export { parseLogLevel, LOG_LEVELS, DEFAULT_LOG_LEVEL, type LogLevelSetting } from './log/logLevel';
 export { checkProfileTypes } from './profiles/checkProfileTypes';
 export { buildConfigSchema, writeConfigSchema, schemaFileName } from './profiles/schema';
 // Config files and profiles: jsonc-parser loads only inside the functions that read or edit a file.

@@ -15,7 +15,9 @@ export function checkTarget(dir: string, force: boolean): void {
   if (entries.length && !force) {
     throw new CreateError(
       'EDICT_CREATE_NOT_EMPTY',
-      `${dir} is not empty (${entries.length} entries, e.g. ${entries.slice(0, 3).join(', ')}); nothing was written.`,
+      `${dir} is not empty (${entries.length}` +
+        ` entries, e.g. ${entries.slice(0, 3).join(', ')}` +
+        `); nothing was written.`,
       {
         hint: `npm create edict ${dir} -- --force   (overwrites files with the same names)`,
       },

@@ -76,16 +76,21 @@ describe('scaffolded CLI and plugin, from a local registry', () => {
     expect(out).toBe('Hello, Ada!\n');
   }, 240_000);
 
-  it('scaffolds a plugin for it that installs (host from the registry) and passes its own tests, including a link into the host', async () => {
-    await registry.publish(cliDir());
-    npm(
-      ['exec', '--', 'create-edict', 'democli-plugin-greet', '--plugin', '--host', 'democli', '--yes'],
-      work,
-    );
-    npm(['install'], pluginDir());
-    npm(['run', 'lint'], pluginDir());
-    expect(npm(['test'], pluginDir())).toMatch(/^# pass 3$/m);
-  }, 240_000);
+  it(
+    'scaffolds a plugin for it that installs (host from the registry) ' +
+      'and passes its own tests, including a link into the host',
+    async () => {
+      await registry.publish(cliDir());
+      npm(
+        ['exec', '--', 'create-edict', 'democli-plugin-greet', '--plugin', '--host', 'democli', '--yes'],
+        work,
+      );
+      npm(['install'], pluginDir());
+      npm(['run', 'lint'], pluginDir());
+      expect(npm(['test'], pluginDir())).toMatch(/^# pass 3$/m);
+    },
+    240_000,
+  );
 
   it("packs the plugin with its command manifest, written by the plugin's prepack", () => {
     const out = npm(['pack', '--dry-run', '--json'], pluginDir());

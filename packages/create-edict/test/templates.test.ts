@@ -83,19 +83,32 @@ describe('rendering', () => {
     );
   });
 
-  it('gives a plugin the host keyword, the edict field, peer ranges and a prepack that writes the command manifest', () => {
+  it(
+    'gives a plugin the host keyword, the edict field, peer ranges ' +
+      'and a prepack that writes the command manifest',
+    () => {
+      const pkg = JSON.parse(
+        renderProject('plugin', templateVars(plugin)).find((f) => f.path === 'package.json')!.content,
+      );
+      expect(pkg.keywords).toEqual(['acme-plugin']);
+      expect(pkg.edict).toEqual({ commands: './lib/commands.js' });
+      expect(pkg.scripts.prepack).toBe('npm run build && edict-manifest');
+      expect(pkg.files).toContain('edict.manifest.json');
+      expect(pkg.peerDependencies).toEqual({ '@edict/core': '^0.1.0', '@acme/acme-cli': '^2.0.0' });
+      const commands = renderProject('plugin', templateVars(plugin)).find(
+        (f) => f.path === 'src/commands.ts',
+      )!.content;
+      expect(commands).toContain("handler: './lib/handlers/hello.js'");
+      expect(commands).toContain("name: 'deploy'");
+    },
+  );
+
+  it("gives a CLI mycli's exports, so its plugins can use the same subpaths (lib/*)", () => {
     const pkg = JSON.parse(
-      renderProject('plugin', templateVars(plugin)).find((f) => f.path === 'package.json')!.content,
+      renderProject('cli', templateVars(cli)).find((f) => f.path === 'package.json')!.content,
     );
-    expect(pkg.keywords).toEqual(['acme-plugin']);
-    expect(pkg.edict).toEqual({ commands: './lib/commands.js' });
-    expect(pkg.scripts.prepack).toBe('npm run build && edict-manifest');
-    expect(pkg.files).toContain('edict.manifest.json');
-    expect(pkg.peerDependencies).toEqual({ '@edict/core': '^0.1.0', '@acme/acme-cli': '^2.0.0' });
-    const commands = renderProject('plugin', templateVars(plugin)).find(
-      (f) => f.path === 'src/commands.ts',
-    )!.content;
-    expect(commands).toContain("handler: './lib/handlers/hello.js'");
-    expect(commands).toContain("name: 'deploy'");
+    const mycli = JSON.parse(readFileSync(join(__dirname, '..', '..', 'mycli', 'package.json'), 'utf8'));
+    expect(pkg.exports).toEqual(mycli.exports);
+    expect(Object.keys(pkg.exports)).toContain('./lib/*');
   });
 });

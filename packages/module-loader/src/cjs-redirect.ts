@@ -5,6 +5,7 @@
  * behave exactly as if the host had asked, and `require.cache` hands out the host's instance.
  */
 import Module from 'node:module';
+import { isNotExported, notExportedError } from './not-exported';
 import { planRedirect, type RedirectConfig } from './policy';
 import type { ModuleLoaderTrace } from './trace';
 
@@ -61,6 +62,7 @@ function resolveRedirected(
     const target = plan.kind === 'path' ? plan.path : plan.request;
     resolved = resolve.call(this, target, current.anchor, isMain, options);
   } catch (error) {
+    if (isNotExported(error)) throw notExportedError(error, request, from, 'required', current.config);
     if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
     // Not installed in the host (e.g. a scope pattern matching a package only the plugin has).
     resolved = resolve.call(this, request, parent, isMain, options);
@@ -82,7 +84,10 @@ export function enableCjsRedirect(config: RedirectConfig, trace: ModuleLoaderTra
   internals._resolveFilename = patched;
 }
 
-/** Stop redirecting; restores the original function unless someone patched on top of ours (ours then passes through). */
+/**
+ * Stop redirecting; restores the original function unless someone patched on top of ours (ours then passes
+ * through).
+ */
 export function disableCjsRedirect(): void {
   state = undefined;
   if (patched && original && internals._resolveFilename === patched) {

@@ -6,6 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isNotExported, notExportedError } from './not-exported';
 import { planRedirect, type RedirectConfig } from './policy';
 import type { ModuleLoaderTraceEvent } from './trace';
 
@@ -69,6 +70,7 @@ export function resolveForImport(
   // Node merges the context passed to nextResolve into the one it keeps, so restore it explicitly.
   const pluginContext = { ...context };
   const fromPlugin = (error: unknown): Resolved => {
+    if (isNotExported(error)) throw notExportedError(error, specifier, from, 'imported', config);
     if (!isNotFound(error)) throw error;
     const own = nextResolve(specifier, pluginContext);
     return isPromise(own) ? own.then((result) => report(result, true)) : report(own, true);

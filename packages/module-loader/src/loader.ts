@@ -19,7 +19,10 @@ export interface ModuleLoaderOptions {
   injected: readonly string[];
   /** Folders whose code is redirected: the installed-plugins folder, linked plugins' folders. */
   pluginRoots?: readonly string[];
-  /** `true`: one stderr line per redirect; a function: receives each event. Default: `EDICT_MODULE_LOADER_TRACE`. */
+  /**
+   * `true`: one stderr line per redirect; a function: receives each event. Default:
+   * `EDICT_MODULE_LOADER_TRACE`.
+   */
   trace?: boolean | ModuleLoaderTrace;
   /** Do not redirect anything (plugins resolve from their own node_modules). */
   disabled?: boolean;

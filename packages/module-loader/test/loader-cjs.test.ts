@@ -105,6 +105,31 @@ describe.each(nodeBinaries)('a CommonJS plugin on %s', (_label, binary) => {
     expect(report.fallback).toBe(pluginFile(fixture, '@edict', 'testing', 'index.js'));
   });
 
+  it('is refused an unexported subpath by an error naming its file and the exported ones', () => {
+    const withExports = fixtureFor(false, true);
+    try {
+      const { report } = runFixture(node, withExports, { esm: false, loader: true });
+      const from = join(withExports.pluginRoot, 'index.js');
+      expect(report.refused).toEqual({
+        code: 'ERR_PACKAGE_PATH_NOT_EXPORTED',
+        message:
+          `'@edict/core/internal/secret' required by ${from} is not exported by the host's @edict/core` +
+          ` (${join(withExports.hostRoot, 'node_modules', '@edict', 'core', 'package.json')}).` +
+          ' It exports: @edict/core, @edict/core/lib/error, @edict/core/lib/*, @edict/core/flavour,' +
+          ' @edict/core/package.json.',
+      });
+      expect(report.refusedHost).toEqual({
+        code: 'ERR_PACKAGE_PATH_NOT_EXPORTED',
+        message:
+          `'some-host-cli/secret' required by ${from} is not exported by the host's some-host-cli` +
+          ` (${join(withExports.hostRoot, 'package.json')}).` +
+          ' It exports: some-host-cli, some-host-cli/lib/*, some-host-cli/package.json.',
+      });
+    } finally {
+      rmSync(withExports.dir, { recursive: true, force: true });
+    }
+  });
+
   it('resolves a host with an exports map by self-reference', () => {
     const withExports = fixtureFor(false, true);
     try {
@@ -121,18 +146,22 @@ describe.each(nodeBinaries)('a CommonJS plugin on %s', (_label, binary) => {
     expect(listing).toEqual(enabledListing(fixture));
   });
 
-  it('is redirected through a plugin root given as a link (compared by real path), and not from outside the roots', () => {
-    const link = join(fixture.dir, 'linked-plugin');
-    symlinkSync(fixture.pluginRoot, link, 'junction');
-    expect(runFixture(node, fixture, { esm: false, loader: true, pluginRoots: [link] }).listing).toEqual(
-      enabledListing(fixture),
-    );
-    const elsewhere = join(fixture.dir, 'elsewhere');
-    mkdirSync(elsewhere);
-    expect(runFixture(node, fixture, { esm: false, loader: true, pluginRoots: [elsewhere] }).listing).toEqual(
-      disabledListing(fixture),
-    );
-  });
+  it(
+    'is redirected through a plugin root given as a link (compared ' +
+      'by real path), and not from outside the roots',
+    () => {
+      const link = join(fixture.dir, 'linked-plugin');
+      symlinkSync(fixture.pluginRoot, link, 'junction');
+      expect(runFixture(node, fixture, { esm: false, loader: true, pluginRoots: [link] }).listing).toEqual(
+        enabledListing(fixture),
+      );
+      const elsewhere = join(fixture.dir, 'elsewhere');
+      mkdirSync(elsewhere);
+      expect(
+        runFixture(node, fixture, { esm: false, loader: true, pluginRoots: [elsewhere] }).listing,
+      ).toEqual(disabledListing(fixture));
+    },
+  );
 
   it('is no longer redirected after disable()', () => {
     const { listing, report } = runFixture(node, fixture, {
@@ -144,19 +173,23 @@ describe.each(nodeBinaries)('a CommonJS plugin on %s', (_label, binary) => {
     expect(listing).toEqual(disabledListing(fixture));
   });
 
-  it('prints request, requesting file and resolved file for each redirect with EDICT_MODULE_LOADER_TRACE=1', () => {
-    const { stderr } = runFixture(
-      node,
-      fixture,
-      { esm: false, loader: true },
-      { EDICT_MODULE_LOADER_TRACE: '1' },
-    );
-    expect(stderr).toContain(
-      `require '@edict/core' from ${join(fixture.pluginRoot, 'index.js')} -> ${hostCore(fixture)}\n`,
-    );
-    expect(stderr).not.toContain("'test-pkg'");
-    expect(runFixture(node, fixture, { esm: false, loader: true }).stderr).toBe('');
-  });
+  it(
+    'prints request, requesting file and resolved file for each redirect ' +
+      'with EDICT_MODULE_LOADER_TRACE=1',
+    () => {
+      const { stderr } = runFixture(
+        node,
+        fixture,
+        { esm: false, loader: true },
+        { EDICT_MODULE_LOADER_TRACE: '1' },
+      );
+      expect(stderr).toContain(
+        `require '@edict/core' from ${join(fixture.pluginRoot, 'index.js')} -> ${hostCore(fixture)}\n`,
+      );
+      expect(stderr).not.toContain("'test-pkg'");
+      expect(runFixture(node, fixture, { esm: false, loader: true }).stderr).toBe('');
+    },
+  );
 
   it('hands trace events to a callback, marking fallbacks', () => {
     const { report } = runFixture(node, fixture, { esm: false, loader: true, traceCallback: true });

@@ -76,19 +76,36 @@ describe.each(nodeBinaries)(
       expect(report.flavourValue).toBe('import');
     });
 
-    it('leaves look-alike names alone and falls back to its own copy of an injected name the host lacks', () => {
-      const { report } = runFixture(node, fixture, {
-        esm: true,
-        loader: true,
-        injected: ['@edict/core', 'some-host-cli'],
+    it(
+      'leaves look-alike names alone and falls back to its own copy ' + 'of an injected name the host lacks',
+      () => {
+        const { report } = runFixture(node, fixture, {
+          esm: true,
+          loader: true,
+          injected: ['@edict/core', 'some-host-cli'],
+        });
+        expect(report.lookAlikes).toEqual([
+          pluginFile(fixture, '@edict', 'core-extra', 'index.js'),
+          pluginFile(fixture, 'some-host-cli-tools', 'index.js'),
+        ]);
+        expect(runFixture(node, fixture, { esm: true, loader: true }).report.fallback).toBe(
+          pluginFile(fixture, '@edict', 'testing', 'index.js'),
+        );
+      },
+    );
+
+    it('is refused an unexported subpath by an error naming its file and the exported ones', () => {
+      const { report } = runFixture(node, fixture, { esm: true, loader: true });
+      const message =
+        `'@edict/core/internal/secret' imported by ${join(fixture.pluginRoot, 'index.js')} is not exported` +
+        ` by the host's @edict/core (${join(fixture.hostRoot, 'node_modules/@edict/core/package.json')}).` +
+        ' It exports: @edict/core, @edict/core/lib/error, @edict/core/lib/*, @edict/core/flavour,' +
+        ' @edict/core/package.json.';
+      const refusal = { code: 'ERR_PACKAGE_PATH_NOT_EXPORTED', message };
+      expect({ resolve: report.refused, import: report.refusedImport }).toEqual({
+        resolve: refusal,
+        import: refusal,
       });
-      expect(report.lookAlikes).toEqual([
-        pluginFile(fixture, '@edict', 'core-extra', 'index.js'),
-        pluginFile(fixture, 'some-host-cli-tools', 'index.js'),
-      ]);
-      expect(runFixture(node, fixture, { esm: true, loader: true }).report.fallback).toBe(
-        pluginFile(fixture, '@edict', 'testing', 'index.js'),
-      );
     });
 
     it('is redirected when its plugin root is added after enableEsm()', () => {
@@ -97,35 +114,43 @@ describe.each(nodeBinaries)(
       expect(report.sameCore).toBe(true);
     });
 
-    it('is redirected through a plugin root given as a link (compared by real path), and not from outside the roots', () => {
-      const link = join(fixture.dir, 'linked-plugin');
-      symlinkSync(fixture.pluginRoot, link, 'junction');
-      expect(runFixture(node, fixture, { esm: true, loader: true, pluginRoots: [link] }).listing).toEqual(
-        enabledListing(fixture),
-      );
-      const elsewhere = join(fixture.dir, 'elsewhere');
-      mkdirSync(elsewhere);
-      expect(
-        runFixture(node, fixture, { esm: true, loader: true, pluginRoots: [elsewhere] }).listing,
-      ).toEqual(disabledListing(fixture));
-    });
+    it(
+      'is redirected through a plugin root given as a link (compared ' +
+        'by real path), and not from outside the roots',
+      () => {
+        const link = join(fixture.dir, 'linked-plugin');
+        symlinkSync(fixture.pluginRoot, link, 'junction');
+        expect(runFixture(node, fixture, { esm: true, loader: true, pluginRoots: [link] }).listing).toEqual(
+          enabledListing(fixture),
+        );
+        const elsewhere = join(fixture.dir, 'elsewhere');
+        mkdirSync(elsewhere);
+        expect(
+          runFixture(node, fixture, { esm: true, loader: true, pluginRoots: [elsewhere] }).listing,
+        ).toEqual(disabledListing(fixture));
+      },
+    );
 
     it('is no longer redirected after disable()', () => {
       const { listing } = runFixture(node, fixture, { esm: true, loader: true, disableBeforeLoad: true });
       expect(listing).toEqual(disabledListing(fixture));
     });
 
-    it('prints request, requesting file and resolved file for each redirect with EDICT_MODULE_LOADER_TRACE=1', () => {
-      const { stderr } = runFixture(
-        node,
-        fixture,
-        { esm: true, loader: true },
-        { EDICT_MODULE_LOADER_TRACE: '1' },
-      );
-      const from = join(fixture.pluginRoot, 'index.js');
-      expect(stderr).toContain(`import '@edict/core' from ${from} -> ${hostCore(fixture)}\n`);
-      expect(stderr).toContain(`require '@edict/core' from ${from} -> ${hostCore(fixture)}\n`);
-      expect(stderr).not.toContain("'test-pkg'");
-    });
+    it(
+      'prints request, requesting file and resolved file for each redirect ' +
+        'with EDICT_MODULE_LOADER_TRACE=1',
+      () => {
+        const { stderr } = runFixture(
+          node,
+          fixture,
+          { esm: true, loader: true },
+          { EDICT_MODULE_LOADER_TRACE: '1' },
+        );
+        const from = join(fixture.pluginRoot, 'index.js');
+        expect(stderr).toContain(`import '@edict/core' from ${from} -> ${hostCore(fixture)}\n`);
+        expect(stderr).toContain(`require '@edict/core' from ${from} -> ${hostCore(fixture)}\n`);
+        expect(stderr).not.toContain("'test-pkg'");
+      },
+    );
   },
 );

@@ -11,7 +11,9 @@ export const sampleCommands: CommandNode[] = [
     aliases: ['hi'],
     summary: 'Greet someone',
     description:
-      'Greets one or more people. Every option can also come from an environment variable (`MYCLI_OPT_<NAME>`) or the config file (`mycli config set greet.times 3`).',
+      'Greets one or more people. Every option can also come from an ' +
+      'environment variable (`MYCLI_OPT_<NAME>`) or the config file ' +
+      '(`mycli config set greet.times 3`).',
     positionals: [
       { name: 'name', summary: 'Who to greet', required: true },
       { name: 'others', summary: 'More people to greet', variadic: true },
@@ -63,7 +65,8 @@ export const sampleCommands: CommandNode[] = [
     name: 'remote',
     summary: 'Show the connection settings a base profile gives (host, port, user, password)',
     description:
-      'Fills its options from the base profile (`--base-profile`, else `defaults.base` of mycli.config.json), ' +
+      'Fills its options from the base profile (`--base-profile`, else ' +
+      '`defaults.base` of mycli.config.json), ' +
       'and prints what it would connect to; the password is shown only as a fingerprint.',
     profile: { required: ['base'] },
     options: [

@@ -33,7 +33,9 @@ describe('mycli help, routing and exit codes', () => {
       process.execPath,
       [
         '-e',
-        `require(${JSON.stringify(MYCLI_BIN.replace('bin/mycli.js', 'lib/main.js'))}).cli.run(['greet','--help'], { columns: 50, stdout: process.stdout, env: { MYCLI_HOME: ${JSON.stringify(home)} } })`,
+        `require(${JSON.stringify(MYCLI_BIN.replace('bin/mycli.js', 'lib/main.js'))}).cli.run(` +
+          `['greet','--help'], { columns: 50, stdout: process.stdout, ` +
+          `env: { MYCLI_HOME: ${JSON.stringify(home)} } })`,
       ],
       { encoding: 'utf8' },
     );
@@ -78,34 +80,39 @@ describe('mycli help, routing and exit codes', () => {
     expect(r.stdout).toBe('BONJOUR, ADA!\nBONJOUR, GRACE!\nBONJOUR, ADA!\nBONJOUR, GRACE!\n');
   });
 
-  it('parses without guessing: --shout=yes/=1/=no, a value-less --greeting, --json=false, an unsafe --times', () => {
-    expect(mycli(home, ['greet', 'Ada', '--shout=yes']).stdout).toBe('HELLO, ADA!\n');
-    expect(mycli(home, ['greet', 'Ada', '--shout=1']).stdout).toBe('HELLO, ADA!\n');
-    expect(mycli(home, ['greet', 'Ada', '--shout=No'], { MYCLI_OPT_SHOUT: 'yes' }).stdout).toBe(
-      'Hello, Ada!\n',
-    );
-    const maybe = mycli(home, ['greet', 'Ada', '--shout=maybe']);
-    expect([maybe.status, maybe.stderr]).toEqual([
-      2,
-      'Error: Invalid value "maybe" for option --shout: wanted one of true, false, yes, no, 1, 0, on, off.\nHint: mycli greet --help\n',
-    ]);
-    const empty = mycli(home, ['greet', 'Ada', '--greeting', '--shout']);
-    expect(empty.status).toBe(2);
-    expect(empty.stderr).toContain('Error: Option --greeting needs a value');
-    expect(mycli(home, ['greet', 'Ada', '--json=false']).stdout).toBe('Hello, Ada!\n');
-    expect(mycli(home, ['greet', 'Ada', '--no-json']).stdout).toBe('Hello, Ada!\n');
-    expect(JSON.parse(mycli(home, ['greet', 'Ada', '--json=true']).stdout).data).toEqual({
-      lines: ['Hello, Ada!'],
-    });
-    const huge = mycli(home, ['greet', 'Ada', '--times', '9007199254740993']);
-    expect(huge.status).toBe(2);
-    expect(huge.stderr).toContain(
-      'Invalid value "9007199254740993" for option --times: wanted a whole number from 1 to 100.',
-    );
-    expect(mycli(home, ['greet', 'Ada', '--times', '101']).stderr).toContain(
-      'wanted a whole number from 1 to 100',
-    );
-  });
+  it(
+    'parses without guessing: --shout=yes/=1/=no, a value-less --greeting, ' +
+      '--json=false, an unsafe --times',
+    () => {
+      expect(mycli(home, ['greet', 'Ada', '--shout=yes']).stdout).toBe('HELLO, ADA!\n');
+      expect(mycli(home, ['greet', 'Ada', '--shout=1']).stdout).toBe('HELLO, ADA!\n');
+      expect(mycli(home, ['greet', 'Ada', '--shout=No'], { MYCLI_OPT_SHOUT: 'yes' }).stdout).toBe(
+        'Hello, Ada!\n',
+      );
+      const maybe = mycli(home, ['greet', 'Ada', '--shout=maybe']);
+      expect([maybe.status, maybe.stderr]).toEqual([
+        2,
+        'Error: Invalid value "maybe" for option --shout: wanted one ' +
+          'of true, false, yes, no, 1, 0, on, off.\nHint: mycli greet --help\n',
+      ]);
+      const empty = mycli(home, ['greet', 'Ada', '--greeting', '--shout']);
+      expect(empty.status).toBe(2);
+      expect(empty.stderr).toContain('Error: Option --greeting needs a value');
+      expect(mycli(home, ['greet', 'Ada', '--json=false']).stdout).toBe('Hello, Ada!\n');
+      expect(mycli(home, ['greet', 'Ada', '--no-json']).stdout).toBe('Hello, Ada!\n');
+      expect(JSON.parse(mycli(home, ['greet', 'Ada', '--json=true']).stdout).data).toEqual({
+        lines: ['Hello, Ada!'],
+      });
+      const huge = mycli(home, ['greet', 'Ada', '--times', '9007199254740993']);
+      expect(huge.status).toBe(2);
+      expect(huge.stderr).toContain(
+        'Invalid value "9007199254740993" for option --times: wanted a whole number from 1 to 100.',
+      );
+      expect(mycli(home, ['greet', 'Ada', '--times', '101']).stderr).toContain(
+        'wanted a whole number from 1 to 100',
+      );
+    },
+  );
 
   it('exits 1 on a runtime failure and 2 on a usage error', () => {
     expect(mycli(home, ['config', 'get', 'nothing']).status).toBe(1);
@@ -130,19 +137,22 @@ describe('mycli help, routing and exit codes', () => {
     });
   });
 
-  it('uses colour only when allowed: never when piped, NO_COLOR or --no-color; FORCE_COLOR turns it on', () => {
-    const ansi = new RegExp(String.fromCharCode(27) + '\\[');
-    expect(mycli(home, ['info']).stdout).not.toMatch(ansi);
-    expect(mycli(home, ['--help']).stdout).not.toMatch(ansi);
-    expect(mycli(home, ['--help'], { FORCE_COLOR: '1' }).stdout).toMatch(ansi);
-    expect(mycli(home, ['--help', '--no-color'], { FORCE_COLOR: '1' }).stdout).not.toMatch(ansi);
-    expect(mycli(home, ['--help'], { NO_COLOR: '1' }).stdout).not.toMatch(ansi);
-    const stripped = mycli(home, ['--help'], { FORCE_COLOR: '1' }).stdout.replace(
-      new RegExp(String.fromCharCode(27) + '\\[[0-9;]*m', 'g'),
-      '',
-    );
-    expect(stripped).toBe(mycli(home, ['--help']).stdout);
-  });
+  it(
+    'uses colour only when allowed: never when piped, NO_COLOR or ' + '--no-color; FORCE_COLOR turns it on',
+    () => {
+      const ansi = new RegExp(String.fromCharCode(27) + '\\[');
+      expect(mycli(home, ['info']).stdout).not.toMatch(ansi);
+      expect(mycli(home, ['--help']).stdout).not.toMatch(ansi);
+      expect(mycli(home, ['--help'], { FORCE_COLOR: '1' }).stdout).toMatch(ansi);
+      expect(mycli(home, ['--help', '--no-color'], { FORCE_COLOR: '1' }).stdout).not.toMatch(ansi);
+      expect(mycli(home, ['--help'], { NO_COLOR: '1' }).stdout).not.toMatch(ansi);
+      const stripped = mycli(home, ['--help'], { FORCE_COLOR: '1' }).stdout.replace(
+        new RegExp(String.fromCharCode(27) + '\\[[0-9;]*m', 'g'),
+        '',
+      );
+      expect(stripped).toBe(mycli(home, ['--help']).stdout);
+    },
+  );
 
   it('ends quietly and promptly when stdout is closed early (EPIPE)', () => {
     const r = spawnSync(
@@ -206,7 +216,8 @@ describe('mycli help, routing and exit codes', () => {
     const r = mycli(home, ['docs']);
     expect(r.stdout).toContain('### mycli greet');
     expect(r.stdout).toContain(
-      '| `-t, --times <number>` | How many times to greet [number] [integer] [min: 1] [max: 100] [default: 1] [env: MYCLI_OPT_TIMES] |',
+      '| `-t, --times <number>` | How many times to greet [number] ' +
+        '[integer] [min: 1] [max: 100] [default: 1] [env: MYCLI_OPT_TIMES] |',
     );
   });
 });

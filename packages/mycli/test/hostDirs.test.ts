@@ -75,36 +75,44 @@ describe('data and config folders (Linux: XDG base directories)', () => {
     });
   });
 
-  test('with no XDG variables (or relative ones, which the spec says to ignore): ~/.local/share/mycli and ~/.config/mycli', () => {
-    for (const env of [{}, { XDG_DATA_HOME: 'rel/data', XDG_CONFIG_HOME: 'rel/config' }] as Record<
-      string,
-      string
-    >[]) {
-      const where = useOnce(env);
-      expect(where).toEqual({
-        home: join(user, '.local', 'share', 'mycli'),
-        config: join(user, '.config', 'mycli', 'config.json'),
-      });
-      expect(linkedIn(join(user, '.local', 'share', 'mycli'))).toEqual(['mycli-plugin-where']);
-      expect(existsSync(join(root, 'rel'))).toBe(false);
-    }
-  });
+  test(
+    'with no XDG variables (or relative ones, which the spec says ' +
+      'to ignore): ~/.local/share/mycli and ~/.config/mycli',
+    () => {
+      for (const env of [{}, { XDG_DATA_HOME: 'rel/data', XDG_CONFIG_HOME: 'rel/config' }] as Record<
+        string,
+        string
+      >[]) {
+        const where = useOnce(env);
+        expect(where).toEqual({
+          home: join(user, '.local', 'share', 'mycli'),
+          config: join(user, '.config', 'mycli', 'config.json'),
+        });
+        expect(linkedIn(join(user, '.local', 'share', 'mycli'))).toEqual(['mycli-plugin-where']);
+        expect(existsSync(join(root, 'rel'))).toBe(false);
+      }
+    },
+  );
 
-  test('an existing ~/.mycli is used as it is while the XDG folders do not exist: nothing moved, nothing lost', () => {
-    const legacy = join(user, '.mycli');
-    mkdirSync(legacy);
-    writeFileSync(join(legacy, 'config.json'), '{ "greet.greeting": "Ahoy" }\n');
-    const env = { XDG_DATA_HOME: join(root, 'xdg-data'), XDG_CONFIG_HOME: join(root, 'xdg-config') };
-    expect(mycli(['config', 'get', 'greet.greeting'], env)).toMatchObject({ status: 0, stdout: 'Ahoy\n' });
-    const where = useOnce(env);
-    expect(where).toEqual({ home: legacy, config: join(legacy, 'config.json') });
-    expect(configIn(legacy)).toEqual({ 'greet.greeting': 'Ahoy', 'greet.times': 3 });
-    expect(linkedIn(legacy)).toEqual(['mycli-plugin-where']);
-    expect([existsSync(join(root, 'xdg-data')), existsSync(join(root, 'xdg-config'))]).toEqual([
-      false,
-      false,
-    ]);
-  });
+  test(
+    'an existing ~/.mycli is used as it is while the XDG folders ' +
+      'do not exist: nothing moved, nothing lost',
+    () => {
+      const legacy = join(user, '.mycli');
+      mkdirSync(legacy);
+      writeFileSync(join(legacy, 'config.json'), '{ "greet.greeting": "Ahoy" }\n');
+      const env = { XDG_DATA_HOME: join(root, 'xdg-data'), XDG_CONFIG_HOME: join(root, 'xdg-config') };
+      expect(mycli(['config', 'get', 'greet.greeting'], env)).toMatchObject({ status: 0, stdout: 'Ahoy\n' });
+      const where = useOnce(env);
+      expect(where).toEqual({ home: legacy, config: join(legacy, 'config.json') });
+      expect(configIn(legacy)).toEqual({ 'greet.greeting': 'Ahoy', 'greet.times': 3 });
+      expect(linkedIn(legacy)).toEqual(['mycli-plugin-where']);
+      expect([existsSync(join(root, 'xdg-data')), existsSync(join(root, 'xdg-config'))]).toEqual([
+        false,
+        false,
+      ]);
+    },
+  );
 
   test('once an XDG folder exists it wins over ~/.mycli', () => {
     mkdirSync(join(user, '.mycli'));

@@ -50,25 +50,31 @@ describe('mycli option layering and the config commands', () => {
     expect(r.stderr).toContain('mycli config unset greet.times');
   });
 
-  it('config set refuses a value of the wrong type, outside the choices or the bounds, and writes nothing', () => {
-    for (const [key, value, wanted] of [
-      ['greet.times', 'abc', 'wants a whole number from 1 to 100'],
-      ['times', '0', 'wants a whole number from 1 to 100'],
-      ['greet.times', '2.5', 'wants a whole number from 1 to 100'],
-      ['greet.lang', 'de', 'wants one of en, fr, es'],
-      ['greet.shout', 'maybe', 'wants one of true, false, yes, no, 1, 0, on, off'],
-    ] as const) {
-      const r = mycli(home, ['config', 'set', key, value]);
-      expect(r.status).toBe(2);
-      expect(r.stderr).toContain(
-        `Invalid value "${value}" for config key ${key}: option --${key.replace('greet.', '')} of mycli greet ${wanted}. Nothing was saved.`,
-      );
-      expect(r.stderr).toContain('Hint: mycli greet --help');
-    }
-    expect(existsSync(join(home, 'config.json'))).toBe(false);
-    expect(mycli(home, ['config', 'set', 'greet.shout', 'yes']).status).toBe(0);
-    expect(mycli(home, ['greet', 'Ada']).stdout).toBe('HELLO, ADA!\n');
-  });
+  it(
+    'config set refuses a value of the wrong type, outside the choices ' +
+      'or the bounds, and writes nothing',
+    () => {
+      for (const [key, value, wanted] of [
+        ['greet.times', 'abc', 'wants a whole number from 1 to 100'],
+        ['times', '0', 'wants a whole number from 1 to 100'],
+        ['greet.times', '2.5', 'wants a whole number from 1 to 100'],
+        ['greet.lang', 'de', 'wants one of en, fr, es'],
+        ['greet.shout', 'maybe', 'wants one of true, false, yes, no, 1, 0, on, off'],
+      ] as const) {
+        const r = mycli(home, ['config', 'set', key, value]);
+        expect(r.status).toBe(2);
+        expect(r.stderr).toContain(
+          `Invalid value "${value}" for config key ${key}` +
+            `: option --${key.replace('greet.', '')} of mycli greet ${wanted}` +
+            `. Nothing was saved.`,
+        );
+        expect(r.stderr).toContain('Hint: mycli greet --help');
+      }
+      expect(existsSync(join(home, 'config.json'))).toBe(false);
+      expect(mycli(home, ['config', 'set', 'greet.shout', 'yes']).status).toBe(0);
+      expect(mycli(home, ['greet', 'Ada']).stdout).toBe('HELLO, ADA!\n');
+    },
+  );
 
   it('reports a corrupt config file with its path and a fix hint, keeping the file', () => {
     const file = join(home, 'config.json');

@@ -28,7 +28,10 @@ export interface CliOptions {
   commands?: CommandNode[];
   /** Lazily loaded providers of more commands (plugins). */
   sources?: CommandSource[];
-  /** One folder for data, config and cache, as `<PREFIX>_HOME` gives (else the XDG or platform folders; see HostDirs). */
+  /**
+   * One folder for data, config and cache, as `<PREFIX>_HOME` gives (else the XDG or platform folders; see
+   * HostDirs).
+   */
   home?: string;
   /** Overrides the env prefix (else `name` upper-cased, non-alphanumerics → `_`). */
   envPrefix?: string;

@@ -22,8 +22,12 @@ export interface CommandContext {
   debug: boolean;
   /** Questions on the user's terminal; each throws `EDICT_PROMPT_UNAVAILABLE` when not interactive. */
   prompt: Prompter;
-  /** The run's logger (`<home>/logs/`), tagged with the plugin that owns the command. */
-  log?: Logger;
+  /**
+   * The run's logger: lines go to `<home>/logs/<cli>.log` at or above `<PREFIX>_LOG_LEVEL`
+   * (default warn), tagged with the package name of the plugin that owns the command (else the
+   * host's name), secure values masked; `--debug` copies lines at debug and above to stderr.
+   */
+  log: Logger;
   /**
    * The profiles of a command that uses profile types (`profile` in its definition), by type:
    * the chosen profile's name and its property values in effect (merged over files, parents and

@@ -18,7 +18,10 @@ export interface CliIO {
   stdinIsTTY?: boolean;
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
-  /** Width of the terminal stdout is on, for help wrapping and fitting tables; unknown: 80 for help, tables keep their width. */
+  /**
+   * Width of the terminal stdout is on, for help wrapping and fitting tables; unknown: 80 for help, tables
+   * keep their width.
+   */
   columns?: number;
   /** Width of the terminal stderr is on, for progress lines; defaults to `columns`, then 80. */
   stderrColumns?: number;

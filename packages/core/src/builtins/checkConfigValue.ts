@@ -10,7 +10,9 @@ export interface KeyedOption {
   path: string[];
 }
 
-/** The options a config key answers to: a bare name sets every option of that name, `a.b.opt` only that one. */
+/**
+ * The options a config key answers to: a bare name sets every option of that name, `a.b.opt` only that one.
+ */
 export function optionsForKey(tree: readonly CommandNode[], key: string): KeyedOption[] {
   const found: KeyedOption[] = [];
   const walk = (nodes: readonly CommandNode[], path: string[]): void => {
@@ -48,7 +50,9 @@ export function checkConfigValue(
       const code = err instanceof ChoiceFailure ? 'EDICT_INVALID_CHOICE' : 'EDICT_INVALID_VALUE';
       throw usageError(
         code,
-        `Invalid value "${shown}" for config key ${key}: option --${option.name} of ${command} wants ${err.wanted}. Nothing was saved.`,
+        `Invalid value "${shown}" for config key ${key}` +
+          `: option --${option.name} of ${command}` +
+          ` wants ${err.wanted}. Nothing was saved.`,
         {
           hint: `${command} --help`,
           details: { key, value, option: option.name, command: path, wanted: err.wanted },

@@ -49,7 +49,10 @@ export interface BuiltinEnv {
   credentials: () => CredentialManager;
 }
 
-/** The framework's own commands (`help`, `version`, `config`, `completion`, `docs`, hidden `__complete`), per the switches. */
+/**
+ * The framework's own commands (`help`, `version`, `config`, `completion`, `docs`, hidden `__complete`), per
+ * the switches.
+ */
 export function frameworkCommands(env: BuiltinEnv): CommandNode[] {
   const nodes: CommandNode[] = [];
   if (env.switches.help !== false) {
@@ -76,7 +79,9 @@ export function frameworkCommands(env: BuiltinEnv): CommandNode[] {
       name: 'completion',
       summary: 'Print a shell completion script',
       description:
-        'Without a shell, the one in $SHELL (bash when it is none of these). The script asks the CLI for candidates on each TAB, so plugins installed later complete too.',
+        'Without a shell, the one in $SHELL (bash when it is none of ' +
+        'these). The script asks the CLI for candidates on each TAB, ' +
+        'so plugins installed later complete too.',
       positionals: [{ name: 'shell', summary: 'The shell', choices: SHELLS, required: false }],
       examples: SHELLS.map((shell) => ({
         command: installCommand(shell, '$0'),

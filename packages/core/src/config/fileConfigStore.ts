@@ -5,7 +5,8 @@ import { EdictError } from '../errors/EdictError';
 import { writeFileAtomic } from '../fs/writeFileAtomic';
 
 /**
- * The per-user config file `<config folder>/config.json` (HostInfo's `dirs.config`): read on first use, written atomically
+ * The per-user config file `<config folder>/config.json` (HostInfo's `dirs.config`): read on first use,
+ * written atomically
  * (temp file + rename). A corrupt file is reported, never overwritten.
  */
 export function fileConfigStore(configDir: string, cliName: string): ConfigStore {

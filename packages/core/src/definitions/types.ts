@@ -101,6 +101,13 @@ interface NodeBase {
   description?: string;
   hidden?: boolean;
   examples?: readonly ExampleDefinition[];
+  /**
+   * Who provides the command: the package name of the plugin that owns it. Set by a command
+   * source on its top-level nodes (the plugins source does, overriding whatever the plugin wrote);
+   * the engine reads it from the top-level node of the routed path to tag the command's log lines
+   * (`ctx.log`). Nodes without one (the host's and the framework's) log under the host's name.
+   */
+  origin?: string;
 }
 
 /** A runnable command. */

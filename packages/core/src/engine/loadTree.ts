@@ -37,7 +37,8 @@ export async function loadTree(
       }
     } catch (err) {
       warnings.push(
-        `Commands from ${source.name} could not be loaded: ${err instanceof Error ? err.message : String(err)}`,
+        `Commands from ${source.name} could not be loaded: ` +
+          (err instanceof Error ? err.message : String(err)),
       );
     }
   }

@@ -23,7 +23,7 @@ export async function parseInputs(
   const command = parse.path[parse.path.length - 1];
   if (!extra.showInputsOnly && profileTypesUsed(command).length === 0) {
     try {
-      return { ...parseCommand(parse), notices: [], inputs: [] };
+      return { ...parseCommand(parse), notices: [], inputs: [], secrets: [] };
     } catch (err) {
       if (!(isEdictError(err) && err.code === 'EDICT_MISSING_OPTION' && extra.prompter?.interactive))
         throw err;

@@ -58,7 +58,10 @@ export interface FailureContext {
   rerun: string;
 }
 
-/** Turns anything thrown into an exit code and a report: EdictError as is, anything else wrapped as EDICT_UNEXPECTED. */
+/**
+ * Turns anything thrown into an exit code and a report: EdictError as is, anything else wrapped as
+ * EDICT_UNEXPECTED.
+ */
 export function reportFailure(io: CliIO, out: Output, run: FailureContext, thrown: unknown): number {
   const error = isEdictError(thrown)
     ? thrown

@@ -9,7 +9,10 @@ import { isGroup } from '../definitions/types';
 import { usageError } from '../errors/EdictError';
 import { loadHandler } from '../handlers/loadHandler';
 import { resolveHost } from '../host/resolveHost';
+import { logFailure } from '../log/logFailure';
+import { runLog } from '../log/runLog';
 import { createOutput } from '../output/createOutput';
+import type { Logger } from '../profiles/types';
 import { BOOLEAN_WANTED, BOOLEAN_WORDS } from '../parsing/coerce';
 import { keyringCredentialManager } from '../profiles/keyringCredentialManager';
 import type { CredentialManager, ProfileTypeDefinition } from '../profiles/types';
@@ -48,6 +51,9 @@ export async function runEngine(options: CliOptions, argv: string[], io: CliIO):
   const out = createOutput(io, { json: flags.json, noColor: flags.noColor });
   const config = fileConfigStore(host.dirs.config, host.name);
   const rerun = [host.name, ...argv].join(' ');
+  // The integrator registers secure values in `logs.censor`; a logger is made when first needed.
+  const logs = runLog(host, { debug, stderr: io.stderr, warn: (w) => out.warn(w) });
+  let log: Logger | undefined;
   try {
     if (invalid !== undefined) throw invalidGlobalFlag(invalid, host.name);
     if (flags.version && !flags.help) return reportVersion(io, out, flags, host);
@@ -96,6 +102,9 @@ export async function runEngine(options: CliOptions, argv: string[], io: CliIO):
         noColor: flags.noColor,
       });
     }
+    const label = [host.name, ...found.names].join(' ');
+    // The command's own tag from here on, so its parse errors log under the plugin's name too.
+    log = logs.logger(found.path[0]?.origin ?? host.name);
     const parseInput = {
       path: found.path,
       argv: found.rest,
@@ -104,7 +113,6 @@ export async function runEngine(options: CliOptions, argv: string[], io: CliIO):
       env: io.env,
       config: () => config,
     };
-    const label = [host.name, ...found.names].join(' ');
     const prompter = createPrompter(io, { json: flags.json, helpCommand: `${label} --help` });
     const parsed = await parseInputs(parseInput, {
       host,
@@ -113,6 +121,7 @@ export async function runEngine(options: CliOptions, argv: string[], io: CliIO):
       prompter,
       showInputsOnly: flags.showInputsOnly,
     });
+    parsed.secrets.forEach((secret) => logs.censor.add(secret));
     parsed.warnings.forEach((w) => out.warn(w));
     parsed.notices.forEach((n) => out.info(n));
     if (flags.showInputsOnly) {
@@ -135,12 +144,17 @@ export async function runEngine(options: CliOptions, argv: string[], io: CliIO):
       config,
       debug,
       prompt: prompter,
+      log,
       ...(parsed.profiles === undefined ? {} : { profiles: parsed.profiles }),
     };
-    const result = await handler(ctx);
-    return reportSuccess(io, out, flags.json, result);
+    log.debug('run %s', label);
+    const code = reportSuccess(io, out, flags.json, await handler(ctx));
+    log.debug('exit %d', code);
+    return code;
   } catch (err) {
-    return reportFailure(io, out, { json: flags.json, debug, rerun }, err);
+    const code = reportFailure(io, out, { json: flags.json, debug, rerun }, err);
+    logFailure(log ?? logs.logger(host.name), err, code);
+    return code;
   }
 }
 

@@ -6,7 +6,10 @@ import type { HandlerRef } from '../definitions/types';
 import { EdictError } from '../errors/EdictError';
 import { isEsmFile } from './isEsmFile';
 
-/** Picks the handler out of a loaded module: its `handler` export, else its default, else the module itself if a function. */
+/**
+ * Picks the handler out of a loaded module: its `handler` export, else its default, else the module itself if
+ * a function.
+ */
 export function pickHandler(mod: unknown): CommandHandler | undefined {
   if (typeof mod === 'function') return mod as CommandHandler;
   if (typeof mod !== 'object' || mod === null) return undefined;

@@ -68,7 +68,8 @@ function checkNodes(value: unknown, where: string, ancestors: Set<unknown>, erro
   }
   const valid: CommandNode[] = [];
   for (const [i, node] of (value as unknown[]).entries()) {
-    const label = `${where ? `${where} › child` : 'command'} ${i}${isObject(node) && typeof node.name === 'string' ? ` ${JSON.stringify(node.name)}` : ''}`;
+    const named = isObject(node) && typeof node.name === 'string' ? ` ${JSON.stringify(node.name)}` : '';
+    const label = `${where ? `${where} › child` : 'command'} ${i}${named}`;
     if (!isObject(node)) {
       errors.push(`${label}: must be an object`);
       continue;

@@ -20,7 +20,9 @@ export interface PluginManifest {
   name: string;
   /** The package's version, as in its package.json. */
   version: string;
-  /** The command nodes the definitions module exports; each `handler` is a path relative to the plugin root. */
+  /**
+   * The command nodes the definitions module exports; each `handler` is a path relative to the plugin root.
+   */
   commands: CommandNode[];
   /** The profile types the definitions module exports as `profileTypes` (see docs/profiles.md). */
   profileTypes?: ProfileTypeDefinition[];

@@ -85,7 +85,8 @@ export async function generateManifest(
     throw invalid(
       dir,
       errors,
-      `Fix the command definitions in ${definitions} (build them first if they are compiled), then run edict-manifest again`,
+      `Fix the command definitions in ${definitions}` +
+        ` (build them first if they are compiled), then run edict-manifest again`,
     );
   }
   const manifest: PluginManifest = {

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
-/** The `commands` of a loaded definitions module: its `commands` export, or its default export (an array, or an object with `commands`). */
+/**
+ * The `commands` of a loaded definitions module: its `commands` export, or its default export (an array, or
+ * an object with `commands`).
+ */
 function pickCommands(mod: unknown): unknown {
   if (typeof mod !== 'object' || mod === null) return undefined;
   const { commands, default: fallback } = mod as { commands?: unknown; default?: unknown };

@@ -26,7 +26,8 @@ export async function manifestMain(argv: readonly string[], io: ManifestMainIO):
   const unknown = argv.find((a) => a.startsWith('-'));
   if (unknown !== undefined || argv.length > 1) {
     io.stderr.write(
-      `Error: ${unknown !== undefined ? `unknown option ${unknown}` : 'give at most one folder'}\n\n${MANIFEST_USAGE}`,
+      `Error: ${unknown !== undefined ? `unknown option ${unknown}` : 'give at most one folder'}\n\n` +
+        MANIFEST_USAGE,
     );
     return 2;
   }

@@ -16,7 +16,10 @@ function globToRegExp(pattern: string): RegExp {
   return new RegExp(`^${source}(?:/.*)?$`);
 }
 
-/** Whether an npm `files` list takes in `rel` (a `/`-separated path): a plain entry, a folder of it, or a `*` glob. */
+/**
+ * Whether an npm `files` list takes in `rel` (a `/`-separated path): a plain entry, a folder of it, or a `*`
+ * glob.
+ */
 function filesInclude(files: readonly unknown[], rel: string): boolean {
   let included = false;
   for (const entry of files) {
@@ -56,7 +59,9 @@ export function manifestWarnings(
   const rel = relative(root, manifestFile).split(sep).join('/');
   if (Array.isArray(files) && !filesInclude(files, rel)) {
     warnings.push(
-      `package.json "files" does not include ${rel}: npm pack would leave the manifest out; add "${rel}" to "files"`,
+      `package.json "files" does not include ${rel}` +
+        `: npm pack would leave the manifest out; add "${rel}` +
+        `" to "files"`,
     );
   }
   for (const [label, handler] of handlers(commands)) {

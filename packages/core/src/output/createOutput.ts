@@ -45,10 +45,11 @@ export function createOutput(io: CliIO, settings: OutputSettings): Output {
       io.stderr.write(`${errColor ? stderrChalk().red('Error:') : 'Error:'} ${s}\n`);
     },
     table(rows, columns) {
-      if (!settings.json)
-        io.stdout.write(
-          `${renderTable(rows, columns, { color: colorEnabled, tty: io.stdoutIsTTY, ...(io.columns === undefined ? {} : { columns: io.columns }) })}\n`,
-        );
+      if (settings.json) return;
+      const width = io.columns === undefined ? {} : { columns: io.columns };
+      io.stdout.write(
+        `${renderTable(rows, columns, { color: colorEnabled, tty: io.stdoutIsTTY, ...width })}\n`,
+      );
     },
     get color(): Chalk {
       return (chalk ??= loadChalk(colorEnabled, io.env));

@@ -70,5 +70,7 @@ export function createProgress(
 function bar(fraction: number): string {
   const width = 20;
   const done = Math.round(fraction * width);
-  return `[${'#'.repeat(done)}${'-'.repeat(width - done)}] ${String(Math.round(fraction * 100)).padStart(3)}%`;
+  return (
+    `[${'#'.repeat(done)}${'-'.repeat(width - done)}` + `] ${String(Math.round(fraction * 100)).padStart(3)}%`
+  );
 }

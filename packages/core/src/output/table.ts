@@ -28,7 +28,8 @@ export function renderTable(
   let head = cols.map((c) => c.header ?? c.key);
   let body = rows.map((row) => cols.map((c) => cellText(row[c.key])));
   if (target.columns !== undefined) {
-    // A box costs a border per column plus one, and a space each side of every cell; plain, two spaces between columns.
+    // A box costs a border per column plus one, and a space each side of every cell; plain, two spaces
+    // between columns.
     const overhead = target.tty ? 3 * cols.length + 1 : 2 * (cols.length - 1);
     const fitted = fitColumns(head, body, target.columns - overhead);
     if (!fitted) return records(head, body, target.columns, target.color);

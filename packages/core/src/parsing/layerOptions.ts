@@ -62,7 +62,8 @@ export function configKeys(option: OptionDefinition, commandPath: readonly strin
 
 /**
  * Gives each option its value: flag > environment variable > profile property (when
- * `input.profile` is given) > config file (command-specific key, then bare key) > default. Booleans and counts without any value are false and 0. Number values
+ * `input.profile` is given) > config file (command-specific key, then bare key) > default. Booleans and
+ * counts without any value are false and 0. Number values
  * from every layer are checked against the option's `integer`, `min` and `max`.
  */
 export function layerOptions(

@@ -13,7 +13,8 @@ export function credentialsUnavailable(service: string, account: string, cause: 
       'read or saved. Secure values are never written to a file instead.',
     {
       hint:
-        `Give the value with its flag (--<option> <value>) or environment variable (${prefix}_OPT_<OPTION>), ` +
+        `Give the value with its flag (--<option> <value>) or environment variable (${prefix}` +
+        `_OPT_<OPTION>), ` +
         'or start a Secret Service (such as gnome-keyring) in your session',
       details: { service, account, reason },
     },
@@ -30,7 +31,8 @@ export function keyringCredentialManager(service: string): CredentialManager {
   let keyring: Keyring | undefined;
   async function call<T>(account: string, use: (entry: import('@napi-rs/keyring').AsyncEntry) => Promise<T>) {
     try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a native module: only secure values need it
+      // A native module: only secure values need it.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       keyring ??= require('@napi-rs/keyring') as Keyring;
       return await use(new keyring.AsyncEntry(service, account, { linux: { store: 'secret-service' } }));
     } catch (err) {

@@ -76,7 +76,9 @@ export function waysToGive(missing: MissingValue, cliName: string, envPrefix: st
   }
   const p = missing.property;
   if (p !== undefined) {
-    const set = `${cliName} config set ${profileConfigKey(p.profile, p.name)} <value>${missing.secure ? ' --secure' : ''}`;
+    const set =
+      `${cliName} config set ${profileConfigKey(p.profile, p.name)}` +
+      ` <value>${missing.secure ? ' --secure' : ''}`;
     ways.push(p.exists ? set : `${cliName} config set profiles.${p.profile}.type ${p.type}, then ${set}`);
   }
   return ways;
@@ -120,7 +122,8 @@ export function missingValuesError(
   const first = missing[0];
   return usageError(
     'EDICT_MISSING_VALUES',
-    `${command} is missing ${missing.length === 1 ? 'a value' : `${missing.length} values`}; give each with ` +
+    `${command} is missing ${missing.length === 1 ? 'a value' : `${missing.length} values`}` +
+      `; give each with ` +
       `a flag, an environment variable or a profile property:\n${lines.join('\n')}`,
     {
       hint: firstWay(first, command, cliName, envPrefix),

@@ -50,6 +50,8 @@ export interface ResolvedInputs {
   notices: string[];
   profiles?: Record<string, { name: string; properties: Record<string, unknown> }>;
   inputs: InputReport[];
+  /** The secure values in effect (from any layer), for the log's censor. */
+  secrets: string[];
 }
 
 const EMPTY: CommandProfiles = { byType: new Map(), fills: new Map(), secure: new Set() };
@@ -128,6 +130,9 @@ export async function resolveInputs(input: ResolveInputsInput): Promise<Resolved
     notices,
     ...(used.length > 0 ? { profiles: profilesForHandler(profiles, layered) } : {}),
     inputs: report(positionals, layered, profiles, input.listMissing ? missing : [], input.parse),
+    secrets: [...profiles.secure]
+      .map((option) => layered.values[option])
+      .filter((v): v is string => typeof v === 'string' && v !== ''),
   };
 }
 

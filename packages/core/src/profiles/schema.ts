@@ -34,7 +34,9 @@ function profileSchema(cliName: string, types: readonly ProfileTypeDefinition[])
   }));
   return {
     type: 'object',
-    description: `A ${cliName} profile: a type, its properties, the names of its secure properties, nested profiles.`,
+    description:
+      `A ${cliName} profile: a type, its properties, the names of its ` +
+      `secure properties, nested profiles.`,
     properties: {
       type: { enum: types.map((t) => t.type) },
       properties: { type: 'object' },

@@ -10,7 +10,11 @@ let cleanup: () => void;
 beforeEach(() => {
   ({ dir, cleanup } = tempDir('edict-signals'));
   const core = JSON.stringify(requireBuilt(CORE_LIB));
-  const wait = `const { registerCleanup } = require(${core});\nexports.handler = () => { registerCleanup(() => process.stderr.write('cleaned\\n')); OWN; process.stdout.write('ready\\n'); return new Promise(() => setInterval(() => {}, 1000)); };\n`;
+  const wait =
+    `const { registerCleanup } = require(${core}` +
+    `);\nexports.handler = () => { registerCleanup(() => process.stderr.write('cleaned\\n')); ` +
+    `OWN; process.stdout.write('ready\\n'); return new Promise(() ` +
+    `=> setInterval(() => {}, 1000)); };\n`;
   writeFileSync(join(dir, 'wait.js'), wait.replace('OWN', ''));
   writeFileSync(
     join(dir, 'own.js'),
@@ -19,7 +23,9 @@ beforeEach(() => {
   const commands = ['wait', 'own'].map((name) => ({ name, summary: name, handler: join(dir, `${name}.js`) }));
   writeFileSync(
     join(dir, 'cli.js'),
-    `const core = require(${core});\ncore.runMain(core.createCli({ name: 'sig', version: '1.0.0', home: ${JSON.stringify(join(dir, 'home'))}, commands: ${JSON.stringify(commands)} }));\n`,
+    `const core = require(${core});\n` +
+      `const options = { name: 'sig', version: '1.0.0', home: ${JSON.stringify(join(dir, 'home'))} };\n` +
+      `core.runMain(core.createCli({ ...options, commands: ${JSON.stringify(commands)} }));\n`,
   );
 });
 afterEach(() => cleanup());

@@ -49,18 +49,21 @@ describe('completion candidates from the definitions', () => {
     expect(await completionCandidates(tree, ['greet', 'f'])).toEqual(['fr']);
   });
 
-  it('completes the value after --opt= as the whole word: choices, and true/false for a boolean', async () => {
-    expect(await completionCandidates(tree, ['plugins', 'install', '--mode='])).toEqual([
-      '--mode=fast',
-      '--mode=safe',
-    ]);
-    expect(await completionCandidates(tree, ['greet', '--shout='])).toEqual([
-      '--shout=true',
-      '--shout=false',
-    ]);
-    expect(await completionCandidates(tree, ['greet', '--shout=f'])).toEqual(['--shout=false']);
-    expect(await completionCandidates(tree, ['greet', '--nope='])).toEqual([]);
-  });
+  it(
+    'completes the value after --opt= as the whole word: choices, ' + 'and true/false for a boolean',
+    async () => {
+      expect(await completionCandidates(tree, ['plugins', 'install', '--mode='])).toEqual([
+        '--mode=fast',
+        '--mode=safe',
+      ]);
+      expect(await completionCandidates(tree, ['greet', '--shout='])).toEqual([
+        '--shout=true',
+        '--shout=false',
+      ]);
+      expect(await completionCandidates(tree, ['greet', '--shout=f'])).toEqual(['--shout=false']);
+      expect(await completionCandidates(tree, ['greet', '--nope='])).toEqual([]);
+    },
+  );
 
   it("does not count an option's value as a positional", async () => {
     expect(await completionCandidates(tree, ['greet', '--times', '3', ''])).toEqual(['en', 'fr']);
@@ -94,51 +97,64 @@ describe('dynamic completers named by a definition', () => {
     },
   ];
 
-  it('loads the module only to complete, hands it the partial value and words, and filters what it returns', async () => {
-    const file = join(dir, 'envs.js');
-    writeFileSync(
-      file,
-      'exports.complete = (r) => ["prod", "preview", "staging", r.current + "!", r.host.name, r.words.length];\n',
-    );
-    expect(await completionCandidates(withCompleter(file), ['deploy', 'p'], host)).toEqual([
-      'prod',
-      'preview',
-      'p!',
-    ]);
-    expect(await completionCandidates(withCompleter(file), ['deploy', '--region=s'], host)).toEqual([
-      '--region=staging',
-      '--region=s!',
-    ]);
-    expect(await completionCandidates(withCompleter(file), ['deploy', '--region', 'm'], host)).toEqual([
-      'm!',
-      'mycli',
-    ]);
-  });
+  it(
+    'loads the module only to complete, hands it the partial value ' +
+      'and words, and filters what it returns',
+    async () => {
+      const file = join(dir, 'envs.js');
+      writeFileSync(
+        file,
+        'exports.complete = (r) => ["prod", "preview", "staging", r.current ' +
+          '+ "!", r.host.name, r.words.length];\n',
+      );
+      expect(await completionCandidates(withCompleter(file), ['deploy', 'p'], host)).toEqual([
+        'prod',
+        'preview',
+        'p!',
+      ]);
+      expect(await completionCandidates(withCompleter(file), ['deploy', '--region=s'], host)).toEqual([
+        '--region=staging',
+        '--region=s!',
+      ]);
+      expect(await completionCandidates(withCompleter(file), ['deploy', '--region', 'm'], host)).toEqual([
+        'm!',
+        'mycli',
+      ]);
+    },
+  );
 
-  it('picks a named export, and completes nothing for a relative path, a missing module or a completer that throws', async () => {
-    const file = join(dir, 'named.js');
-    writeFileSync(
-      file,
-      'exports.regions = async () => ["eu", "us"];\nexports.complete = () => { throw new Error("no"); };\n',
-    );
-    expect(
-      await completionCandidates(withCompleter({ module: file, export: 'regions' }), ['deploy', ''], host),
-    ).toEqual(['eu', 'us']);
-    expect(await completionCandidates(withCompleter(file), ['deploy', ''], host)).toEqual([]);
-    expect(await completionCandidates(withCompleter('./named.js'), ['deploy', ''], host)).toEqual([]);
-    expect(await completionCandidates(withCompleter(join(dir, 'missing.js')), ['deploy', ''], host)).toEqual(
-      [],
-    );
-  });
+  it(
+    'picks a named export, and completes nothing for a relative path, ' +
+      'a missing module or a completer that throws',
+    async () => {
+      const file = join(dir, 'named.js');
+      writeFileSync(
+        file,
+        'exports.regions = async () => ["eu", "us"];\nexports.complete = () => { throw new Error("no"); };\n',
+      );
+      expect(
+        await completionCandidates(withCompleter({ module: file, export: 'regions' }), ['deploy', ''], host),
+      ).toEqual(['eu', 'us']);
+      expect(await completionCandidates(withCompleter(file), ['deploy', ''], host)).toEqual([]);
+      expect(await completionCandidates(withCompleter('./named.js'), ['deploy', ''], host)).toEqual([]);
+      expect(
+        await completionCandidates(withCompleter(join(dir, 'missing.js')), ['deploy', ''], host),
+      ).toEqual([]);
+    },
+  );
 });
 
 describe('the words __complete is given', () => {
-  it('takes the words after -- (bash, zsh, fish), or splits <PREFIX>_COMPLETE_LINE for --line (PowerShell)', () => {
-    expect(completionWords(['--', 'greet', ''], {}, 'MYCLI')).toEqual(['greet', '']);
-    expect(completionWords(['--line'], { MYCLI_COMPLETE_LINE: 'mycli greet --shout=t' }, 'MYCLI')).toEqual([
-      'greet',
-      '--shout=t',
-    ]);
-    expect(completionWords(['--line'], {}, 'MYCLI')).toEqual([]);
-  });
+  it(
+    'takes the words after -- (bash, zsh, fish), or splits <PREFIX>_COMPLETE_LINE ' +
+      'for --line (PowerShell)',
+    () => {
+      expect(completionWords(['--', 'greet', ''], {}, 'MYCLI')).toEqual(['greet', '']);
+      expect(completionWords(['--line'], { MYCLI_COMPLETE_LINE: 'mycli greet --shout=t' }, 'MYCLI')).toEqual([
+        'greet',
+        '--shout=t',
+      ]);
+      expect(completionWords(['--line'], {}, 'MYCLI')).toEqual([]);
+    },
+  );
 });

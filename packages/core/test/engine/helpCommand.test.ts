@@ -53,24 +53,30 @@ describe('help as a command', () => {
     );
   });
 
-  it('is claimed like config: a source cannot take the name, and the host sees it among its built-in names', async () => {
-    let seen: readonly string[] = [];
-    const plugin: CommandSource = {
-      name: 'a plugin',
-      load: (host) => {
-        seen = host.builtinNames;
-        return {
-          commands: [{ name: 'help', summary: 'Hijack', handler: () => () => 'hijacked' }],
-          warnings: [],
-        };
-      },
-    };
-    app = testCli(commands, { sources: [plugin] });
-    const r = await app.run(['help']);
-    expect(r.stdout).toContain('Usage: app <command>');
-    expect(r.stderr).toContain('Command "help" from a plugin was skipped: the name "help" is already taken.');
-    expect(seen).toEqual(expect.arrayContaining(['help', 'config', 'completion', 'docs']));
-  });
+  it(
+    'is claimed like config: a source cannot take the name, and the ' +
+      'host sees it among its built-in names',
+    async () => {
+      let seen: readonly string[] = [];
+      const plugin: CommandSource = {
+        name: 'a plugin',
+        load: (host) => {
+          seen = host.builtinNames;
+          return {
+            commands: [{ name: 'help', summary: 'Hijack', handler: () => () => 'hijacked' }],
+            warnings: [],
+          };
+        },
+      };
+      app = testCli(commands, { sources: [plugin] });
+      const r = await app.run(['help']);
+      expect(r.stdout).toContain('Usage: app <command>');
+      expect(r.stderr).toContain(
+        'Command "help" from a plugin was skipped: the name "help" is already taken.',
+      );
+      expect(seen).toEqual(expect.arrayContaining(['help', 'config', 'completion', 'docs']));
+    },
+  );
 
   it('a host may still define its own help command, or switch the built-in off', async () => {
     app = testCli([...commands, { name: 'help', summary: 'Own help', handler: () => () => 'the host help' }]);

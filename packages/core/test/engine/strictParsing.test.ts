@@ -62,14 +62,18 @@ describe('parsing never guesses', () => {
     expect(doc.data).toMatchObject({ args: { shout: true, flag: false } });
   });
 
-  it('a boolean given any other word is a usage error naming the option, the value and the accepted words', async () => {
-    const err = await usage(['--shout=maybe']);
-    expect(err.code).toBe('EDICT_INVALID_VALUE');
-    expect(err.message).toBe(
-      'Invalid value "maybe" for option --shout: wanted one of true, false, yes, no, 1, 0, on, off.',
-    );
-    expect(err.details).toMatchObject({ option: 'shout', value: 'maybe' });
-  });
+  it(
+    'a boolean given any other word is a usage error naming the option, ' +
+      'the value and the accepted words',
+    async () => {
+      const err = await usage(['--shout=maybe']);
+      expect(err.code).toBe('EDICT_INVALID_VALUE');
+      expect(err.message).toBe(
+        'Invalid value "maybe" for option --shout: wanted one of true, false, yes, no, 1, 0, on, off.',
+      );
+      expect(err.details).toMatchObject({ option: 'shout', value: 'maybe' });
+    },
+  );
 
   it('a string or number option followed by another flag or by nothing needs a value', async () => {
     const followed = await usage(['--str', '--shout']);
@@ -82,14 +86,17 @@ describe('parsing never guesses', () => {
     expect((await usage(['--shout', '--num'])).code).toBe('EDICT_MISSING_VALUE');
   });
 
-  it('takes a value that starts with a dash when written with =, and negative numbers as they are', async () => {
-    expect(await args('--str=--shout', '--num', '-3', '-g', '-')).toMatchObject({
-      str: '-',
-      num: -3,
-      shout: false,
-    });
-    expect((await args('--str=--x')).str).toBe('--x');
-  });
+  it(
+    'takes a value that starts with a dash when written with =, and ' + 'negative numbers as they are',
+    async () => {
+      expect(await args('--str=--shout', '--num', '-3', '-g', '-')).toMatchObject({
+        str: '-',
+        num: -3,
+        shout: false,
+      });
+      expect((await args('--str=--x')).str).toBe('--x');
+    },
+  );
 
   it('--json=false, --no-json and --json=true work; another word is a usage error', async () => {
     const plain = await app.run(['echo', '7', '--json=false']);
@@ -119,38 +126,48 @@ describe('parsing never guesses', () => {
   it('refuses numbers beyond Number.MAX_SAFE_INTEGER for every number option', async () => {
     const err = await usage(['--num', '9007199254740993']);
     expect(err.message).toBe(
-      'Invalid value "9007199254740993" for option --num: wanted a number from -9007199254740991 to 9007199254740991.',
+      'Invalid value "9007199254740993" for option --num: wanted a ' +
+        'number from -9007199254740991 to 9007199254740991.',
     );
     expect((await usage(['--num=-1e300'])).code).toBe('EDICT_INVALID_VALUE');
     expect((await usage([], { APP_OPT_NUM: '9007199254740992' })).code).toBe('EDICT_INVALID_VALUE');
     expect((await args('--num', '9007199254740991')).num).toBe(Number.MAX_SAFE_INTEGER);
     expect((await usage(['9007199254740993'])).message).toBe(
-      'Invalid value "9007199254740993" for argument <count>: wanted a number from -9007199254740991 to 9007199254740991.',
+      'Invalid value "9007199254740993" for argument <count>: wanted ' +
+        'a number from -9007199254740991 to 9007199254740991.',
     );
     expect((await usage(['--size', '9007199254740993'])).message).toContain(
       'wanted a whole number from 1 to 10.',
     );
   });
 
-  it('config set checks the value against the option type, choices and bounds, writing nothing when it is wrong', async () => {
-    for (const [key, value, wanted] of [
-      ['echo.size', 'abc', 'a whole number from 1 to 10'],
-      ['size', '11', 'a whole number from 1 to 10'],
-      ['echo.level', 'mid', 'one of low, high'],
-      ['shout', 'maybe', 'one of true, false, yes, no, 1, 0, on, off'],
-      ['echo.str', '{"a":1}', 'a string'],
-    ]) {
-      const r = await app.run(['config', 'set', key as string, value as string]);
-      expect(r.code).toBe(2);
-      expect(r.stderr).toContain(
-        `Invalid value "${value}" for config key ${key}: option --${(key as string).replace('echo.', '')} of app echo wants ${wanted}. Nothing was saved.`,
+  it(
+    'config set checks the value against the option type, choices ' +
+      'and bounds, writing nothing when it is wrong',
+    async () => {
+      for (const [key, value, wanted] of [
+        ['echo.size', 'abc', 'a whole number from 1 to 10'],
+        ['size', '11', 'a whole number from 1 to 10'],
+        ['echo.level', 'mid', 'one of low, high'],
+        ['shout', 'maybe', 'one of true, false, yes, no, 1, 0, on, off'],
+        ['echo.str', '{"a":1}', 'a string'],
+      ]) {
+        const r = await app.run(['config', 'set', key as string, value as string]);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toContain(
+          `Invalid value "${value}" for config key ${key}` +
+            `: option --${(key as string).replace('echo.', '')} of app echo wants ${wanted}` +
+            `. Nothing was saved.`,
+        );
+        expect(r.stderr).toContain('Hint: app echo --help');
+      }
+      expect((await app.json(['config', 'set', 'echo.level', 'mid'])).error?.code).toBe(
+        'EDICT_INVALID_CHOICE',
       );
-      expect(r.stderr).toContain('Hint: app echo --help');
-    }
-    expect((await app.json(['config', 'set', 'echo.level', 'mid'])).error?.code).toBe('EDICT_INVALID_CHOICE');
-    expect((await app.json(['config', 'set', 'echo.size', '0'])).error?.code).toBe('EDICT_INVALID_VALUE');
-    expect((await app.run(['config', 'list'])).stdout).toContain('No settings');
-    expect((await app.run(['config', 'set', 'echo.size', '3'])).code).toBe(0);
-    expect(JSON.parse(readFileSync(join(app.home, 'config.json'), 'utf8'))).toEqual({ 'echo.size': 3 });
-  });
+      expect((await app.json(['config', 'set', 'echo.size', '0'])).error?.code).toBe('EDICT_INVALID_VALUE');
+      expect((await app.run(['config', 'list'])).stdout).toContain('No settings');
+      expect((await app.run(['config', 'set', 'echo.size', '3'])).code).toBe(0);
+      expect(JSON.parse(readFileSync(join(app.home, 'config.json'), 'utf8'))).toEqual({ 'echo.size': 3 });
+    },
+  );
 });

@@ -6,7 +6,8 @@ import { testCli, type TestCli } from '../support/inProcess';
 const core = (
   JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }
 ).version;
-const details = `app 1.2.3\n@edict/core ${core}\nnode ${process.version} (${process.platform}-${process.arch})\n`;
+const details =
+  `app 1.2.3\n@edict/core ${core}` + `\nnode ${process.version} (${process.platform}` + `-${process.arch})\n`;
 
 describe('the version command and --version --debug', () => {
   let app: TestCli;

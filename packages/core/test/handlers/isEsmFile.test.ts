@@ -66,7 +66,9 @@ const cases: [string, Record<string, string>, string, boolean][] = [
 
 /** How Node ran `file`: `esm`, `cjs`, or `error`. */
 function howNodeRuns(file: string): string {
-  const probe = `import(${JSON.stringify(pathToFileURL(file).href)}).then(() => console.log(globalThis.__format ?? 'esm'), () => console.log('error'))`;
+  const probe =
+    `import(${JSON.stringify(pathToFileURL(file).href)}).then(() => console.log(globalThis.__format ` +
+    `?? 'esm'), () => console.log('error'))`;
   const r = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' });
   return r.stdout.trim();
 }

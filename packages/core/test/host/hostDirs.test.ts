@@ -11,15 +11,23 @@ beforeEach(() => {
 afterEach(() => rmSync(user, { recursive: true, force: true }));
 
 describe('hostDirs', () => {
-  test('macOS: Application Support, Preferences and Caches under ~/Library; XDG variables are not read', () => {
-    expect(
-      hostDirs({ name: 'mycli', env: { HOME: user, XDG_DATA_HOME: '/xdg' }, cwd: user, platform: 'darwin' }),
-    ).toEqual({
-      data: join(user, 'Library', 'Application Support', 'mycli'),
-      config: join(user, 'Library', 'Preferences', 'mycli'),
-      cache: join(user, 'Library', 'Caches', 'mycli'),
-    });
-  });
+  test(
+    'macOS: Application Support, Preferences and Caches under ~/Library; ' + 'XDG variables are not read',
+    () => {
+      expect(
+        hostDirs({
+          name: 'mycli',
+          env: { HOME: user, XDG_DATA_HOME: '/xdg' },
+          cwd: user,
+          platform: 'darwin',
+        }),
+      ).toEqual({
+        data: join(user, 'Library', 'Application Support', 'mycli'),
+        config: join(user, 'Library', 'Preferences', 'mycli'),
+        cache: join(user, 'Library', 'Caches', 'mycli'),
+      });
+    },
+  );
 
   test('Windows: %LOCALAPPDATA%\\<name>\\Data and Cache, %APPDATA%\\<name>\\Config', () => {
     const env = { HOME: user, LOCALAPPDATA: join(user, 'Local'), APPDATA: join(user, 'Roaming') };
@@ -45,26 +53,30 @@ describe('hostDirs', () => {
     });
   });
 
-  test("~/.<name> is used for data and config on every platform while the platform folders do not exist; the cache stays the platform's", () => {
-    mkdirSync(join(user, '.mycli'));
-    for (const platform of ['linux', 'darwin', 'win32'] as const) {
-      const dirs = hostDirs({
-        name: 'mycli',
-        env: { HOME: user, LOCALAPPDATA: join(user, 'Local'), APPDATA: join(user, 'Roaming') },
-        cwd: user,
-        platform,
-      });
-      expect({ platform, data: dirs.data, config: dirs.config }).toEqual({
-        platform,
-        data: join(user, '.mycli'),
-        config: join(user, '.mycli'),
-      });
-    }
-    mkdirSync(join(user, '.local', 'share', 'mycli'), { recursive: true });
-    expect(hostDirs({ name: 'mycli', env: { HOME: user }, cwd: user, platform: 'linux' }).config).toBe(
-      join(user, '.config', 'mycli'),
-    );
-  });
+  test(
+    '~/.<name> is used for data and config on every platform while ' +
+      "the platform folders do not exist; the cache stays the platform's",
+    () => {
+      mkdirSync(join(user, '.mycli'));
+      for (const platform of ['linux', 'darwin', 'win32'] as const) {
+        const dirs = hostDirs({
+          name: 'mycli',
+          env: { HOME: user, LOCALAPPDATA: join(user, 'Local'), APPDATA: join(user, 'Roaming') },
+          cwd: user,
+          platform,
+        });
+        expect({ platform, data: dirs.data, config: dirs.config }).toEqual({
+          platform,
+          data: join(user, '.mycli'),
+          config: join(user, '.mycli'),
+        });
+      }
+      mkdirSync(join(user, '.local', 'share', 'mycli'), { recursive: true });
+      expect(hostDirs({ name: 'mycli', env: { HOME: user }, cwd: user, platform: 'linux' }).config).toBe(
+        join(user, '.config', 'mycli'),
+      );
+    },
+  );
 
   test('a home folder given is everything, relative to cwd when relative; the cache inside it', () => {
     expect(hostDirs({ name: 'mycli', home: 'h', env: { HOME: user }, cwd: user, platform: 'linux' })).toEqual(

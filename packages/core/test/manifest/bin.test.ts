@@ -51,7 +51,9 @@ describe('the edict-manifest bin', () => {
     const r = runNode(BIN, [dir]);
     expect(r.status).toBe(0);
     expect(r.stderr).toBe(
-      'Warning: package.json "files" does not include edict.manifest.json: npm pack would leave the manifest out; add "edict.manifest.json" to "files"\n',
+      'Warning: package.json "files" does not include edict.manifest.json: ' +
+        'npm pack would leave the manifest out; add "edict.manifest.json" ' +
+        'to "files"\n',
     );
   });
 
@@ -63,8 +65,11 @@ describe('the edict-manifest bin', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
-      `Error: Cannot write the command manifest of ${dir}:\n  - command 0 "hi": "handler" must be a path relative to the plugin root\n` +
-        'Try: Fix the command definitions in ./commands.json (build them first if they are compiled), then run edict-manifest again\n',
+      `Error: Cannot write the command manifest of ${dir}` +
+        `:\n  - command 0 "hi": "handler" must be a path relative to ` +
+        `the plugin root\n` +
+        'Try: Fix the command definitions in ./commands.json (build them ' +
+        'first if they are compiled), then run edict-manifest again\n',
     );
     expect(existsSync(join(dir, 'edict.manifest.json'))).toBe(false);
   });

@@ -13,9 +13,13 @@ type Outcome =
   | { error: { code: string; message: string; hint?: string } };
 
 function generate(dir: string): Outcome {
-  const program = `require(${JSON.stringify(requireBuilt(CORE_LIB))}).generateManifest(${JSON.stringify(dir)}).then(
+  const program =
+    `require(${JSON.stringify(requireBuilt(CORE_LIB))}).generateManifest(${JSON.stringify(dir)}` +
+    `).then(
     (r) => process.stdout.write(JSON.stringify(r)),
-    (e) => process.stdout.write(JSON.stringify({ error: { code: e.code, message: e.message, hint: e.hint } })));`;
+ ` +
+    `   (e) => process.stdout.write(JSON.stringify({ error: { code: ` +
+    `e.code, message: e.message, hint: e.hint } })));`;
   const child = spawnSync(process.execPath, ['-e', program], { encoding: 'utf8', timeout: 60000 });
   expect(child.stderr).toBe('');
   return JSON.parse(child.stdout) as Outcome;
@@ -118,7 +122,8 @@ describe('generateManifest', () => {
     );
     expect(generate(dir)).toMatchObject({
       warnings: [
-        'package.json "files" does not include edict.manifest.json: npm pack would leave the manifest out; add "edict.manifest.json" to "files"',
+        'package.json "files" does not include edict.manifest.json: npm ' +
+          'pack would leave the manifest out; add "edict.manifest.json" to "files"',
         'the handler of "later" does not exist: ./lib/later.js',
       ],
     });

@@ -10,10 +10,14 @@ describe('display width', () => {
     expect(displayWidth('\x1b[1mbold\x1b[22m')).toBe(4);
   });
 
-  it('splits text into user-perceived characters: ZWJ sequences, flags, skin tones and accents stay whole', () => {
-    expect(graphemes(`${FAMILY}e\u0301🇯🇵👍🏽x日`)).toEqual([FAMILY, 'e\u0301', '🇯🇵', '👍🏽', 'x', '日']);
-    expect(displayWidth('e\u0301')).toBe(1);
-  });
+  it(
+    'splits text into user-perceived characters: ZWJ sequences, flags, ' +
+      'skin tones and accents stay whole',
+    () => {
+      expect(graphemes(`${FAMILY}e\u0301🇯🇵👍🏽x日`)).toEqual([FAMILY, 'e\u0301', '🇯🇵', '👍🏽', 'x', '日']);
+      expect(displayWidth('e\u0301')).toBe(1);
+    },
+  );
 
   it('truncates to the width with an ellipsis, never splitting an emoji sequence or a wide character', () => {
     expect(truncateWidth('abcdefghij', 5)).toBe('abcd…');

@@ -31,7 +31,9 @@ function nextSteps(options: ProjectOptions, cwd: string, installed: boolean): st
   return `Next steps:\n${steps.map((s) => `  ${s}`).join('\n')}\n`;
 }
 
-/** create-edict's command line: parses, asks what is missing (on a terminal), writes. Returns the exit code. */
+/**
+ * create-edict's command line: parses, asks what is missing (on a terminal), writes. Returns the exit code.
+ */
 export async function main(argv: readonly string[], io: MainIO): Promise<number> {
   let prompter: Prompter | undefined;
   try {
@@ -56,7 +58,8 @@ export async function main(argv: readonly string[], io: MainIO): Promise<number>
     const result = createProject(options, { force: args.force, dryRun: args.dryRun });
     if (args.dryRun) {
       io.stdout.write(
-        `Would create a ${result.kind} project in ${result.dir}:\n${result.files.map((f) => `  ${f}`).join('\n')}\n`,
+        `Would create a ${result.kind} project in ${result.dir}` +
+          `:\n${result.files.map((f) => `  ${f}`).join('\n')}\n`,
       );
       return 0;
     }
@@ -72,7 +75,8 @@ export async function main(argv: readonly string[], io: MainIO): Promise<number>
       if (r.status !== 0) {
         throw new CreateError(
           'EDICT_CREATE_INSTALL_FAILED',
-          `${options.pm} install failed in ${result.dir} (exit ${r.status ?? r.signal}); the project files are written.`,
+          `${options.pm} install failed in ${result.dir}` +
+            ` (exit ${r.status ?? r.signal}); the project files are written.`,
           {
             hint: `cd ${result.dir} && ${options.pm} install`,
           },

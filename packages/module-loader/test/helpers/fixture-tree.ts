@@ -31,7 +31,9 @@ function framework(copy: string): Tree {
         './package.json': './package.json',
       },
     },
-    'lib/index.js': `exports.copy = ${JSON.stringify(copy)};\nexports.EdictError = require('./error/index.js').EdictError;\n`,
+    'lib/index.js':
+      `exports.copy = ${JSON.stringify(copy)};\n` +
+      "exports.EdictError = require('./error/index.js').EdictError;\n",
     'lib/error/index.js': 'class EdictError extends Error {}\nexports.EdictError = EdictError;\n',
     'lib/flavour.mjs': 'export default "import";\n',
     'lib/flavour.cjs': 'module.exports = "require";\n',

@@ -34,7 +34,9 @@ function run(command: string, args: string[], cwd: string): string {
       .filter((line) => line && !line.startsWith('npm warn'))
       .join('\n');
     throw new Error(
-      `\`${command} ${args.join(' ')}\` failed (exit ${child.status ?? child.signal}): ${stderr || child.error?.message}`,
+      `\`${command} ${args.join(' ')}` +
+        `\` failed (exit ${child.status ?? child.signal}` +
+        `): ${stderr || child.error?.message}`,
     );
   }
   return child.stdout;
@@ -55,7 +57,9 @@ export function node24(): string {
       }>;
     } catch (error) {
       throw new Error(
-        `Could not fetch Node ${NODE_24_MAJOR} for the module-loader tests (npm pack ${spec}); these tests need it and do not skip. ${(error as Error).message}`,
+        `Could not fetch Node ${NODE_24_MAJOR}` +
+          ` for the module-loader tests (npm pack ${spec}` +
+          `); these tests need it and do not skip. ${(error as Error).message}`,
       );
     }
     const tarball = packed[0]?.filename;

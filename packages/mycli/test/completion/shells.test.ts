@@ -85,14 +85,16 @@ const shellTest = (name: string) => (hasProgram('tmux') && hasProgram(name) ? te
 
 describe('completion in a real terminal', () => {
   shellTest('bash')(
-    "bash: installed into bash-completion's user folder, it completes commands, plugin names, --opt=value and plugin commands",
+    "bash: installed into bash-completion's user folder, it completes " +
+      'commands, plugin names, --opt=value and plugin commands',
     async () => {
       const rc = join(s.root, 'bashrc');
       writeFileSync(rc, "PS1='$ '\nsource /usr/share/bash-completion/bash_completion\n");
       const t = await startTerminal(s.root, ['bash', '--rcfile', rc, '-i'], env);
       try {
         t.send(
-          'mkdir -p ~/.local/share/bash-completion/completions && mycli completion bash > ~/.local/share/bash-completion/completions/mycli; clear',
+          'mkdir -p ~/.local/share/bash-completion/completions && mycli ' +
+            'completion bash > ~/.local/share/bash-completion/completions/mycli; clear',
           'Enter',
         );
         await t.waitFor(/^\$\s*$/);
@@ -126,7 +128,8 @@ describe('completion in a real terminal', () => {
     mkdirSync(config, { recursive: true });
     writeFileSync(
       join(config, 'config.fish'),
-      "set -g fish_greeting ''\nset -g fish_autosuggestion_enabled 0\nfunction fish_prompt; echo -n '$ '; end\n",
+      "set -g fish_greeting ''\nset -g fish_autosuggestion_enabled " +
+        "0\nfunction fish_prompt; echo -n '$ '; end\n",
     );
     const t = await startTerminal(s.root, ['fish', '-i'], env);
     try {

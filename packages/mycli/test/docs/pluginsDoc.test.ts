@@ -26,11 +26,14 @@ describe('docs/plugins.md', () => {
   // The snippet runs in a child process on the built packages, as a plugin author's test would
   // (jest's own module system cannot import() the plugin's files).
   function runSnippet(argv: string[]): { exitCode: number; result: unknown; stderr: string } {
+    const core = JSON.stringify(join(repo, 'packages/core/lib/index.js'));
+    const testing = JSON.stringify(join(repo, 'packages/testing/lib/index.js'));
     const program = `
-      const { createCli } = require(${JSON.stringify(join(repo, 'packages/core/lib/index.js'))});
-      const { loadPluginCommands, runCommand } = require(${JSON.stringify(join(repo, 'packages/testing/lib/index.js'))});
+      const { createCli } = require(${core});
+      const { loadPluginCommands, runCommand } = require(${testing});
       (async () => {
-        const cli = createCli({ name: 'mycli', version: '0.1.0', commands: await loadPluginCommands(${JSON.stringify(example)}) });
+        const commands = await loadPluginCommands(${JSON.stringify(example)});
+        const cli = createCli({ name: 'mycli', version: '0.1.0', commands });
         const r = await runCommand({ cli, argv: ${JSON.stringify(argv)} });
         process.stdout.write(JSON.stringify({ exitCode: r.exitCode, result: r.result, stderr: r.stderr }));
       })();`;

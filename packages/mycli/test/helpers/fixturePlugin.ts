@@ -26,7 +26,10 @@ export interface FixturePlugin {
   definitionsPrelude?: string;
   /** Omit the `edict` field. */
   noEdict?: boolean;
-  /** Leave out the command manifest (`edict.manifest.json`) a packed plugin carries: installs then run the definitions module, sandboxed. */
+  /**
+   * Leave out the command manifest (`edict.manifest.json`) a packed plugin carries: installs then run the
+   * definitions module, sandboxed.
+   */
   noManifest?: boolean;
   dependencies?: Record<string, string>;
   /** Default: `@edict/core` ^0.1.0 and `mycli` ^0.1.0. */
@@ -45,7 +48,10 @@ export function groupOf(f: Pick<FixturePlugin, 'name' | 'group'>): string {
 
 function defaultHandler(f: FixturePlugin, command: string): string {
   const line = JSON.stringify(`${f.name}@${f.version} ${command}`);
-  const facts = `{ plugin: ${JSON.stringify(f.name)}, version: ${JSON.stringify(f.version)}, command: ${JSON.stringify(command)} }`;
+  const facts =
+    `{ plugin: ${JSON.stringify(f.name)}, version: ${JSON.stringify(f.version)}` +
+    `, command: ${JSON.stringify(command)}` +
+    ` }`;
   return f.type === 'module'
     ? `export async function handler(ctx) { ctx.out.text(${line}); return ${facts}; }\n`
     : `exports.handler = async function handler(ctx) { ctx.out.text(${line}); return ${facts}; };\n`;

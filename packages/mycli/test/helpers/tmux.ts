@@ -48,7 +48,10 @@ export function openPane(
   const vars = Object.entries({ ...env }).map(([k, v]) => `${k}=${quote(v)}`);
   const term = env.TERM === undefined ? ['TERM="$TERM"'] : [];
   // The shell keeps running on Ctrl-C (a trap, which children do not inherit) to print the code.
-  const script = `trap 'true' INT; stty -echo; read _; stty echo; env -i ${[...term, ...vars].join(' ')} ${argv.map(quote).join(' ')}; echo "__EXIT:$?__"; sleep 600`;
+  const script =
+    `trap 'true' INT; stty -echo; read _; stty echo; env -i ${[...term, ...vars].join(' ')}` +
+    ` ${argv.map(quote).join(' ')}` +
+    `; echo "__EXIT:$?__"; sleep 600`;
   tmux(
     'new-session',
     '-d',

@@ -34,18 +34,21 @@ async function installAndUninstall(env: Record<string, string> = {}): Promise<st
   return folder;
 }
 
-test("keeps the npm libraries' compiled code in the user's cache folder and reuses it on the next run", async () => {
-  const folder = await installAndUninstall();
-  const files = entries(cacheRoot());
-  if (!handRolled) return expect(existsSync(join(s.root, 'user', '.cache', 'edict', 'compile'))).toBe(true);
-  // pacote, arborist and their dependencies: hundreds of files
-  expect(files.length).toBeGreaterThan(100);
-  const stamps = new Map(files.map((f) => [f, statSync(f).mtimeMs]));
-  const again = await s.run(['plugins', 'install', folder]);
-  expect(again.status).toBe(0);
-  // every entry was accepted by V8, so none was written again
-  expect(entries(cacheRoot()).filter((f) => statSync(f).mtimeMs !== stamps.get(f))).toEqual([]);
-});
+test(
+  "keeps the npm libraries' compiled code in the user's cache folder " + 'and reuses it on the next run',
+  async () => {
+    const folder = await installAndUninstall();
+    const files = entries(cacheRoot());
+    if (!handRolled) return expect(existsSync(join(s.root, 'user', '.cache', 'edict', 'compile'))).toBe(true);
+    // pacote, arborist and their dependencies: hundreds of files
+    expect(files.length).toBeGreaterThan(100);
+    const stamps = new Map(files.map((f) => [f, statSync(f).mtimeMs]));
+    const again = await s.run(['plugins', 'install', folder]);
+    expect(again.status).toBe(0);
+    // every entry was accepted by V8, so none was written again
+    expect(entries(cacheRoot()).filter((f) => statSync(f).mtimeMs !== stamps.get(f))).toEqual([]);
+  },
+);
 
 test('a damaged cache entry costs a compile, not the command', async () => {
   if (!handRolled) return;

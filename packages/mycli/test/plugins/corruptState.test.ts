@@ -224,113 +224,124 @@ describe('a file or folder where the other belongs', () => {
     expectRecordOf([A, B, C]);
   });
 
-  test('index.json as a folder: runs rebuild the index in memory; install and doctor move it aside', async () => {
-    restore();
-    const index = join(s.pluginsDir, 'index.json');
-    const makeFolder = (): void => {
-      rmSync(index, { recursive: true, force: true });
-      mkdirSync(index);
-      writeFileSync(join(index, 'keep.txt'), 'mine');
-    };
-    makeFolder();
-    const run = await s.run(['corra', 'run']);
-    expectClear(run);
-    expect(run.status).toBe(0);
-    expect(run.stdout).toBe(line(A));
+  test(
+    'index.json as a folder: runs rebuild the index in memory; install ' + 'and doctor move it aside',
+    async () => {
+      restore();
+      const index = join(s.pluginsDir, 'index.json');
+      const makeFolder = (): void => {
+        rmSync(index, { recursive: true, force: true });
+        mkdirSync(index);
+        writeFileSync(join(index, 'keep.txt'), 'mine');
+      };
+      makeFolder();
+      const run = await s.run(['corra', 'run']);
+      expectClear(run);
+      expect(run.status).toBe(0);
+      expect(run.stdout).toBe(line(A));
 
-    const install = await s.run(['plugins', 'install', C]);
-    expectClear(install);
-    expect(install.status).toBe(0);
-    const moved = readdirSync(s.pluginsDir).filter((n) => n.startsWith('index.json.moved-'));
-    expect(moved).toHaveLength(1);
-    expect(warningLines(install.stderr).join('\n')).toContain(`moved to ${join(s.pluginsDir, moved[0]!)}`);
-    expect(readFileSync(join(s.pluginsDir, moved[0]!, 'keep.txt'), 'utf8')).toBe('mine');
-    expect(lstatSync(index).isFile()).toBe(true);
-    expect((await s.run(['corrc', 'run'])).stdout).toBe(line(C));
+      const install = await s.run(['plugins', 'install', C]);
+      expectClear(install);
+      expect(install.status).toBe(0);
+      const moved = readdirSync(s.pluginsDir).filter((n) => n.startsWith('index.json.moved-'));
+      expect(moved).toHaveLength(1);
+      expect(warningLines(install.stderr).join('\n')).toContain(`moved to ${join(s.pluginsDir, moved[0]!)}`);
+      expect(readFileSync(join(s.pluginsDir, moved[0]!, 'keep.txt'), 'utf8')).toBe('mine');
+      expect(lstatSync(index).isFile()).toBe(true);
+      expect((await s.run(['corrc', 'run'])).stdout).toBe(line(C));
 
-    restore();
-    makeFolder();
-    const doctor = await s.run(['plugins', 'doctor']);
-    expectClear(doctor, 0);
-    expect(doctor.status).toBe(0);
-    expect(doctor.stdout).toMatch(
-      /^Repaired: .*index\.json was a folder; it was moved to .*index\.json\.moved-\d+$/m,
-    );
-    expect(lstatSync(index).isFile()).toBe(true);
-    expect(await s.run(['plugins', 'doctor'])).toEqual({
-      status: 0,
-      stdout: '2 plugin(s), all usable.\n',
-      stderr: '',
-    });
-  });
+      restore();
+      makeFolder();
+      const doctor = await s.run(['plugins', 'doctor']);
+      expectClear(doctor, 0);
+      expect(doctor.status).toBe(0);
+      expect(doctor.stdout).toMatch(
+        /^Repaired: .*index\.json was a folder; it was moved to .*index\.json\.moved-\d+$/m,
+      );
+      expect(lstatSync(index).isFile()).toBe(true);
+      expect(await s.run(['plugins', 'doctor'])).toEqual({
+        status: 0,
+        stdout: '2 plugin(s), all usable.\n',
+        stderr: '',
+      });
+    },
+  );
 
-  test('installed as a file: install fails with EDICT_PLUGINS_FS naming it, nothing is lost, and the hint runs as printed', async () => {
-    restore();
-    const installed = join(s.pluginsDir, 'installed');
-    rmSync(installed, { recursive: true, force: true });
-    writeFileSync(installed, 'not a folder');
-    const before = readFileSync(recordPath());
+  test(
+    'installed as a file: install fails with EDICT_PLUGINS_FS naming ' +
+      'it, nothing is lost, and the hint runs as printed',
+    async () => {
+      restore();
+      const installed = join(s.pluginsDir, 'installed');
+      rmSync(installed, { recursive: true, force: true });
+      writeFileSync(installed, 'not a folder');
+      const before = readFileSync(recordPath());
 
-    const doc = await s.json(['plugins', 'install', C]);
-    expect(doc.stderr).not.toMatch(/Unexpected error/);
-    expect(doc.exitCode).toBe(1);
-    expect(doc.error?.code).toBe('EDICT_PLUGINS_FS');
-    expect(doc.error?.message).toContain(installed);
-    expect(doc.error?.hint).toContain(installed);
+      const doc = await s.json(['plugins', 'install', C]);
+      expect(doc.stderr).not.toMatch(/Unexpected error/);
+      expect(doc.exitCode).toBe(1);
+      expect(doc.error?.code).toBe('EDICT_PLUGINS_FS');
+      expect(doc.error?.message).toContain(installed);
+      expect(doc.error?.hint).toContain(installed);
 
-    const text = await s.run(['plugins', 'install', C]);
-    expectClear(text);
-    const hints = text.stderr.split('\n').filter((l) => l.startsWith('Hint: '));
-    expect(hints).toHaveLength(1);
-    expect(readFileSync(installed, 'utf8')).toBe('not a folder');
-    expect(readFileSync(recordPath())).toEqual(before);
+      const text = await s.run(['plugins', 'install', C]);
+      expectClear(text);
+      const hints = text.stderr.split('\n').filter((l) => l.startsWith('Hint: '));
+      expect(hints).toHaveLength(1);
+      expect(readFileSync(installed, 'utf8')).toBe('not a folder');
+      expect(readFileSync(recordPath())).toEqual(before);
 
-    // Follow the hint as printed: "Move it away (mv <file> <file>.bak), then run: mycli plugins doctor".
-    const m = /^Hint: Move it away \(mv (\S+) (\S+)\), then run: mycli (plugins doctor)$/.exec(hints[0]!);
-    expect(m).not.toBeNull();
-    expect(m![1]).toBe(installed);
-    execFileSync('mv', [m![1]!, m![2]!]);
-    const doctor = await s.run(m![3]!.split(' '));
-    expectClear(doctor, 2); // A and B are gone with the folder: one line each, nothing unexpected
-    expect(doctor.status).toBe(0);
-    expect(readFileSync(`${installed}.bak`, 'utf8')).toBe('not a folder');
-    const retry = await s.run(['plugins', 'install', C]);
-    expectClear(retry, 0);
-    expect(retry.status).toBe(0);
-    expect((await s.run(['corrc', 'run'])).stdout).toBe(line(C));
-  });
+      // Follow the hint as printed: "Move it away (mv <file> <file>.bak), then run: mycli plugins doctor".
+      const m = /^Hint: Move it away \(mv (\S+) (\S+)\), then run: mycli (plugins doctor)$/.exec(hints[0]!);
+      expect(m).not.toBeNull();
+      expect(m![1]).toBe(installed);
+      execFileSync('mv', [m![1]!, m![2]!]);
+      const doctor = await s.run(m![3]!.split(' '));
+      expectClear(doctor, 2); // A and B are gone with the folder: one line each, nothing unexpected
+      expect(doctor.status).toBe(0);
+      expect(readFileSync(`${installed}.bak`, 'utf8')).toBe('not a folder');
+      const retry = await s.run(['plugins', 'install', C]);
+      expectClear(retry, 0);
+      expect(retry.status).toBe(0);
+      expect((await s.run(['corrc', 'run'])).stdout).toBe(line(C));
+    },
+  );
 
-  test('plugins.json as a folder: startup works with one warning; an operation or doctor moves it aside, naming where', async () => {
-    restore();
-    rmSync(recordPath());
-    mkdirSync(recordPath());
-    writeFileSync(join(recordPath(), 'keep.txt'), 'mine');
+  test(
+    'plugins.json as a folder: startup works with one warning; an ' +
+      'operation or doctor moves it aside, naming where',
+    async () => {
+      restore();
+      rmSync(recordPath());
+      mkdirSync(recordPath());
+      writeFileSync(join(recordPath(), 'keep.txt'), 'mine');
 
-    const run = await s.run(['corra', 'run']);
-    expectClear(run);
-    expect(run.status).toBe(0);
-    expect(run.stdout).toBe(line(A));
-    expect(warningLines(run.stderr)[0]).toContain('mycli plugins doctor');
+      const run = await s.run(['corra', 'run']);
+      expectClear(run);
+      expect(run.status).toBe(0);
+      expect(run.stdout).toBe(line(A));
+      expect(warningLines(run.stderr)[0]).toContain('mycli plugins doctor');
 
-    const list = await s.run(['plugins', 'list']);
-    expectClear(list);
-    expect(list.status).toBe(0);
+      const list = await s.run(['plugins', 'list']);
+      expectClear(list);
+      expect(list.status).toBe(0);
 
-    const uninstall = await s.run(['plugins', 'uninstall', B]);
-    expectClear(uninstall, 2); // the startup warning, and the note naming where the folder went
-    expect(uninstall.status).toBe(0);
-    const [backup] = backups();
-    expect(`${uninstall.stdout}${uninstall.stderr}`).toContain(`moved to ${join(s.pluginsDir, backup!)}`);
-    expect(readFileSync(join(s.pluginsDir, backup!, 'keep.txt'), 'utf8')).toBe('mine');
-    expectRecordOf([A]);
+      const uninstall = await s.run(['plugins', 'uninstall', B]);
+      expectClear(uninstall, 2); // the startup warning, and the note naming where the folder went
+      expect(uninstall.status).toBe(0);
+      const [backup] = backups();
+      expect(`${uninstall.stdout}${uninstall.stderr}`).toContain(`moved to ${join(s.pluginsDir, backup!)}`);
+      expect(readFileSync(join(s.pluginsDir, backup!, 'keep.txt'), 'utf8')).toBe('mine');
+      expectRecordOf([A]);
 
-    restore();
-    rmSync(recordPath());
-    mkdirSync(recordPath());
-    const doctor = await s.run(['plugins', 'doctor']);
-    expectClear(doctor);
-    expect(doctor.status).toBe(0);
-    expect(doctor.stdout).toContain(`Repaired: ${recordPath()} is damaged: it is a folder, not a file`);
-    expectRecordOf([A, B]);
-  });
+      restore();
+      rmSync(recordPath());
+      mkdirSync(recordPath());
+      const doctor = await s.run(['plugins', 'doctor']);
+      expectClear(doctor);
+      expect(doctor.status).toBe(0);
+      expect(doctor.stdout).toContain(`Repaired: ${recordPath()} is damaged: it is a folder, not a file`);
+      expectRecordOf([A, B]);
+    },
+  );
 });

@@ -105,7 +105,8 @@ function leftovers(pluginsDir: string, entries: Record<string, RecordEntry>): st
     const holding = dirs.filter((d) => entry.location.startsWith(join(project, d) + sep));
     if (dirs.length !== 1 || holding.length !== 1) {
       problems.push(
-        `installed/${enc} holds [${dirs.join(', ')}], expected exactly one folder holding ${relative(pluginsDir, entry.location)}`,
+        `installed/${enc} holds [${dirs.join(', ')}` +
+          `], expected exactly one folder holding ${relative(pluginsDir, entry.location)}`,
       );
     }
   }
@@ -128,7 +129,9 @@ async function checkKillPoint(point: KillPoint, t: Transition): Promise<string[]
   if (typeof entries === 'string') problems.push(entries);
   else if (!same(recorded, t.before) && !same(recorded, t.after)) {
     problems.push(
-      `plugins.json records ${show(recorded)}: neither the before-state ${show(t.before)} nor the after-state ${show(t.after)}`,
+      `plugins.json records ${show(recorded)}` +
+        `: neither the before-state ${show(t.before)}` +
+        ` nor the after-state ${show(t.after)}`,
     );
   }
   const help = await s.run(['--help']);
@@ -140,7 +143,9 @@ async function checkKillPoint(point: KillPoint, t: Transition): Promise<string[]
   const aVersion = recorded[A];
   if (aVersion !== undefined && (a.status !== 0 || a.stdout !== `${A}@${aVersion} run\n`)) {
     problems.push(
-      `the record says ${A}@${aVersion} but mycli kpa run exits ${a.status} printing ${firstLine(a.stdout || a.stderr)}`,
+      `the record says ${A}@${aVersion}` +
+        ` but mycli kpa run exits ${a.status}` +
+        ` printing ${firstLine(a.stdout || a.stderr)}`,
     );
   }
   if (aVersion === undefined && (a.status === 0 || !a.stderr.includes('Unknown command'))) {
@@ -178,8 +183,10 @@ async function expectEveryKillPointConsistent(
     ...(afterPrepare ? { afterPrepare } : {}),
   });
   console.log(
-    `${label}: ${result.mutations} mutations of the plugins folder, ${result.failures.length} problems, ${(result.ms / 1000).toFixed(1)} s` +
-      `${result.notKilled.length ? `; finished before the kill at ${result.notKilled.join(', ')}` : ''}\n${result.log.join('\n')}`,
+    `${label}: ${result.mutations} mutations of the plugins folder, ${result.failures.length} problems, ` +
+      `${(result.ms / 1000).toFixed(1)} s` +
+      (result.notKilled.length ? `; finished before the kill at ${result.notKilled.join(', ')}` : '') +
+      `\n${result.log.join('\n')}`,
   );
   expect(result.mutations).toBeGreaterThan(0);
   expect(result.failures.join('\n')).toBe('');
@@ -191,57 +198,64 @@ const installB = async (): Promise<Sandbox> => {
   return s;
 };
 
-describe('plugins operations killed after any file-system mutation leave the before- or the after-state', () => {
-  test('install of a plugin next to another', async () => {
-    await expectEveryKillPointConsistent(
-      'install',
-      ['plugins', 'install', `${A}@1.0.0`],
-      {
-        before: { [B]: '1.0.0' },
-        after: { [B]: '1.0.0', [A]: '1.0.0' },
-        next: () => ['plugins', 'install', `${A}@1.0.0`],
-      },
-      installB,
-    );
-  }, 900000);
+describe(
+  'plugins operations killed after any file-system mutation leave ' + 'the before- or the after-state',
+  () => {
+    test('install of a plugin next to another', async () => {
+      await expectEveryKillPointConsistent(
+        'install',
+        ['plugins', 'install', `${A}@1.0.0`],
+        {
+          before: { [B]: '1.0.0' },
+          after: { [B]: '1.0.0', [A]: '1.0.0' },
+          next: () => ['plugins', 'install', `${A}@1.0.0`],
+        },
+        installB,
+      );
+    }, 900000);
 
-  test('uninstall of one of two plugins', async () => {
-    await expectEveryKillPointConsistent(
-      'uninstall',
-      ['plugins', 'uninstall', A],
-      // once A is gone, a no-op update of B is the next operation that takes the lock
-      {
-        before: { [B]: '1.0.0', [A]: '1.0.0' },
-        after: { [B]: '1.0.0' },
-        next: (r) => (r[A] ? ['plugins', 'uninstall', A] : ['plugins', 'update', B]),
-      },
-      async () => {
-        const s = await installB();
-        await expectOk(s, ['plugins', 'install', `${A}@1.0.0`]);
-        return s;
-      },
-    );
-  }, 900000);
+    test('uninstall of one of two plugins', async () => {
+      await expectEveryKillPointConsistent(
+        'uninstall',
+        ['plugins', 'uninstall', A],
+        // once A is gone, a no-op update of B is the next operation that takes the lock
+        {
+          before: { [B]: '1.0.0', [A]: '1.0.0' },
+          after: { [B]: '1.0.0' },
+          next: (r) => (r[A] ? ['plugins', 'uninstall', A] : ['plugins', 'update', B]),
+        },
+        async () => {
+          const s = await installB();
+          await expectOk(s, ['plugins', 'install', `${A}@1.0.0`]);
+          return s;
+        },
+      );
+    }, 900000);
 
-  // Last: it publishes A 1.1.0, after installing A@^1 while 1.0.0 is the newest.
-  test('update of a plugin within its range', async () => {
-    await expectEveryKillPointConsistent(
-      'update',
-      ['plugins', 'update', A],
-      {
-        before: { [B]: '1.0.0', [A]: '1.0.0' },
-        after: { [B]: '1.0.0', [A]: '1.1.0' },
-        next: () => ['plugins', 'update', A],
-      },
-      async () => {
-        const s = await installB();
-        await expectOk(s, ['plugins', 'install', `${A}@^1`]);
-        return s;
-      },
-      () =>
-        registry.publish(
-          writePlugin(join(work, 'later'), { name: A, version: '1.1.0', dependencies: { [DEP]: '^1.0.0' } }),
-        ),
-    );
-  }, 900000);
-});
+    // Last: it publishes A 1.1.0, after installing A@^1 while 1.0.0 is the newest.
+    test('update of a plugin within its range', async () => {
+      await expectEveryKillPointConsistent(
+        'update',
+        ['plugins', 'update', A],
+        {
+          before: { [B]: '1.0.0', [A]: '1.0.0' },
+          after: { [B]: '1.0.0', [A]: '1.1.0' },
+          next: () => ['plugins', 'update', A],
+        },
+        async () => {
+          const s = await installB();
+          await expectOk(s, ['plugins', 'install', `${A}@^1`]);
+          return s;
+        },
+        () =>
+          registry.publish(
+            writePlugin(join(work, 'later'), {
+              name: A,
+              version: '1.1.0',
+              dependencies: { [DEP]: '^1.0.0' },
+            }),
+          ),
+      );
+    }, 900000);
+  },
+);

@@ -31,7 +31,8 @@ afterAll(() => {
 function leaveStaleLock(pluginsDir: string): void {
   const r = spawnSync(process.execPath, [
     '-e',
-    `require(${JSON.stringify(LOCK_LIB)}).acquireLock(${JSON.stringify(pluginsDir)}, 'install', 'mycli'); process.kill(process.pid, 'SIGKILL');`,
+    `require(${JSON.stringify(LOCK_LIB)}).acquireLock(${JSON.stringify(pluginsDir)}` +
+      `, 'install', 'mycli'); process.kill(process.pid, 'SIGKILL');`,
   ]);
   expect(r.signal).toBe('SIGKILL');
   expect(readdirSync(pluginsDir)).toContain('.lock');
@@ -62,7 +63,9 @@ describe.each([
   ['a lock left by a killed process', true],
 ])('4 installs at once on %s', (_label, stale) => {
   test(
-    `every install that reports success is recorded and the others get EDICT_PLUGINS_LOCKED (${ROUNDS} rounds)`,
+    `every install that reports success is recorded and the others ` +
+      `get EDICT_PLUGINS_LOCKED (${ROUNDS}` +
+      ` rounds)`,
     async () => {
       const problems: string[] = [];
       for (let i = 0; i < ROUNDS; i++) problems.push(...(await round(stale)).map((p) => `round ${i}: ${p}`));

@@ -21,32 +21,40 @@ afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
-test('plugins info name@version and @scope/name@version show the installed plugin; another version is named in a warning', async () => {
-  const same = await s.json<{ record: { name: string; version: string } }>([
-    'plugins',
-    'info',
-    'mycli-plugin-nv@1.0.0',
-  ]);
-  expect([same.status, same.data.record.name, same.stderr]).toEqual([0, 'mycli-plugin-nv', '']);
-  const scoped = await s.json<{ record: { name: string } }>([
-    'plugins',
-    'info',
-    '@acme/mycli-plugin-nvs@1.0.0',
-  ]);
-  expect(scoped.data.record.name).toBe('@acme/mycli-plugin-nvs');
-  const other = await s.run(['plugins', 'info', 'mycli-plugin-nv@2.0.0']);
-  expect(other.status).toBe(0);
-  expect(other.stderr).toContain('mycli-plugin-nv@2.0.0: the installed version is 1.0.0; showing it.');
-});
+test(
+  'plugins info name@version and @scope/name@version show the installed ' +
+    'plugin; another version is named in a warning',
+  async () => {
+    const same = await s.json<{ record: { name: string; version: string } }>([
+      'plugins',
+      'info',
+      'mycli-plugin-nv@1.0.0',
+    ]);
+    expect([same.status, same.data.record.name, same.stderr]).toEqual([0, 'mycli-plugin-nv', '']);
+    const scoped = await s.json<{ record: { name: string } }>([
+      'plugins',
+      'info',
+      '@acme/mycli-plugin-nvs@1.0.0',
+    ]);
+    expect(scoped.data.record.name).toBe('@acme/mycli-plugin-nvs');
+    const other = await s.run(['plugins', 'info', 'mycli-plugin-nv@2.0.0']);
+    expect(other.status).toBe(0);
+    expect(other.stderr).toContain('mycli-plugin-nv@2.0.0: the installed version is 1.0.0; showing it.');
+  },
+);
 
-test('plugins update name@range strips the range and warns that the one recorded at install is used', async () => {
-  const r = await s.run(['plugins', 'update', 'mycli-plugin-nv@^2']);
-  expect(r.stderr).toContain(
-    'mycli-plugin-nv@^2: update ignores the version and uses the range recorded at install (fixed at 1.0.0)',
-  );
-  expect(r.stderr).toContain('to change it: mycli plugins install mycli-plugin-nv@^2');
-  expect(r.stderr).not.toContain('No plugin named');
-});
+test(
+  'plugins update name@range strips the range and warns that the ' + 'one recorded at install is used',
+  async () => {
+    const r = await s.run(['plugins', 'update', 'mycli-plugin-nv@^2']);
+    expect(r.stderr).toContain(
+      'mycli-plugin-nv@^2: update ignores the version and uses the ' +
+        'range recorded at install (fixed at 1.0.0)',
+    );
+    expect(r.stderr).toContain('to change it: mycli plugins install mycli-plugin-nv@^2');
+    expect(r.stderr).not.toContain('No plugin named');
+  },
+);
 
 test('plugins uninstall name@version uninstalls it, warning when the installed version differs', async () => {
   const scoped = await s.run(['plugins', 'uninstall', '@acme/mycli-plugin-nvs@1.0.0']);

@@ -249,7 +249,10 @@ describe('registry faults end in bounded time with one clear error', () => {
     });
     expectOneClearError(
       r,
-      /^Error: Could not fetch mycli-plugin-faulty: 500 Internal Server Error - GET http:\/\/127\.0\.0\.1:\d+\/fault-dep/,
+      new RegExp(
+        '^Error: Could not fetch mycli-plugin-faulty: 500 Internal Server Error - ' +
+          'GET http://127\\.0\\.0\\.1:\\d+/fault-dep',
+      ),
     );
     expect(proxied.get('/fault-dep')).toBe(3);
     expect(r.seconds).toBeLessThan(20);

@@ -61,21 +61,28 @@ afterAll(async () => {
 });
 
 (hasOpenssl ? describe : describe.skip)('a registry whose TLS certificate is self-signed', () => {
-  test("install fails at once with the certificate problem and the hint to set npm's cafile, not npm ping", async () => {
-    const npmrc = join(work, 'npmrc-untrusted');
-    writeFileSync(npmrc, `registry=${url}/\n`);
-    const r = await sandbox(npmrc).run(['plugins', 'install', 'mycli-plugin-x']);
-    expect(r.status).toBe(1);
-    expect(r.stderr).toBe(
-      `Error: The certificate of the registry at ${url} is signed by a certificate authority this machine does not trust (DEPTH_ZERO_SELF_SIGNED_CERT, fetching mycli-plugin-x).\n` +
-        'Hint: If your network or registry uses its own certificate authority, give npm its certificate: npm config set cafile /path/to/ca.pem (npm config set strict-ssl false turns the check off)\n',
-    );
-    const json = await sandbox(npmrc).json(['plugins', 'install', 'mycli-plugin-x']);
-    expect(json.error).toMatchObject({
-      code: 'EDICT_PLUGIN_FETCH_FAILED',
-      details: { npmCode: 'DEPTH_ZERO_SELF_SIGNED_CERT' },
-    });
-  });
+  test(
+    'install fails at once with the certificate problem and the hint ' + "to set npm's cafile, not npm ping",
+    async () => {
+      const npmrc = join(work, 'npmrc-untrusted');
+      writeFileSync(npmrc, `registry=${url}/\n`);
+      const r = await sandbox(npmrc).run(['plugins', 'install', 'mycli-plugin-x']);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toBe(
+        `Error: The certificate of the registry at ${url}` +
+          ` is signed by a certificate authority this machine does not ` +
+          `trust (DEPTH_ZERO_SELF_SIGNED_CERT, fetching mycli-plugin-x).\n` +
+          'Hint: If your network or registry uses its own certificate authority, ' +
+          'give npm its certificate: npm config set cafile /path/to/ca.pem ' +
+          '(npm config set strict-ssl false turns the check off)\n',
+      );
+      const json = await sandbox(npmrc).json(['plugins', 'install', 'mycli-plugin-x']);
+      expect(json.error).toMatchObject({
+        code: 'EDICT_PLUGIN_FETCH_FAILED',
+        details: { npmCode: 'DEPTH_ZERO_SELF_SIGNED_CERT' },
+      });
+    },
+  );
 
   test('with the hint followed (cafile names the certificate) the registry is reached', async () => {
     const npmrc = join(work, 'npmrc-trusted');

@@ -81,18 +81,22 @@ describe('mycli profiles', () => {
     expect(bounded.stdout).toContain('of profile \\"p\\"');
   });
 
-  it('reports a corrupt config file by name and line:column and keeps it; commands without profiles still run', () => {
-    const file = join(f.project, 'mycli.config.json');
-    writeFileSync(file, '{ "profiles": { ');
-    const hash = (): string => createHash('sha256').update(readFileSync(file)).digest('hex');
-    const before = hash();
-    const r = run(f, ['remote']);
-    expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(new RegExp(`${file} is not valid JSON: \\w+ at 1:\\d+`));
-    const greet = run(f, ['greet', 'Ada']);
-    expect(greet).toMatchObject({ status: 0, stdout: 'Hello, Ada!\n', stderr: '' });
-    expect(hash()).toBe(before);
-  });
+  it(
+    'reports a corrupt config file by name and line:column and keeps ' +
+      'it; commands without profiles still run',
+    () => {
+      const file = join(f.project, 'mycli.config.json');
+      writeFileSync(file, '{ "profiles": { ');
+      const hash = (): string => createHash('sha256').update(readFileSync(file)).digest('hex');
+      const before = hash();
+      const r = run(f, ['remote']);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(new RegExp(`${file} is not valid JSON: \\w+ at 1:\\d+`));
+      const greet = run(f, ['greet', 'Ada']);
+      expect(greet).toMatchObject({ status: 0, stdout: 'Hello, Ada!\n', stderr: '' });
+      expect(hash()).toBe(before);
+    },
+  );
 
   it('lists each missing value and the three ways to give it when there is no terminal (exit 2)', () => {
     writeConfig(join(f.project, 'mycli.config.json'), {

@@ -112,7 +112,8 @@ describeStore('secure profile values in the real credential store (gnome-keyring
       process.execPath,
       [
         '-e',
-        `require(${JSON.stringify(CORE)}).keyringCredentialManager('mycli').delete('acct-1').then((d) => process.stdout.write(String(d)))`,
+        `require(${JSON.stringify(CORE)}).keyringCredentialManager('mycli').delete('acct-1').then((d) ` +
+          `=> process.stdout.write(String(d)))`,
       ],
       { env: store.env, encoding: 'utf8' },
     );

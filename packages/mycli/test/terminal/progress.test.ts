@@ -46,14 +46,17 @@ describeTmux('progress in a real terminal', () => {
   it('has a 90-character plugin name', () => expect(LONG_NAME).toHaveLength(90));
 
   for (const width of [40, 80, 120]) {
-    it(`leaves exactly the one result line, no spinner debris, after an install at ${width} columns`, async () => {
-      const folder = writePlugin(s.fixtures, { name: LONG_NAME, version: '1.0.0', group: 'long' });
-      pane = openPane([process.execPath, MYCLI_BIN, 'plugins', 'install', folder], env, width);
-      expect(await pane.exitCode()).toBe(0);
-      expect(pane.screen(true)).toEqual([`Installed ${LONG_NAME}@1.0.0: commands long`, '__EXIT:0__']);
-      expect(pane.raw()).toContain('\x1b[?25l');
-      expect(pane.cursorVisible()).toBe(true);
-    });
+    it(
+      `leaves exactly the one result line, no spinner debris, after ` + `an install at ${width} columns`,
+      async () => {
+        const folder = writePlugin(s.fixtures, { name: LONG_NAME, version: '1.0.0', group: 'long' });
+        pane = openPane([process.execPath, MYCLI_BIN, 'plugins', 'install', folder], env, width);
+        expect(await pane.exitCode()).toBe(0);
+        expect(pane.screen(true)).toEqual([`Installed ${LONG_NAME}@1.0.0: commands long`, '__EXIT:0__']);
+        expect(pane.raw()).toContain('\x1b[?25l');
+        expect(pane.cursorVisible()).toBe(true);
+      },
+    );
   }
 
   it('writes no escape code at all under TERM=dumb', async () => {
@@ -87,38 +90,43 @@ describeTmux('progress in a real terminal', () => {
       ['Ctrl-C', 130],
       ['SIGTERM', 143],
     ] as const) {
-      it(`on ${how} clears the spinner line, shows the cursor, releases the lock and exits ${code}`, async () => {
-        const argv = [
-          process.execPath,
-          MYCLI_BIN,
-          'plugins',
-          'install',
-          'mycli-plugin-hang',
-          '--registry',
-          registry,
-        ];
-        pane = openPane(
-          how === 'Ctrl-C' ? argv : ['sh', '-c', `echo $$ > ${join(work, 'pid')}; exec "$@"`, 'sh', ...argv],
-          env,
-          40,
-        );
-        const p = pane;
-        await p.until(
-          () => sockets.length > 0 && p.raw().includes('\x1b[?25l'),
-          60000,
-          'the spinner and the registry request',
-        );
-        expect(p.cursorVisible()).toBe(false);
-        const lock = join(s.pluginsDir, '.lock');
-        const heldLock = existsSync(lock);
-        if (how === 'Ctrl-C') p.keys('C-c');
-        else process.kill(Number(readFileSync(join(work, 'pid'), 'utf8')), 'SIGTERM');
-        expect(await p.exitCode(20000)).toBe(code);
-        expect(p.cursorVisible()).toBe(true);
-        expect(p.screen(true)).toEqual([`__EXIT:${code}__`]);
-        expect(heldLock).toBe(true);
-        expect(existsSync(lock)).toBe(false);
-      });
+      it(
+        `on ${how} clears the spinner line, shows the cursor, releases ` + `the lock and exits ${code}`,
+        async () => {
+          const argv = [
+            process.execPath,
+            MYCLI_BIN,
+            'plugins',
+            'install',
+            'mycli-plugin-hang',
+            '--registry',
+            registry,
+          ];
+          pane = openPane(
+            how === 'Ctrl-C'
+              ? argv
+              : ['sh', '-c', `echo $$ > ${join(work, 'pid')}; exec "$@"`, 'sh', ...argv],
+            env,
+            40,
+          );
+          const p = pane;
+          await p.until(
+            () => sockets.length > 0 && p.raw().includes('\x1b[?25l'),
+            60000,
+            'the spinner and the registry request',
+          );
+          expect(p.cursorVisible()).toBe(false);
+          const lock = join(s.pluginsDir, '.lock');
+          const heldLock = existsSync(lock);
+          if (how === 'Ctrl-C') p.keys('C-c');
+          else process.kill(Number(readFileSync(join(work, 'pid'), 'utf8')), 'SIGTERM');
+          expect(await p.exitCode(20000)).toBe(code);
+          expect(p.cursorVisible()).toBe(true);
+          expect(p.screen(true)).toEqual([`__EXIT:${code}__`]);
+          expect(heldLock).toBe(true);
+          expect(existsSync(lock)).toBe(false);
+        },
+      );
     }
   });
 });

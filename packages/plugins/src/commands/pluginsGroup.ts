@@ -24,14 +24,17 @@ export function pluginsGroup(): GroupDefinition {
     aliases: ['plugin'],
     summary: 'Install, update and manage plugins',
     description:
-      'Plugins are npm packages that add commands. Each one gets its own dependency tree in the plugins folder; the host hands it its own copy of the framework.',
+      'Plugins are npm packages that add commands. Each one gets its ' +
+      'own dependency tree in the plugins folder; the host hands it ' +
+      'its own copy of the framework.',
     children: [
       {
         name: 'install',
         aliases: ['add'],
         summary: 'Install plugins from a registry, a folder, a tarball or a URL',
         description:
-          'With no spec and no --file, reinstalls every recorded plugin. An install that fails leaves the plugins as they were.',
+          'With no spec and no --file, reinstalls every recorded plugin. ' +
+          'An install that fails leaves the plugins as they were.',
         positionals: [
           {
             name: 'spec',

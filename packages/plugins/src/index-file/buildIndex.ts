@@ -64,7 +64,9 @@ export function buildIndex(pluginsDir: string, host: PluginHost, previous?: Plug
       if (clash !== undefined) {
         conflicts.push(clash);
         warnings.push(
-          `command "${clash}" of plugin ${record.name} is skipped: ${ownerText(owners.get(clash)!)} already provides it`,
+          `command "${clash}" of plugin ${record.name}` +
+            ` is skipped: ${ownerText(owners.get(clash)!)}` +
+            ` already provides it`,
         );
         continue;
       }

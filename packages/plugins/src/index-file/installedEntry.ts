@@ -30,7 +30,9 @@ export function installedEntry(
   const incompat = findIncompatibilities(pkg, host);
   if (incompat.length > 0 && !record.forced)
     return {
-      problem: `plugin ${record.name}@${pkg.version ?? '?'} is incompatible: ${describeIncompatibilities(incompat)}`,
+      problem:
+        `plugin ${record.name}@${pkg.version ?? '?'}` +
+        ` is incompatible: ${describeIncompatibilities(incompat)}`,
     };
   const hooks: Partial<Record<HookName, string>> = {};
   for (const [hook, file] of Object.entries(entry.hooks) as [HookName, string][])

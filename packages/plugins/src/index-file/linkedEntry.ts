@@ -71,7 +71,9 @@ export function linkedEntry(
   const incompat = pkg ? findIncompatibilities(pkg, host) : [];
   if (incompat.length > 0)
     return {
-      problem: `plugin ${record.name}@${record.version} is incompatible: ${describeIncompatibilities(incompat)}`,
+      problem:
+        `plugin ${record.name}@${record.version}` +
+        ` is incompatible: ${describeIncompatibilities(incompat)}`,
     };
   const { definitions, moduleType, problem } = readLinkedDefinitions(record.location, host, pkg);
   if (problem || !definitions)

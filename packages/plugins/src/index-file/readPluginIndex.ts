@@ -71,7 +71,8 @@ export function readPluginIndex(pluginsDir: string, host: PluginHost): PluginInd
     return {
       ...emptyIndex(host),
       warnings: [
-        `the plugins folder ${pluginsDir} cannot be read (${err instanceof Error ? err.message : String(err)}); plugin commands are unavailable. Run: ${host.name} plugins doctor`,
+        `the plugins folder ${pluginsDir} cannot be read (${err instanceof Error ? err.message : err}); ` +
+          `plugin commands are unavailable. Run: ${host.name} plugins doctor`,
       ],
     };
   }

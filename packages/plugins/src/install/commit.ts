@@ -13,7 +13,10 @@ export interface CommitResult {
   warnings: string[];
 }
 
-/** Writes the index; a folder where the file belongs is moved aside (nothing is deleted) and the write retried. */
+/**
+ * Writes the index; a folder where the file belongs is moved aside (nothing is deleted) and the write
+ * retried.
+ */
 function writeIndex(pluginsDir: string, index: PluginIndex, warnings: string[]): void {
   const path = indexFile(pluginsDir);
   try {
@@ -48,14 +51,17 @@ export function commitRecord(options: {
     writeIndex(pluginsDir, index, warnings);
   } catch (err) {
     warnings.push(
-      `the command index could not be written (${(err as Error).message}); it is rebuilt on each run until \`${host.name} plugins doctor\` fixes it`,
+      `the command index could not be written (${(err as Error).message}` +
+        `); it is rebuilt on each run until \`${host.name}` +
+        ` plugins doctor\` fixes it`,
     );
   }
   try {
     sweepLeftovers(pluginsDir, records);
   } catch (err) {
     warnings.push(
-      `old plugin folders could not all be removed (${(err as Error).message}); the next plugins command retries`,
+      `old plugin folders could not all be removed (${(err as Error).message}` +
+        `); the next plugins command retries`,
     );
   }
   return { index, warnings };

@@ -58,7 +58,10 @@ export async function runHook(call: HookCall): Promise<HookRun> {
       PluginErrorCodes.HOOK_FAILED,
       `The ${hook} hook of ${plugin.name}@${plugin.version} failed: ${r.message ?? 'unknown error'}.`,
       {
-        hint: `Report it to the plugin's author; ${host.name} plugins info ${plugin.name} shows where it lives.`,
+        hint:
+          `Report it to the plugin's author; ${host.name}` +
+          ` plugins info ${plugin.name}` +
+          ` shows where it lives.`,
         details: { plugin: plugin.name, hook, file, stderr: r.stderr },
       },
     );
@@ -66,7 +69,10 @@ export async function runHook(call: HookCall): Promise<HookRun> {
   return { hook, plugin: plugin.name, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** True when the script policy lets this plugin's own hooks run (`--allow-scripts`, or the allow list names it). */
+/**
+ * True when the script policy lets this plugin's own hooks run (`--allow-scripts`, or the allow list names
+ * it).
+ */
 export function hooksAllowed(policy: boolean | readonly string[], name: string): boolean {
   if (policy === true) return true;
   if (policy === false) return false;

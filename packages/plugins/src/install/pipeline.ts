@@ -88,9 +88,13 @@ function refuseInvalid(manifest: Manifest, v: DetailedValidation, opts: Pipeline
   if (errors.length === 0) return;
   throw pluginError(
     PluginErrorCodes.INVALID,
-    `${manifest.name}@${manifest.version} is not a valid ${opts.host.name} plugin: ${errors.map((e) => e.message).join('; ')}.`,
+    `${manifest.name}@${manifest.version}` +
+      ` is not a valid ${opts.host.name}` +
+      ` plugin: ${errors.map((e) => e.message).join('; ')}.`,
     {
-      hint: `Ask the plugin's author for a fixed version; \`${opts.host.name} plugins validate <folder>\` checks a plugin folder.`,
+      hint:
+        `Ask the plugin's author for a fixed version; \`${opts.host.name}` +
+        ` plugins validate <folder>\` checks a plugin folder.`,
       details: { name: manifest.name, version: manifest.version, errors },
     },
   );

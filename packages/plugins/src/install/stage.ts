@@ -61,7 +61,15 @@ async function buildTree(project: string, options: StageOptions): Promise<Staged
   const { manifest, npmOptions } = options;
   writeFileSync(
     join(project, 'package.json'),
-    `${JSON.stringify({ name: 'edict-plugin-project', private: true, dependencies: { [manifest.name]: options.dependencySpec } }, null, 2)}\n`,
+    `${JSON.stringify(
+      {
+        name: 'edict-plugin-project',
+        private: true,
+        dependencies: { [manifest.name]: options.dependencySpec },
+      },
+      null,
+      2,
+    )}\n`,
   );
   const Arborist = loadArborist();
   const makeArborist = (extra: Record<string, unknown>) =>

@@ -68,7 +68,8 @@ export async function linkPlugin(options: LinkOptions): Promise<LinkResult> {
     if (errors.length > 0 || !v.pkg?.name || !v.pkg.version) {
       throw pluginError(
         PluginErrorCodes.INVALID,
-        `${location} is not a valid ${host.name} plugin: ${errors.map((e) => e.message).join('; ') || 'package.json needs a name and version'}.`,
+        `${location} is not a valid ${host.name}` +
+          ` plugin: ${errors.map((e) => e.message).join('; ') || 'package.json needs a name and version'}.`,
         {
           hint: `${host.name} plugins validate ${location}`,
           details: { folder: location, errors },
@@ -99,7 +100,10 @@ export async function linkPlugin(options: LinkOptions): Promise<LinkResult> {
   });
 }
 
-/** Removes a linked plugin's record (its folder is left alone) and puts back the installed plugin it stood in for. */
+/**
+ * Removes a linked plugin's record (its folder is left alone) and puts back the installed plugin it stood in
+ * for.
+ */
 export async function unlinkPlugin(
   options: EngineOptions & { name: string },
 ): Promise<{ name: string; location: string; restored?: string }> {

@@ -78,7 +78,9 @@ export function listPlugins(options: Pick<EngineOptions, 'pluginsDir' | 'host'>)
         return {
           ...base,
           health: 'conflict' as const,
-          problem: `command ${entry.conflicts.map((c) => `"${c}"`).join(', ')} is skipped: another plugin or the CLI owns it`,
+          problem:
+            `command ${entry.conflicts.map((c) => `"${c}"`).join(', ')} is skipped: ` +
+            'another plugin or the CLI owns it',
         };
       }
       const lost = missingFiles(entry);

@@ -14,7 +14,9 @@ export interface UninstallOptions extends EngineOptions {
   names: readonly string[];
   /** Remove even when a preUninstall hook fails. */
   force?: boolean;
-  /** Whether plugins' preUninstall hooks may run (plugin code: `true`, or the names allowed). Default none. */
+  /**
+   * Whether plugins' preUninstall hooks may run (plugin code: `true`, or the names allowed). Default none.
+   */
   allowScripts?: ScriptPolicy;
 }
 

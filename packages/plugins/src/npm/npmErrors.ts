@@ -75,7 +75,9 @@ export function explainNpmError(
       typeof npmOptions?.timeout === 'number' ? ` within ${npmOptions.timeout / 1000} s` : ' in time';
     const what = code === STALLED_CODE ? `sent too little data${limit}` : `did not answer${limit}`;
     return pluginError(PluginErrorCodes.FETCH_FAILED, `The registry${where} ${what} (fetching ${spec}).`, {
-      hint: 'Check the registry server, or raise the limits: npm config set fetch-timeout <ms> (and fetch-retries <n>)',
+      hint:
+        'Check the registry server, or raise the limits: npm config set ' +
+        'fetch-timeout <ms> (and fetch-retries <n>)',
       details: { ...details, ...(url ? { url: url.href } : {}) },
       cause: err,
     });
@@ -93,7 +95,9 @@ export function explainNpmError(
       PluginErrorCodes.FETCH_FAILED,
       `The registry${where} ${why} (${code}, fetching ${spec}).`,
       {
-        hint: 'Check that the registry server is running, and which registry npm uses: npm config get registry',
+        hint:
+          'Check that the registry server is running, and which registry ' +
+          'npm uses: npm config get registry',
         details: { ...details, ...(url ? { url: url.href } : {}) },
         cause: err,
       },
@@ -106,7 +110,10 @@ export function explainNpmError(
       PluginErrorCodes.FETCH_FAILED,
       `The certificate of the registry${where} ${certProblem(code)} (${code}, fetching ${spec}).`,
       {
-        hint: 'If your network or registry uses its own certificate authority, give npm its certificate: npm config set cafile /path/to/ca.pem (npm config set strict-ssl false turns the check off)',
+        hint:
+          'If your network or registry uses its own certificate authority, ' +
+          'give npm its certificate: npm config set cafile /path/to/ca.pem ' +
+          '(npm config set strict-ssl false turns the check off)',
         details: { ...details, ...(url ? { url: url.href } : {}) },
         cause: err,
       },

@@ -16,7 +16,9 @@ export interface ParsedSpec {
   fetchSpec: string;
 }
 
-/** Classifies `spec` (registry name/range/tag, folder, .tgz file, tarball URL); paths resolve against `cwd`. */
+/**
+ * Classifies `spec` (registry name/range/tag, folder, .tgz file, tarball URL); paths resolve against `cwd`.
+ */
 export function parseSpec(spec: string, cwd: string, hostName: string): ParsedSpec {
   const npa = loadNpa();
   let r;
@@ -25,7 +27,8 @@ export function parseSpec(spec: string, cwd: string, hostName: string): ParsedSp
   } catch (err) {
     throw usageError(
       PluginErrorCodes.SPEC_INVALID,
-      `"${spec}" is not a package name, version range, folder, .tgz file or tarball URL: ${(err as Error).message}`,
+      `"${spec}" is not a package name, version range, folder, .tgz ` +
+        `file or tarball URL: ${(err as Error).message}`,
       {
         hint: `${hostName} plugins install <name>[@<range>]`,
         details: { spec },
@@ -50,7 +53,9 @@ export function parseSpec(spec: string, cwd: string, hostName: string): ParsedSp
     default:
       throw usageError(
         PluginErrorCodes.SPEC_INVALID,
-        `"${spec}" is a ${r.type} spec; plugins install from a registry, a folder, a .tgz file or a tarball URL.`,
+        `"${spec}" is a ${r.type}` +
+          ` spec; plugins install from a registry, a folder, a .tgz file ` +
+          `or a tarball URL.`,
         {
           hint: `${hostName} plugins install <name>[@<range>]`,
           details: { spec, type: r.type },

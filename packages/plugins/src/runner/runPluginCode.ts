@@ -70,7 +70,9 @@ export function resultOf(child: ChildOutcome): PluginCodeResult {
     const why = child.signal ? `killed by ${child.signal}` : `exit code ${child.status}`;
     return {
       ok: false,
-      message: `the plugin process ended without a result (${why})${stderr ? `: ${stderr.trim().split('\n').slice(-3).join(' ')}` : ''}`,
+      message:
+        `the plugin process ended without a result (${why}` +
+        `)${stderr ? `: ${stderr.trim().split('\n').slice(-3).join(' ')}` : ''}`,
       stdout,
       stderr,
     };

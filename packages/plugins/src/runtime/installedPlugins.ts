@@ -26,7 +26,10 @@ function commandsOf(host: HostInfo, entry: PluginIndexEntry, inject: readonly st
     }
     return loadPluginModule(host, entry, file, inject);
   };
-  return lazyTopNodes(entry, (node) => withLazyHandlers(node, load));
+  // Assigned, not spread: spreading would read the lazy nodes' deferred fields and parse the definitions.
+  return lazyTopNodes(entry, (node) => withLazyHandlers(node, load)).map((node) =>
+    Object.assign(node, { origin: entry.name }),
+  );
 }
 
 /**

@@ -67,7 +67,10 @@ export function explainFsError(err: unknown, pluginsDir: string, hostName: strin
   // Some calls (a read of a folder) name no path: never tell the user to move the whole plugins folder.
   if (e!.path === undefined && IN_THE_WAY.has(e!.code!)) {
     what = `something under ${pluginsDir} is in the way (${e!.code})`;
-    hint = `Look for a file where a folder belongs or the reverse (ls -la ${pluginsDir}), then run: ${hostName} plugins doctor`;
+    hint =
+      `Look for a file where a folder belongs or the reverse (ls -la ${pluginsDir}` +
+      `), then run: ${hostName}` +
+      ` plugins doctor`;
   }
   return pluginError(
     PluginErrorCodes.FS,

@@ -24,9 +24,14 @@ export function lockedError(lock: string, holder: Holder, hostName: string): Edi
   if (holder.state === 'other-host') {
     return pluginError(
       PluginErrorCodes.LOCKED,
-      `Another plugin operation holds the lock ${lock} (${who}). A lock taken on another host is never taken over, because its process cannot be checked from here.`,
+      `Another plugin operation holds the lock ${lock}` +
+        ` (${who}). A lock taken on another host is never taken ` +
+        `over, because its process cannot be checked from here.`,
       {
-        hint: `If no ${hostName} process runs on ${holder.host}, remove ${lock} (rm -r ${shellWord(lock)}), then run the command again.`,
+        hint:
+          `If no ${hostName} process runs on ${holder.host}` +
+          `, remove ${lock}` +
+          ` (rm -r ${shellWord(lock)}), then run the command again.`,
         details,
       },
     );
@@ -49,7 +54,10 @@ export function contendedError(lock: string, attempts: number): EdictError {
   );
 }
 
-/** EDICT_PLUGINS_FS for a file-system failure at `path` while taking or releasing the lock (`action` says which). */
+/**
+ * EDICT_PLUGINS_FS for a file-system failure at `path` while taking or releasing the lock (`action` says
+ * which).
+ */
 export function lockFsError(action: string, path: string, err: unknown): EdictError {
   const dir = shellWord(dirname(path));
   const code = codeOf(err);
@@ -75,7 +83,9 @@ export function foreignLockError(lock: string, hostName: string): EdictError {
     PluginErrorCodes.FS,
     `${lock} is neither a lock folder nor a lock file, so the plugins folder cannot be locked.`,
     {
-      hint: `If no ${hostName} process is running, remove it (rm ${shellWord(lock)}), then run the command again.`,
+      hint:
+        `If no ${hostName} process is running, remove it (rm ${shellWord(lock)}` +
+        `), then run the command again.`,
       details: { lockFile: lock },
     },
   );

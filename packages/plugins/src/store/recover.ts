@@ -54,7 +54,9 @@ export function readRecordsForRun(
     const records = recoverRecords(pluginsDir);
     return {
       records,
-      warning: `${damageText(err, Object.keys(records.plugins).length)}. Repair it with: ${host.name} plugins doctor`,
+      warning:
+        `${damageText(err, Object.keys(records.plugins).length)}. Repair it with: ${host.name}` +
+        ` plugins doctor`,
     };
   }
 }
@@ -79,7 +81,11 @@ export function readRecordsForChange(
     return {
       records,
       notes: [
-        `${damageText(err, count)}. It was moved to ${aside} and rebuilt with ${count} plugin(s); if one is missing, install it again (${host.name} plugins install --file ${aside} reads the old file if it is still readable).`,
+        `${damageText(err, count)}. It was moved to ${aside}` +
+          ` and rebuilt with ${count}` +
+          ` plugin(s); if one is missing, install it again (${host.name}` +
+          ` plugins install --file ${aside}` +
+          ` reads the old file if it is still readable).`,
       ],
     };
   }

@@ -20,7 +20,8 @@ export function findCollisions(
     const owner = taken.get(name);
     if (owner !== undefined)
       problems.push(
-        `command "${name}" is already provided by ${owner === 'built-in' ? 'the CLI itself' : `plugin ${owner}`}`,
+        `command "${name}" is already provided by ` +
+          (owner === 'built-in' ? 'the CLI itself' : `plugin ${owner}`),
       );
     else if (own.has(name)) problems.push(`command "${name}" is declared twice`);
     own.add(name);

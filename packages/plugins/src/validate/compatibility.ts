@@ -57,7 +57,9 @@ export function assertInstallable(
   if (isFrameworkOrHost(pkg.name, host)) {
     throw pluginError(
       PluginErrorCodes.REFUSED,
-      `${pkg.name} is ${pkg.name.startsWith('@edict/') ? 'part of the Edict framework' : `the ${host.name} CLI itself`}, not a plugin.`,
+      `${pkg.name} is ` +
+        (pkg.name.startsWith('@edict/') ? 'part of the Edict framework' : `the ${host.name} CLI itself`) +
+        ', not a plugin.',
       {
         hint: `${host.name} plugins search`,
         details: { name: pkg.name },

@@ -85,7 +85,9 @@ function readRaw(
       m.name === pkg.name && m.version === pkg.version
         ? []
         : [
-            `${field.manifest} was generated for ${m.name}@${m.version}, not ${pkg.name}@${pkg.version}; regenerate it with edict-manifest`,
+            `${field.manifest} was generated for ${m.name}` +
+              `@${m.version}, not ${pkg.name}` +
+              `@${pkg.version}; regenerate it with edict-manifest`,
           ];
     return { source: 'manifest', file: manifestFile, commands: m.commands, warnings };
   }
@@ -99,7 +101,8 @@ function readRaw(
     const v = value as { commands?: unknown } | null;
     return { source: 'json', file, value: Array.isArray(value) ? value : v?.commands, warnings: [] };
   }
-  const fix = `generate ${field.manifest} with edict-manifest when the plugin is packed (see docs/plugins.md)`;
+  const fix =
+    `generate ${field.manifest} with edict-manifest when the plugin is packed ` + `(see docs/plugins.md)`;
   if (!options.generate) return `there is no command manifest (${field.manifest}); ${fix}`;
   const loader = host ? childLoaderConfig(host, root, file) : undefined;
   const env = sandboxEnv(process.env, host?.envPrefix);
@@ -118,7 +121,8 @@ function readRaw(
     file,
     value: r.value,
     warnings: [
-      `the plugin has no command manifest, so its definitions module was run (sandboxed) to read its commands; its author should ${fix}`,
+      `the plugin has no command manifest, so its definitions module ` +
+        `was run (sandboxed) to read its commands; its author should ${fix}`,
     ],
   };
 }

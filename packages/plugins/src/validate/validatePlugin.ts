@@ -72,7 +72,8 @@ function validate(root: string, host: PluginHost, options: ValidateOptions): Det
       warnings.push(
         issue(
           'INJECTED_DEPENDENCY',
-          `${dep} is listed in "dependencies"; the host provides it at run time, so list it in "peerDependencies" (and "devDependencies")`,
+          `${dep} is listed in "dependencies"; the host provides it ` +
+            `at run time, so list it in "peerDependencies" (and "devDependencies")`,
         ),
       );
     }

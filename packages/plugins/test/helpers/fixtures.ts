@@ -111,14 +111,16 @@ export function writePlugin(parent: string, f: PluginFixture): string {
     const body =
       f.postInstall === 'throw'
         ? `async () => { throw new Error('postInstall refuses'); }`
-        : `async (ctx) => { writeFileSync(join(ctx.plugin.root, 'post-install-ran.txt'), ctx.host.name + ' ' + process.cwd()); return 'ok'; }`;
+        : `async (ctx) => { writeFileSync(join(ctx.plugin.root, 'post-install-ran.txt'), ` +
+          `ctx.host.name + ' ' + process.cwd()); return 'ok'; }`;
     writeFileSync(join(dir, 'hooks', 'postInstall.js'), imports + exportLine(type, 'postInstall', body));
   }
   if (f.preUninstall) {
     const body =
       f.preUninstall === 'throw'
         ? `async () => { throw new Error('preUninstall refuses'); }`
-        : `async (ctx) => { writeFileSync(join(${JSON.stringify(f.preUninstall.markerDir)}, 'pre-uninstall-' + ctx.plugin.version + '.txt'), ctx.plugin.name); }`;
+        : `async (ctx) => { writeFileSync(join(${JSON.stringify(f.preUninstall.markerDir)}` +
+          `, 'pre-uninstall-' + ctx.plugin.version + '.txt'), ctx.plugin.name); }`;
     writeFileSync(join(dir, 'hooks', 'preUninstall.js'), imports + exportLine(type, 'preUninstall', body));
   }
   return dir;

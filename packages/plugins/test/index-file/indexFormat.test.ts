@@ -86,21 +86,25 @@ describe('index.json format', () => {
 });
 
 describe('lazy top-level nodes', () => {
-  it('answers name, aliases and summary from the index and the rest from the definitions, parsed once on demand', () => {
-    const entry = parseIndex(serializeIndex(index))!.plugins[0]!;
-    let finished = 0;
-    const nodes = lazyTopNodes(entry, (n) => {
-      finished += 1;
-      return n;
-    });
-    expect(nodes.map((n) => [n.name, n.aliases, n.summary])).toEqual([
-      ['deploy', ['d'], 'Deploy things'],
-      ['ping', undefined, 'Ping'],
-    ]);
-    expect(finished).toBe(0);
-    const group = nodes[0] as { children: readonly CommandNode[] };
-    expect(group.children[0]!.name).toBe('now');
-    expect((nodes[1] as { handler: string }).handler).toBe('/p/ping.js');
-    expect(finished).toBe(2);
-  });
+  it(
+    'answers name, aliases and summary from the index and the rest ' +
+      'from the definitions, parsed once on demand',
+    () => {
+      const entry = parseIndex(serializeIndex(index))!.plugins[0]!;
+      let finished = 0;
+      const nodes = lazyTopNodes(entry, (n) => {
+        finished += 1;
+        return n;
+      });
+      expect(nodes.map((n) => [n.name, n.aliases, n.summary])).toEqual([
+        ['deploy', ['d'], 'Deploy things'],
+        ['ping', undefined, 'Ping'],
+      ]);
+      expect(finished).toBe(0);
+      const group = nodes[0] as { children: readonly CommandNode[] };
+      expect(group.children[0]!.name).toBe('now');
+      expect((nodes[1] as { handler: string }).handler).toBe('/p/ping.js');
+      expect(finished).toBe(2);
+    },
+  );
 });

@@ -92,11 +92,17 @@ test('a plugin whose folder vanished is reported missing, a broken one broken', 
 
 test('reading a fresh index loads no npm library and runs no plugin code (built lib, child process)', () => {
   const lib = join(__dirname, '..', '..', 'lib', 'index.js');
-  const script = `
-    const { readPluginIndex } = require(${JSON.stringify(lib)});
-    const index = readPluginIndex(${JSON.stringify(dirs.pluginsDir)}, ${JSON.stringify(HOST)});
-    const loaded = Object.keys(require.cache).filter((f) => /node_modules\\/(pacote|@npmcli|semver|npm-registry-fetch|npm-package-arg)\\//.test(f));
-    process.stdout.write(JSON.stringify({ plugins: index.plugins.length, loaded }));`;
+  const script =
+    `
+    const { readPluginIndex } = require(${JSON.stringify(lib)}` +
+    `);
+    const index = readPluginIndex(${JSON.stringify(dirs.pluginsDir)}` +
+    `, ${JSON.stringify(HOST)}` +
+    `);
+    const loaded = Object.keys(require.cache).filter((f) ` +
+    `=> /node_modules\\/(pacote|@npmcli|semver|npm-registry-fetch|npm-package-arg)\\//.test(f));
+ ` +
+    `   process.stdout.write(JSON.stringify({ plugins: index.plugins.length, loaded }));`;
   const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
   expect(r.stderr).toBe('');
   expect(JSON.parse(r.stdout)).toEqual({ plugins: 2, loaded: [] });

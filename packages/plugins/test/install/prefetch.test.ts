@@ -100,14 +100,17 @@ async function walk(name: string) {
 }
 
 describe('prefetchPackuments', () => {
-  test('fetches the document of each package the picked versions depend on, and no peer or unpicked one', async () => {
-    const { cache, from, prefetch } = await walk('mycli-plugin-pf');
-    await prefetch.done;
-    expect([...cache.keys()].sort()).toEqual(['mycli-plugin-pf', 'pf-a', 'pf-b', 'pf-c'].map(key));
-    // answers replace the in-flight promises
-    for (const doc of cache.values()) expect(doc).not.toBeInstanceOf(Promise);
-    expect(documentsAsked(await servedSince(from))).toEqual(['/pf-a', '/pf-b', '/pf-c']);
-  });
+  test(
+    'fetches the document of each package the picked versions depend ' + 'on, and no peer or unpicked one',
+    async () => {
+      const { cache, from, prefetch } = await walk('mycli-plugin-pf');
+      await prefetch.done;
+      expect([...cache.keys()].sort()).toEqual(['mycli-plugin-pf', 'pf-a', 'pf-b', 'pf-c'].map(key));
+      // answers replace the in-flight promises
+      for (const doc of cache.values()) expect(doc).not.toBeInstanceOf(Promise);
+      expect(documentsAsked(await servedSince(from))).toEqual(['/pf-a', '/pf-b', '/pf-c']);
+    },
+  );
 
   test('feeds the tree build: arborist asks the registry for no document again', async () => {
     const { cache, manifest, from, prefetch } = await walk('mycli-plugin-pf');
@@ -145,13 +148,16 @@ describe('prefetchPackuments', () => {
     expect(cache.has(key('pf-b'))).toBe(false);
   });
 
-  test('keeps the failed request of a document the registry does not have, for the tree build to fail with', async () => {
-    const cache = new Map<string, unknown>();
-    const manifest = await pluginManifest('mycli-plugin-pf-gap', cache);
-    await prefetchPackuments(manifest, npmOptions, cache).done;
-    await expect(cache.get(key('pf-nowhere'))).rejects.toMatchObject({ code: 'E404' });
-    expect(cache.has(key('pf-c'))).toBe(true);
-  });
+  test(
+    'keeps the failed request of a document the registry does not ' + 'have, for the tree build to fail with',
+    async () => {
+      const cache = new Map<string, unknown>();
+      const manifest = await pluginManifest('mycli-plugin-pf-gap', cache);
+      await prefetchPackuments(manifest, npmOptions, cache).done;
+      await expect(cache.get(key('pf-nowhere'))).rejects.toMatchObject({ code: 'E404' });
+      expect(cache.has(key('pf-c'))).toBe(true);
+    },
+  );
 
   test('skips a dependency whose registry URL pacote cannot use, leaving it to arborist', async () => {
     const manifest = { name: 'x', version: '1.0.0', dependencies: { '@bad/lib': '^1.0.0', 'pf-c': '2.0.0' } };
@@ -200,24 +206,27 @@ describe('installs with prefetched documents', () => {
     ).toBe(true);
   });
 
-  test('a dependency the registry does not have fails the install with its name and changes nothing', async () => {
-    await installPlugins({
-      specs: ['mycli-plugin-pf-two'],
-      pluginsDir: dirs.pluginsDir,
-      host: HOST,
-      npmOptions,
-    });
-    const before = hashTree(dirs.pluginsDir);
-    const err = (await installPlugins({
-      specs: ['mycli-plugin-pf-gap'],
-      pluginsDir: dirs.pluginsDir,
-      host: HOST,
-      npmOptions,
-    }).catch((e: unknown) => e)) as { code: string; message: string };
-    expect(err.code).toBe('EDICT_PACKAGE_NOT_FOUND');
-    expect(err.message).toContain('pf-nowhere');
-    expect(hashTree(dirs.pluginsDir)).toBe(before);
-  });
+  test(
+    'a dependency the registry does not have fails the install with ' + 'its name and changes nothing',
+    async () => {
+      await installPlugins({
+        specs: ['mycli-plugin-pf-two'],
+        pluginsDir: dirs.pluginsDir,
+        host: HOST,
+        npmOptions,
+      });
+      const before = hashTree(dirs.pluginsDir);
+      const err = (await installPlugins({
+        specs: ['mycli-plugin-pf-gap'],
+        pluginsDir: dirs.pluginsDir,
+        host: HOST,
+        npmOptions,
+      }).catch((e: unknown) => e)) as { code: string; message: string };
+      expect(err.code).toBe('EDICT_PACKAGE_NOT_FOUND');
+      expect(err.message).toContain('pf-nowhere');
+      expect(hashTree(dirs.pluginsDir)).toBe(before);
+    },
+  );
 
   test('an optional dependency the registry does not have is left out', async () => {
     const result = await installPlugins({

@@ -127,13 +127,16 @@ describe('a failed install leaves the plugins folder byte-identical', () => {
 describe('compatibility is checked before the tarball is fetched', () => {
   const tarballFetches = (name: string) => registry.requests().filter((r) => r.url.startsWith(`/${name}/-/`));
 
-  test('refuses a plugin whose peer range excludes the host, naming both versions, without downloading it', async () => {
-    const err = await expectRefusal(['mycli-plugin-future'], 'EDICT_PLUGIN_INCOMPATIBLE');
-    expect(err.message).toContain('mycli ^2.0.0');
-    expect(err.message).toContain('mycli 0.1.0');
-    expect(registry.requests().some((r) => r.url === '/mycli-plugin-future')).toBe(true);
-    expect(tarballFetches('mycli-plugin-future')).toEqual([]);
-  });
+  test(
+    'refuses a plugin whose peer range excludes the host, naming ' + 'both versions, without downloading it',
+    async () => {
+      const err = await expectRefusal(['mycli-plugin-future'], 'EDICT_PLUGIN_INCOMPATIBLE');
+      expect(err.message).toContain('mycli ^2.0.0');
+      expect(err.message).toContain('mycli 0.1.0');
+      expect(registry.requests().some((r) => r.url === '/mycli-plugin-future')).toBe(true);
+      expect(tarballFetches('mycli-plugin-future')).toEqual([]);
+    },
+  );
 
   test('refuses a plugin whose engines.node excludes this Node', async () => {
     const err = await expectRefusal(['mycli-plugin-newnode'], 'EDICT_PLUGIN_INCOMPATIBLE');

@@ -53,79 +53,86 @@ beforeEach(() => {
 afterEach(() => dirs.cleanup());
 
 describe('installPlugins from a registry', () => {
-  test('installs a CommonJS plugin with its own copy of a dependency the host has in another version', async () => {
-    // the host project has test-pkg 1.0.0 and the plugins folder lives inside it; the plugin asks for 2.0.0
-    const hostProject = writeLibrary(dirs.fixtures, 'host-app', '1.0.0');
-    const hostCopy = join(hostProject, 'node_modules', 'test-pkg');
-    cpSync(writeLibrary(dirs.fixtures, 'test-pkg', '1.0.0'), hostCopy, { recursive: true });
-    const pluginsDir = join(hostProject, '.mycli', 'plugins');
-    const npmOptions = await dirs.npmOptions(registry.npmrcPath);
-    const logged = registry.requests().length;
-    const result = await installPlugins({
-      specs: ['mycli-plugin-cjs'],
-      pluginsDir,
-      host: HOST,
-      npmOptions,
-      cwd: hostProject,
-    });
-    // the document read for the compatibility check is the one the tree is built from
-    expect(await documentGets(registry.requests, logged, 'mycli-plugin-cjs')).toBe(1);
-    expect(result.installed).toEqual([
-      expect.objectContaining({
-        name: 'mycli-plugin-cjs',
-        version: '1.0.0',
-        commands: ['cjs'],
-        skippedScripts: [],
-      }),
-    ]);
-    const record = readRecords(pluginsDir).plugins['mycli-plugin-cjs']!;
-    expect(record).toMatchObject({
-      spec: 'mycli-plugin-cjs',
-      range: 'latest',
-      source: 'registry',
-      registry: `${registry.url}/`,
-    });
-    expect(record.integrity).toMatch(/^sha512-/);
-    const resolveFrom = (dir: string) =>
-      spawnSync(
-        process.execPath,
-        ['-p', `require(require.resolve('test-pkg', { paths: [${JSON.stringify(dir)}] })).version`],
-        { encoding: 'utf8' },
-      ).stdout.trim();
-    expect(resolveFrom(record.location)).toBe('2.0.0');
-    expect(resolveFrom(hostProject)).toBe('1.0.0');
-    // peers on the host and framework are not downloaded
-    expect(existsSync(join(record.location, '..', '@edict'))).toBe(false);
-    expect(existsSync(join(record.location, '..', 'mycli'))).toBe(false);
-  });
+  test(
+    'installs a CommonJS plugin with its own copy of a dependency ' + 'the host has in another version',
+    async () => {
+      // the host project has test-pkg 1.0.0 and the plugins folder lives inside it; the plugin asks for 2.0.0
+      const hostProject = writeLibrary(dirs.fixtures, 'host-app', '1.0.0');
+      const hostCopy = join(hostProject, 'node_modules', 'test-pkg');
+      cpSync(writeLibrary(dirs.fixtures, 'test-pkg', '1.0.0'), hostCopy, { recursive: true });
+      const pluginsDir = join(hostProject, '.mycli', 'plugins');
+      const npmOptions = await dirs.npmOptions(registry.npmrcPath);
+      const logged = registry.requests().length;
+      const result = await installPlugins({
+        specs: ['mycli-plugin-cjs'],
+        pluginsDir,
+        host: HOST,
+        npmOptions,
+        cwd: hostProject,
+      });
+      // the document read for the compatibility check is the one the tree is built from
+      expect(await documentGets(registry.requests, logged, 'mycli-plugin-cjs')).toBe(1);
+      expect(result.installed).toEqual([
+        expect.objectContaining({
+          name: 'mycli-plugin-cjs',
+          version: '1.0.0',
+          commands: ['cjs'],
+          skippedScripts: [],
+        }),
+      ]);
+      const record = readRecords(pluginsDir).plugins['mycli-plugin-cjs']!;
+      expect(record).toMatchObject({
+        spec: 'mycli-plugin-cjs',
+        range: 'latest',
+        source: 'registry',
+        registry: `${registry.url}/`,
+      });
+      expect(record.integrity).toMatch(/^sha512-/);
+      const resolveFrom = (dir: string) =>
+        spawnSync(
+          process.execPath,
+          ['-p', `require(require.resolve('test-pkg', { paths: [${JSON.stringify(dir)}] })).version`],
+          { encoding: 'utf8' },
+        ).stdout.trim();
+      expect(resolveFrom(record.location)).toBe('2.0.0');
+      expect(resolveFrom(hostProject)).toBe('1.0.0');
+      // peers on the host and framework are not downloaded
+      expect(existsSync(join(record.location, '..', '@edict'))).toBe(false);
+      expect(existsSync(join(record.location, '..', 'mycli'))).toBe(false);
+    },
+  );
 
-  test('installs an ESM plugin, runs its postInstall in the final folder and indexes absolute handler paths', async () => {
-    const npmOptions = await dirs.npmOptions(registry.npmrcPath);
-    const result = await installPlugins({
-      specs: ['mycli-plugin-esm@^1.0.0'],
-      pluginsDir: dirs.pluginsDir,
-      host: HOST,
-      npmOptions,
-      allowScripts: true,
-    });
-    expect(result.installed[0]).toMatchObject({
-      name: 'mycli-plugin-esm',
-      version: '1.0.0',
-      commands: ['esm'],
-    });
-    expect(result.installed[0]!.hooks.map((h) => h.hook)).toEqual(['postInstall']);
-    const record = readRecords(dirs.pluginsDir).plugins['mycli-plugin-esm']!;
-    expect(record.range).toBe('^1.0.0');
-    expect(readFileSync(join(record.location, 'post-install-ran.txt'), 'utf8')).toBe(
-      `mycli ${record.location}`,
-    );
-    const index = readPluginIndex(dirs.pluginsDir, HOST);
-    const entry = index.plugins.find((p) => p.name === 'mycli-plugin-esm')!;
-    expect(entry.moduleType).toBe('module');
-    const group = entry.commands[0] as unknown as { children: { handler: string }[] };
-    expect(group.children[0]!.handler).toBe(join(record.location, 'handlers', 'run.js'));
-    expect(entry.hooks.postInstall).toBe(join(record.location, 'hooks', 'postInstall.js'));
-  });
+  test(
+    'installs an ESM plugin, runs its postInstall in the final folder ' +
+      'and indexes absolute handler paths',
+    async () => {
+      const npmOptions = await dirs.npmOptions(registry.npmrcPath);
+      const result = await installPlugins({
+        specs: ['mycli-plugin-esm@^1.0.0'],
+        pluginsDir: dirs.pluginsDir,
+        host: HOST,
+        npmOptions,
+        allowScripts: true,
+      });
+      expect(result.installed[0]).toMatchObject({
+        name: 'mycli-plugin-esm',
+        version: '1.0.0',
+        commands: ['esm'],
+      });
+      expect(result.installed[0]!.hooks.map((h) => h.hook)).toEqual(['postInstall']);
+      const record = readRecords(dirs.pluginsDir).plugins['mycli-plugin-esm']!;
+      expect(record.range).toBe('^1.0.0');
+      expect(readFileSync(join(record.location, 'post-install-ran.txt'), 'utf8')).toBe(
+        `mycli ${record.location}`,
+      );
+      const index = readPluginIndex(dirs.pluginsDir, HOST);
+      const entry = index.plugins.find((p) => p.name === 'mycli-plugin-esm')!;
+      expect(entry.moduleType).toBe('module');
+      const group = entry.commands[0] as unknown as { children: { handler: string }[] };
+      expect(group.children[0]!.handler).toBe(join(record.location, 'handlers', 'run.js'));
+      expect(entry.hooks.postInstall).toBe(join(record.location, 'hooks', 'postInstall.js'));
+    },
+  );
 
   test('installs a scoped plugin with JSON definitions next to another plugin', async () => {
     const npmOptions = await dirs.npmOptions(registry.npmrcPath);

@@ -177,34 +177,37 @@ test('installs from a local folder and from a packed .tgz', async () => {
   ]);
 });
 
-test('a second operation while one runs is refused with the holder named, and a stale lock is taken over', async () => {
-  const base = await opts();
-  const first = installPlugins({ ...base, specs: ['mycli-plugin-upd@1.0.0'] });
-  const second = (await installPlugins({ ...base, specs: ['mycli-plugin-bye'] }).catch(
-    (e: unknown) => e,
-  )) as { code: string; message: string };
-  expect(second).toMatchObject({ code: 'EDICT_PLUGINS_LOCKED' });
-  expect(second.message).toContain(`pid ${process.pid}`);
-  await first;
-  // a lock held by another live process
-  const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
-  try {
-    writeFileSync(
-      join(dirs.pluginsDir, '.lock'),
-      JSON.stringify({ pid: holder.pid, startedAt: new Date().toISOString(), operation: 'install' }),
-    );
-    expect(() => acquireLock(dirs.pluginsDir, 'update', 'mycli')).toThrow(
-      expect.objectContaining({ code: 'EDICT_PLUGINS_LOCKED' }),
-    );
-  } finally {
-    holder.kill();
-    await new Promise((r) => holder.once('exit', r));
-  }
-  // the holder is gone: its lock is stale
-  const result = await uninstallPlugins({ ...base, names: ['mycli-plugin-upd'] });
-  expect(result.uninstalled.map((u) => u.name)).toEqual(['mycli-plugin-upd']);
-  expect(existsSync(join(dirs.pluginsDir, '.lock'))).toBe(false);
-});
+test(
+  'a second operation while one runs is refused with the holder ' + 'named, and a stale lock is taken over',
+  async () => {
+    const base = await opts();
+    const first = installPlugins({ ...base, specs: ['mycli-plugin-upd@1.0.0'] });
+    const second = (await installPlugins({ ...base, specs: ['mycli-plugin-bye'] }).catch(
+      (e: unknown) => e,
+    )) as { code: string; message: string };
+    expect(second).toMatchObject({ code: 'EDICT_PLUGINS_LOCKED' });
+    expect(second.message).toContain(`pid ${process.pid}`);
+    await first;
+    // a lock held by another live process
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+    try {
+      writeFileSync(
+        join(dirs.pluginsDir, '.lock'),
+        JSON.stringify({ pid: holder.pid, startedAt: new Date().toISOString(), operation: 'install' }),
+      );
+      expect(() => acquireLock(dirs.pluginsDir, 'update', 'mycli')).toThrow(
+        expect.objectContaining({ code: 'EDICT_PLUGINS_LOCKED' }),
+      );
+    } finally {
+      holder.kill();
+      await new Promise((r) => holder.once('exit', r));
+    }
+    // the holder is gone: its lock is stale
+    const result = await uninstallPlugins({ ...base, names: ['mycli-plugin-upd'] });
+    expect(result.uninstalled.map((u) => u.name)).toEqual(['mycli-plugin-upd']);
+    expect(existsSync(join(dirs.pluginsDir, '.lock'))).toBe(false);
+  },
+);
 
 test('installs from a tarball URL and reports progress through the callback', async () => {
   const base = await opts();

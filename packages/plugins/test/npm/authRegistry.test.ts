@@ -37,16 +37,21 @@ beforeEach(() => {
 });
 afterEach(() => dirs.cleanup());
 
-test('installs from a registry that requires a token, read from the .npmrc npm_config_userconfig names', async () => {
-  const npmOptions = await dirs.npmOptions(registry.npmrcPath);
-  const result = await installPlugins({
-    specs: ['@corp/mycli-plugin-secret'],
-    pluginsDir: dirs.pluginsDir,
-    host: HOST,
-    npmOptions,
-  });
-  expect(result.installed.map((p) => `${p.name}@${p.version}`)).toEqual(['@corp/mycli-plugin-secret@1.0.0']);
-});
+test(
+  'installs from a registry that requires a token, read from the ' + '.npmrc npm_config_userconfig names',
+  async () => {
+    const npmOptions = await dirs.npmOptions(registry.npmrcPath);
+    const result = await installPlugins({
+      specs: ['@corp/mycli-plugin-secret'],
+      pluginsDir: dirs.pluginsDir,
+      host: HOST,
+      npmOptions,
+    });
+    expect(result.installed.map((p) => `${p.name}@${p.version}`)).toEqual([
+      '@corp/mycli-plugin-secret@1.0.0',
+    ]);
+  },
+);
 
 test('without the token the registry refuses, and nothing is written', async () => {
   const npmrc = join(dirs.root, 'no-token.npmrc');

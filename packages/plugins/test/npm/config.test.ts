@@ -30,20 +30,24 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-test('reads the user .npmrc: default and scoped registries, auth tokens with env expansion, proxy, CA and strict-ssl', async () => {
-  const env = { HOME: home, ACME_TOKEN: 'secret-acme' };
-  const flat = await loadNpmConfig({ cwd: project, env });
-  expect(flat.registry).toBe('http://127.0.0.1:9/');
-  expect(flat['@acme:registry']).toBe('http://127.0.0.1:8/');
-  expect(flat['//127.0.0.1:8/:_authToken']).toBe('secret-acme');
-  expect(flat.httpsProxy).toBe('http://127.0.0.1:3128/');
-  expect(flat.strictSSL).toBe(false);
-  expect(flat.ca).toEqual(['-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----']);
-  // the project .npmrc found from cwd
-  expect(flat.retry).toMatchObject({ retries: 7 });
-  // the caller's environment object is not modified
-  expect(Object.keys(env).sort()).toEqual(['ACME_TOKEN', 'HOME']);
-});
+test(
+  'reads the user .npmrc: default and scoped registries, auth tokens ' +
+    'with env expansion, proxy, CA and strict-ssl',
+  async () => {
+    const env = { HOME: home, ACME_TOKEN: 'secret-acme' };
+    const flat = await loadNpmConfig({ cwd: project, env });
+    expect(flat.registry).toBe('http://127.0.0.1:9/');
+    expect(flat['@acme:registry']).toBe('http://127.0.0.1:8/');
+    expect(flat['//127.0.0.1:8/:_authToken']).toBe('secret-acme');
+    expect(flat.httpsProxy).toBe('http://127.0.0.1:3128/');
+    expect(flat.strictSSL).toBe(false);
+    expect(flat.ca).toEqual(['-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----']);
+    // the project .npmrc found from cwd
+    expect(flat.retry).toMatchObject({ retries: 7 });
+    // the caller's environment object is not modified
+    expect(Object.keys(env).sort()).toEqual(['ACME_TOKEN', 'HOME']);
+  },
+);
 
 test('npm_config_* variables override files, and an explicit registry overrides both', async () => {
   const env = { HOME: home, npm_config_registry: 'http://127.0.0.1:6/', npm_config_fetch_retries: '1' };

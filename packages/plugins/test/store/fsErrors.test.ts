@@ -105,29 +105,34 @@ describe('explainFsError with real errors', () => {
     const e = explained(raw);
     expect(e.hint).not.toContain(`mv ${pluginsDir}`);
     expect(e.hint).toBe(
-      `Look for a file where a folder belongs or the reverse (ls -la ${pluginsDir}), then run: mycli plugins doctor`,
+      `Look for a file where a folder belongs or the reverse (ls -la ${pluginsDir}` +
+        `), then run: mycli plugins doctor`,
     );
     expect(e.message).toContain(`something under ${pluginsDir} is in the way (EISDIR)`);
   });
 
-  test('EEXIST (mkdir of an existing folder) and ENOTEMPTY (rmdir, rename onto a full folder) name the path', () => {
-    const lock = join(pluginsDir, '.lock');
-    mkdirSync(join(lock, 'inside'), { recursive: true });
-    const exist = thrownBy(() => mkdirSync(lock));
-    expect(exist.code).toBe('EEXIST');
-    expect(explained(exist).hint).toBe(
-      `Move it away (mv ${lock} ${lock}.bak), then run: mycli plugins doctor`,
-    );
-    const notEmpty = thrownBy(() => rmdirSync(lock));
-    expect(notEmpty.code).toBe('ENOTEMPTY');
-    expect(explained(notEmpty).message).toContain(`${lock} is in the way`);
-    mkdirSync(join(pluginsDir, 'other', 'x'), { recursive: true });
-    const rename = thrownBy(() => renameSync(join(pluginsDir, 'other'), lock));
-    expect(['ENOTEMPTY', 'EEXIST']).toContain(rename.code);
-    expect(explained(rename).hint).toMatch(
-      /^Move it away \(mv \S+ \S+\.bak\), then run: mycli plugins doctor$/,
-    );
-  });
+  test(
+    'EEXIST (mkdir of an existing folder) and ENOTEMPTY (rmdir, rename ' +
+      'onto a full folder) name the path',
+    () => {
+      const lock = join(pluginsDir, '.lock');
+      mkdirSync(join(lock, 'inside'), { recursive: true });
+      const exist = thrownBy(() => mkdirSync(lock));
+      expect(exist.code).toBe('EEXIST');
+      expect(explained(exist).hint).toBe(
+        `Move it away (mv ${lock} ${lock}.bak), then run: mycli plugins doctor`,
+      );
+      const notEmpty = thrownBy(() => rmdirSync(lock));
+      expect(notEmpty.code).toBe('ENOTEMPTY');
+      expect(explained(notEmpty).message).toContain(`${lock} is in the way`);
+      mkdirSync(join(pluginsDir, 'other', 'x'), { recursive: true });
+      const rename = thrownBy(() => renameSync(join(pluginsDir, 'other'), lock));
+      expect(['ENOTEMPTY', 'EEXIST']).toContain(rename.code);
+      expect(explained(rename).hint).toMatch(
+        /^Move it away \(mv \S+ \S+\.bak\), then run: mycli plugins doctor$/,
+      );
+    },
+  );
 });
 
 describe("explainFsError with errors shaped as Node's", () => {
@@ -146,10 +151,13 @@ describe("explainFsError with errors shaped as Node's", () => {
     ] as const) {
       const e = explained(nodeError(code, errno, 'open', join(pluginsDir, 'plugins.json')));
       expect(e.message).toBe(
-        `Cannot open ${join(pluginsDir, 'plugins.json')}: ${code === 'EACCES' ? 'permission denied on' : 'the operation is not permitted on'} ${join(pluginsDir, 'plugins.json')}. Nothing was changed.`,
+        `Cannot open ${join(pluginsDir, 'plugins.json')}: ` +
+          (code === 'EACCES' ? 'permission denied on' : 'the operation is not permitted on') +
+          ` ${join(pluginsDir, 'plugins.json')}. Nothing was changed.`,
       );
       expect(e.hint).toBe(
-        `Make ${pluginsDir} writable for you (ls -ld ${pluginsDir}), or point MYCLI_PLUGINS_DIR at a folder you own.`,
+        `Make ${pluginsDir} writable for you (ls -ld ${pluginsDir}` +
+          `), or point MYCLI_PLUGINS_DIR at a folder you own.`,
       );
       expect(e.details).toEqual({ path: join(pluginsDir, 'plugins.json'), code, syscall: 'open' });
     }

@@ -36,23 +36,27 @@ const ONE_WINNER = ['EDICT_PLUGINS_LOCKED', 'EDICT_PLUGINS_LOCKED', 'EDICT_PLUGI
 const startFour = (): Promise<LockChild[]> =>
   Promise.all([0, 1, 2, 3].map(() => startLockChild(script, dir, 'install')));
 
-// The same 4 processes race in every round: starting 4 new ones per round takes over a minute on a busy machine.
-test('4 processes racing for a free lock: exactly one wins, the others get EDICT_PLUGINS_LOCKED', async () => {
-  const children = await startFour();
-  try {
-    for (let i = 0; i < ROUNDS; i++) {
-      const results = await race(children);
-      expect({ round: i, results: sorted(results) }).toEqual({ round: i, results: ONE_WINNER });
-      const winner = children[results.indexOf('won')]!;
-      winner.send('release');
-      expect(await winner.next()).toBe('released');
-      expect(existsSync(lock())).toBe(false);
-      expect(tmpDirs()).toEqual([]);
+// The same 4 processes race in every round: starting 4 new ones per round takes over a minute on a busy
+// machine.
+test(
+  '4 processes racing for a free lock: exactly one wins, the others ' + 'get EDICT_PLUGINS_LOCKED',
+  async () => {
+    const children = await startFour();
+    try {
+      for (let i = 0; i < ROUNDS; i++) {
+        const results = await race(children);
+        expect({ round: i, results: sorted(results) }).toEqual({ round: i, results: ONE_WINNER });
+        const winner = children[results.indexOf('won')]!;
+        winner.send('release');
+        expect(await winner.next()).toBe('released');
+        expect(existsSync(lock())).toBe(false);
+        expect(tmpDirs()).toEqual([]);
+      }
+    } finally {
+      await Promise.all(children.map((child) => child.kill()));
     }
-  } finally {
-    await Promise.all(children.map((child) => child.kill()));
-  }
-});
+  },
+);
 
 test('4 processes racing for a lock left by a SIGKILLed holder: exactly one takes it over', async () => {
   const first = await startLockChild(script, dir, 'install', true);
@@ -119,19 +123,24 @@ test('an empty .lock folder (a holder killed while releasing) is free', () => {
   expect(existsSync(lock())).toBe(false);
 });
 
-test('a live holder gives EDICT_PLUGINS_LOCKED naming its pid, operation, host and the lock, with a hint', async () => {
-  const holder = await startLockChild(script, dir, 'install', true);
-  try {
-    expect(await holder.next()).toBe('won');
-    const err = thrown(() => acquireLock(dir, 'uninstall', 'mycli'));
-    expect(err.code).toBe('EDICT_PLUGINS_LOCKED');
-    for (const part of [`install, pid ${holder.proc.pid} on host ${hostname()}`, lock()])
-      expect(err.message).toContain(part);
-    expect(err.hint).toBe(`Wait for pid ${holder.proc.pid} (install) to finish, then run the command again.`);
-  } finally {
-    await holder.kill();
-  }
-});
+test(
+  'a live holder gives EDICT_PLUGINS_LOCKED naming its pid, operation, ' + 'host and the lock, with a hint',
+  async () => {
+    const holder = await startLockChild(script, dir, 'install', true);
+    try {
+      expect(await holder.next()).toBe('won');
+      const err = thrown(() => acquireLock(dir, 'uninstall', 'mycli'));
+      expect(err.code).toBe('EDICT_PLUGINS_LOCKED');
+      for (const part of [`install, pid ${holder.proc.pid} on host ${hostname()}`, lock()])
+        expect(err.message).toContain(part);
+      expect(err.hint).toBe(
+        `Wait for pid ${holder.proc.pid} (install) to finish, then run the command again.`,
+      );
+    } finally {
+      await holder.kill();
+    }
+  },
+);
 
 test("another host's lock is never taken over; its hint says how to remove it", async () => {
   mkdirSync(lock());
@@ -148,7 +157,9 @@ test("another host's lock is never taken over; its hint says how to remove it", 
   const err = thrown(() => acquireLock(dir, 'install', 'mycli'));
   expect(err).toMatchObject({
     code: 'EDICT_PLUGINS_LOCKED',
-    hint: `If no mycli process runs on elsewhere.example, remove ${lock()} (rm -r ${lock()}), then run the command again.`,
+    hint:
+      `If no mycli process runs on elsewhere.example, remove ${lock()}` +
+      ` (rm -r ${lock()}), then run the command again.`,
   });
 });
 
@@ -165,28 +176,31 @@ test('an unreadable owner file or stray content in .lock is held for 10 s, then 
   }
 });
 
-test('leftover temp folders of dead processes, and any older than an hour, are removed by the next acquire', async () => {
-  const dead = await deadPid();
-  const holder = sleeper();
-  try {
-    const names = {
-      deadWithOwner: `.lock-tmp-${dead}-aa`,
-      deadEmpty: `.lock-tmp-${dead}-bb`,
-      live: `.lock-tmp-${holder.pid}-cc`,
-      old: `.lock-tmp-${holder.pid}-dd`,
-    };
-    for (const name of Object.values(names)) mkdirSync(join(dir, name));
-    writeFileSync(
-      join(dir, names.deadWithOwner, 'owner-aa'),
-      JSON.stringify({ host: hostname(), pid: dead, nonce: 'aa' }),
-    );
-    backdate(join(dir, names.old), 2 * 3600);
-    acquireLock(dir, 'install', 'mycli')();
-    expect(tmpDirs()).toEqual([names.live]);
-  } finally {
-    await holder.stop();
-  }
-});
+test(
+  'leftover temp folders of dead processes, and any older than ' + 'an hour, are removed by the next acquire',
+  async () => {
+    const dead = await deadPid();
+    const holder = sleeper();
+    try {
+      const names = {
+        deadWithOwner: `.lock-tmp-${dead}-aa`,
+        deadEmpty: `.lock-tmp-${dead}-bb`,
+        live: `.lock-tmp-${holder.pid}-cc`,
+        old: `.lock-tmp-${holder.pid}-dd`,
+      };
+      for (const name of Object.values(names)) mkdirSync(join(dir, name));
+      writeFileSync(
+        join(dir, names.deadWithOwner, 'owner-aa'),
+        JSON.stringify({ host: hostname(), pid: dead, nonce: 'aa' }),
+      );
+      backdate(join(dir, names.old), 2 * 3600);
+      acquireLock(dir, 'install', 'mycli')();
+      expect(tmpDirs()).toEqual([names.live]);
+    } finally {
+      await holder.stop();
+    }
+  },
+);
 
 test('a lock that cannot be created gives EDICT_PLUGINS_FS naming the path, not an unexpected error', () => {
   writeFileSync(join(dir, 'file'), '');

@@ -49,7 +49,8 @@ test("a definitions module cannot write another plugin's files or start a proces
     `const fs = require('node:fs');\n` +
       `try { fs.writeFileSync(${JSON.stringify(handler)}, 'exports.handler = () => "owned"'); } catch {}\n` +
       `try { require('node:child_process').execSync('touch ${join(dirs.root, 'spawned')}'); } catch {}\n` +
-      `exports.commands = [{ kind: 'group', name: 'tamper', summary: 's', children: [{ name: 'run', summary: 'r', handler: './handlers/run.js' }] }];\n`,
+      `exports.commands = [{ kind: 'group', name: 'tamper', summary: ` +
+      `'s', children: [{ name: 'run', summary: 'r', handler: './handlers/run.js' }] }];\n`,
   );
   const r = await validatePlugin(root, HOST);
   expect(r.errors).toEqual([]);

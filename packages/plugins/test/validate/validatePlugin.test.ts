@@ -60,41 +60,47 @@ test('reports a missing edict field, a missing handler and a collision with a bu
   ]);
 });
 
-test('reports a host outside the peer range as an error and injected packages in dependencies as warnings', async () => {
-  const root = writePlugin(dirs.fixtures, {
-    name: 'mycli-plugin-old',
-    version: '1.0.0',
-    peerDependencies: { '@edict/core': '^0.1.0', mycli: '^0.0.1' },
-    dependencies: { '@edict/core': '^0.1.0', mycli: '^0.1.0' },
-  });
-  const r = await validatePlugin(root, HOST);
-  expect(r.errors).toEqual([
-    { code: 'INCOMPATIBLE', message: 'mycli ^0.0.1 is required but this is mycli 0.1.0' },
-  ]);
-  expect(codes(r.warnings)).toEqual(['INJECTED_DEPENDENCY', 'INJECTED_DEPENDENCY']);
-});
+test(
+  'reports a host outside the peer range as an error and injected ' + 'packages in dependencies as warnings',
+  async () => {
+    const root = writePlugin(dirs.fixtures, {
+      name: 'mycli-plugin-old',
+      version: '1.0.0',
+      peerDependencies: { '@edict/core': '^0.1.0', mycli: '^0.0.1' },
+      dependencies: { '@edict/core': '^0.1.0', mycli: '^0.1.0' },
+    });
+    const r = await validatePlugin(root, HOST);
+    expect(r.errors).toEqual([
+      { code: 'INCOMPATIBLE', message: 'mycli ^0.0.1 is required but this is mycli 0.1.0' },
+    ]);
+    expect(codes(r.warnings)).toEqual(['INJECTED_DEPENDENCY', 'INJECTED_DEPENDENCY']);
+  },
+);
 
-test('reports definitions that fail to load or are not an array, and a handler outside the plugin', async () => {
-  const root = writePlugin(dirs.fixtures, { name: 'mycli-plugin-odd', version: '1.0.0', noManifest: true });
-  const file = join(root, 'commands.js');
-  writeFileSync(file, 'exports.commands = { not: "an array" };');
-  expect((await validatePlugin(root, HOST)).errors.map((e) => e.message)).toEqual([
-    expect.stringContaining('"commands" must be an array of command nodes'),
-  ]);
-  writeFileSync(file, 'throw new Error("broken on purpose")');
-  expect((await validatePlugin(root, HOST)).errors.map((e) => e.message)).toEqual([
-    expect.stringContaining('broken on purpose'),
-  ]);
-  writeFileSync(file, `exports.commands = [{ name: 'esc', summary: 's', handler: '../../etc/passwd' }];`);
-  expect((await validatePlugin(root, HOST)).errors.map((e) => e.message)).toEqual([
-    expect.stringContaining('"handler" must be a path relative to the plugin root'),
-  ]);
-  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-  writeFileSync(
-    join(root, 'package.json'),
-    JSON.stringify({ ...pkg, edict: { commands: './commands.js', hooks: { onBoot: './x.js' } } }),
-  );
-  expect((await validatePlugin(root, HOST)).errors.map((e) => e.message)).toEqual([
-    'unknown hook "onBoot" (known: postInstall, preUninstall, init)',
-  ]);
-});
+test(
+  'reports definitions that fail to load or are not an array, and ' + 'a handler outside the plugin',
+  async () => {
+    const root = writePlugin(dirs.fixtures, { name: 'mycli-plugin-odd', version: '1.0.0', noManifest: true });
+    const file = join(root, 'commands.js');
+    writeFileSync(file, 'exports.commands = { not: "an array" };');
+    expect((await validatePlugin(root, HOST)).errors.map((e) => e.message)).toEqual([
+      expect.stringContaining('"commands" must be an array of command nodes'),
+    ]);
+    writeFileSync(file, 'throw new Error("broken on purpose")');
+    expect((await validatePlugin(root, HOST)).errors.map((e) => e.message)).toEqual([
+      expect.stringContaining('broken on purpose'),
+    ]);
+    writeFileSync(file, `exports.commands = [{ name: 'esc', summary: 's', handler: '../../etc/passwd' }];`);
+    expect((await validatePlugin(root, HOST)).errors.map((e) => e.message)).toEqual([
+      expect.stringContaining('"handler" must be a path relative to the plugin root'),
+    ]);
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    writeFileSync(
+      join(root, 'package.json'),
+      JSON.stringify({ ...pkg, edict: { commands: './commands.js', hooks: { onBoot: './x.js' } } }),
+    );
+    expect((await validatePlugin(root, HOST)).errors.map((e) => e.message)).toEqual([
+      'unknown hook "onBoot" (known: postInstall, preUninstall, init)',
+    ]);
+  },
+);

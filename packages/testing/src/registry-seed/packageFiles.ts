@@ -7,7 +7,10 @@ import type { TarEntry } from './tarball';
 
 const DEP_FIELDS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'] as const;
 
-/** `workspace:^` → `^1.2.3`, `workspace:~` → `~1.2.3`, `workspace:*` → `1.2.3`, `workspace:<range>` → `<range>` (pnpm pack). */
+/**
+ * `workspace:^` → `^1.2.3`, `workspace:~` → `~1.2.3`, `workspace:*` → `1.2.3`, `workspace:<range>` →
+ * `<range>` (pnpm pack).
+ */
 export function replaceWorkspaceRanges(manifest: Manifest, versions: ReadonlyMap<string, string>): Manifest {
   const out: Manifest = { ...manifest };
   for (const field of DEP_FIELDS) {
@@ -71,7 +74,8 @@ export async function workspaceFiles(
   const main = typeof pkg.manifest.main === 'string' ? pkg.manifest.main : undefined;
   if (main && !existsSync(join(pkg.dir, main))) {
     throw new Error(
-      `seedRegistry: ${pkg.name} is not built (${join(pkg.dir, main)} is missing); build the workspace first.`,
+      `seedRegistry: ${pkg.name} is not built (${join(pkg.dir, main)}` +
+        ` is missing); build the workspace first.`,
     );
   }
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';

@@ -75,7 +75,10 @@ export async function publishPackage(
     } catch (err) {
       if (attempt < 3) continue;
       throw new Error(
-        `seedRegistry: publishing ${name}@${version} (${tarball.data.length} bytes) to ${base} failed: ${(err as Error).message}`,
+        `seedRegistry: publishing ${name}` +
+          `@${version} (${tarball.data.length}` +
+          ` bytes) to ${base}` +
+          ` failed: ${(err as Error).message}`,
         { cause: err },
       );
     }

@@ -21,7 +21,9 @@ export function findBin(packageName: string, options: { from: string; name?: str
       const file = bins[wanted] ?? (values.length === 1 ? values[0] : undefined);
       if (!file)
         throw new Error(
-          `${packageName} (${root}) has no bin named ${wanted}; it has: ${Object.keys(bins).join(', ') || 'none'}.`,
+          `${packageName} (${root}` +
+            `) has no bin named ${wanted}` +
+            `; it has: ${Object.keys(bins).join(', ') || 'none'}.`,
         );
       return join(root, file);
     }

@@ -27,17 +27,20 @@ describe('packTarball', () => {
     expect(statSync(join(dir, 'package', 'bin', 'x.js')).mode & 0o111).not.toBe(0);
   });
 
-  it('gives the sha1 shasum and sha512 integrity of the bytes, the same for the same files in any order', () => {
-    const a = packTarball([
-      { path: 'a', data: Buffer.from('1') },
-      { path: 'b', data: Buffer.from('2') },
-    ]);
-    const b = packTarball([
-      { path: 'b', data: Buffer.from('2') },
-      { path: 'a', data: Buffer.from('1') },
-    ]);
-    expect(a.data.equals(b.data)).toBe(true);
-    expect(a.shasum).toBe(createHash('sha1').update(a.data).digest('hex'));
-    expect(a.integrity).toBe(`sha512-${createHash('sha512').update(a.data).digest('base64')}`);
-  });
+  it(
+    'gives the sha1 shasum and sha512 integrity of the bytes, the ' + 'same for the same files in any order',
+    () => {
+      const a = packTarball([
+        { path: 'a', data: Buffer.from('1') },
+        { path: 'b', data: Buffer.from('2') },
+      ]);
+      const b = packTarball([
+        { path: 'b', data: Buffer.from('2') },
+        { path: 'a', data: Buffer.from('1') },
+      ]);
+      expect(a.data.equals(b.data)).toBe(true);
+      expect(a.shasum).toBe(createHash('sha1').update(a.data).digest('hex'));
+      expect(a.integrity).toBe(`sha512-${createHash('sha512').update(a.data).digest('base64')}`);
+    },
+  );
 });

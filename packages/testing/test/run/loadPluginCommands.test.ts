@@ -18,12 +18,20 @@ function loadAndRun(
   root: string,
   argv: string[],
 ): { commands?: unknown[]; run?: { exitCode: number; stdout: string }; error?: string } {
-  const script = `
-    const { loadPluginCommands, runCommand } = require(${JSON.stringify(testingLib)});
-    const { createCli } = require(${JSON.stringify(coreLib)});
-    loadPluginCommands(process.argv[1]).then(async (commands) => {
-      const run = await runCommand({ cli: createCli({ name: 'mycli', version: '0.0.0', commands }), argv: JSON.parse(process.argv[2]), home: process.argv[3] });
-      console.log(JSON.stringify({ commands, run: { exitCode: run.exitCode, stdout: run.stdout } }));
+  const script =
+    `
+    const { loadPluginCommands, runCommand } = require(${JSON.stringify(testingLib)}` +
+    `);
+    const { createCli } = require(${JSON.stringify(coreLib)}` +
+    `);
+    loadPluginCommands(process.argv[1]).then(async (commands) ` +
+    `=> {
+      const run = await runCommand({ cli: createCli({ name: ` +
+    `'mycli', version: '0.0.0', commands }), argv: JSON.parse(process.argv[2]), ` +
+    `home: process.argv[3] });
+      console.log(JSON.stringify({ ` +
+    `commands, run: { exitCode: run.exitCode, stdout: run.stdout ` +
+    `} }));
     }, (err) => console.log(JSON.stringify({ error: err.message })));`;
   const r = spawnSync(process.execPath, ['-e', script, root, JSON.stringify(argv), join(dir, 'home')], {
     encoding: 'utf8',

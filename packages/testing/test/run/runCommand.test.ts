@@ -11,10 +11,14 @@ let cli: Cli;
 let bin: string;
 
 // One handler module shared by the in-process CLI and the bin: it reports what the run saw.
-const HANDLER = `exports.handler = (ctx) => {
-  ctx.out.text('hello ' + ctx.args.name + (ctx.args.loud ? '!' : ''));
+const HANDLER =
+  `exports.handler = (ctx) => {
+  ctx.out.text('hello ' + ctx.args.name ` +
+  `+ (ctx.args.loud ? '!' : ''));
   ctx.out.info('to stderr');
-  return { name: ctx.args.name, loud: ctx.args.loud, home: ctx.host.home, extra: ctx.host.env.EXTRA_VAR ?? null };
+ ` +
+  ` return { name: ctx.args.name, loud: ctx.args.loud, home: ctx.host.home, ` +
+  `extra: ctx.host.env.EXTRA_VAR ?? null };
 };`;
 const definitions = (handler: string): CommandNode[] => [
   {
@@ -33,8 +37,9 @@ beforeEach(() => {
   bin = join(dir, 'tool-x.js');
   writeFileSync(
     bin,
-    `const { createCli, runMain } = require(${JSON.stringify(coreLib)});
-runMain(createCli({ name: 'tool-x', version: '1.2.3', commands: ${JSON.stringify(definitions(join(dir, 'hi.js')))} }));`,
+    `const { createCli, runMain } = require(${JSON.stringify(coreLib)});\n` +
+      `const commands = ${JSON.stringify(definitions(join(dir, 'hi.js')))};\n` +
+      "runMain(createCli({ name: 'tool-x', version: '1.2.3', commands }));",
   );
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));

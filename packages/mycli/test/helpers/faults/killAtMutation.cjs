@@ -4,7 +4,8 @@
 // and fs.promises variants, so pacote, arborist, tar, fs-minipass and graceful-fs are seen too),
 // and SIGKILLs the process right after mutation EDICT_FAULT_KILL_AT completes: before its
 // callback runs, its promise settles or its sync call returns. EDICT_FAULT_COUNT_FILE holds
-// "<count> <last mutation>" afterwards; EDICT_FAULT_LOG, when set, gets one such line per mutation. Only the first process counts (child processes inherit
+// "<count> <last mutation>" afterwards; EDICT_FAULT_LOG, when set, gets one such line per mutation. Only the
+// first process counts (child processes inherit
 // NODE_OPTIONS and EDICT_FAULT_ROOT_PID). Calls Node makes through the `fs` object inside another
 // call (writeFile's open/write/close, rm's unlinks, a write stream's writes) count on their own:
 // each is a state a crash can leave. Failed calls change nothing and do not count.
@@ -61,10 +62,9 @@ function install(dir) {
   // How each patched function finds out whether (and as what) a call counts. `args` are the
   // call's arguments, `result` its outcome; undefined = not counted.
   const onPath = (name) => (args) => (inside(args[0]) ? `${name} ${rel(args[0])}` : undefined);
+  const shown = (p) => (inside(p) ? rel(p) : toPath(p));
   const onTwo = (name) => (args) =>
-    inside(args[0]) || inside(args[1])
-      ? `${name} ${inside(args[0]) ? rel(args[0]) : toPath(args[0])} → ${inside(args[1]) ? rel(args[1]) : toPath(args[1])}`
-      : undefined;
+    inside(args[0]) || inside(args[1]) ? `${name} ${shown(args[0])} → ${shown(args[1])}` : undefined;
   const onFd = (name) => (args) =>
     typeof args[0] === 'number' && writable.has(args[0]) ? `${name} ${writable.get(args[0])}` : undefined;
   const onPathOrFd = (name) => (args) =>

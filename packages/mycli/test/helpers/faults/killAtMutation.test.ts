@@ -7,33 +7,54 @@ const KILL_AT_MUTATION = resolve(__dirname, 'killAtMutation.cjs');
 
 // The preload itself, on a script whose mutations are known: each marker line `after <i>` is
 // printed once mutation i returned, called back or resolved.
-const SCRIPT = `
+const SCRIPT =
+  `
 const fs = require('node:fs');
 const path = require('node:path');
-const { spawnSync } = require('node:child_process');
-const [inside, outside] = process.argv.slice(2);
-const at = (...p) => path.join(inside, ...p);
-const done = (i) => process.stdout.write('after ' + i + '\\n');
+const ` +
+  `{ spawnSync } = require('node:child_process');
+const [inside, ` +
+  `outside] = process.argv.slice(2);
+const at = (...p) => path.join(inside, ` +
+  `...p);
+const done = (i) => process.stdout.write('after ' + i ` +
+  `+ '\\n');
 (async () => {
-  fs.writeFileSync(path.join(outside, 'o1'), 'x');
+  fs.writeFileSync(path.join(outside, ` +
+  `'o1'), 'x');
   fs.writeFileSync(at('a'), 'x'); done(1);
-  fs.mkdirSync(at('d', 'e'), { recursive: true }); done(2);
-  fs.mkdirSync(at('d', 'e'), { recursive: true });
+  fs.mkdirSync(at('d', ` +
+  `'e'), { recursive: true }); done(2);
+  fs.mkdirSync(at('d', ` +
+  `'e'), { recursive: true });
   fs.readFileSync(at('a'));
-  await new Promise((resolve, reject) => fs.rename(at('a'), at('d', 'a'), (err) => (err ? reject(err) : resolve()))); done(3);
-  await fs.promises.copyFile(at('d', 'a'), path.join(outside, 'copy')); done(4);
+  await ` +
+  `new Promise((resolve, reject) => fs.rename(at('a'), at('d', ` +
+  `'a'), (err) => (err ? reject(err) : resolve()))); done(3);
+ ` +
+  ` await fs.promises.copyFile(at('d', 'a'), path.join(outside, ` +
+  `'copy')); done(4);
   const fd = fs.openSync(at('f'), 'w'); done(5);
-  fs.writeSync(fd, 'data'); done(6);
+ ` +
+  ` fs.writeSync(fd, 'data'); done(6);
   fs.closeSync(fd); done(7);
-  fs.closeSync(fs.openSync(at('d', 'a'), 'r'));
-  await fs.promises.unlink(at('f')); done(8);
-  spawnSync(process.execPath, ['-e', 'require("node:fs").writeFileSync(' + JSON.stringify(at('child')) + ', "x")']);
-  const handle = await fs.promises.open(at('h'), 'w'); done(9);
-  await handle.write('x'); done(10);
+ ` +
+  ` fs.closeSync(fs.openSync(at('d', 'a'), 'r'));
+  await fs.promises.unlink(at('f')); ` +
+  `done(8);
+  spawnSync(process.execPath, ['-e', 'require("node:fs").writeFileSync(' ` +
+  `+ JSON.stringify(at('child')) + ', "x")']);
+  const handle = ` +
+  `await fs.promises.open(at('h'), 'w'); done(9);
+  await handle.write('x'); ` +
+  `done(10);
   await handle.close(); done(11);
-  const stream = fs.createWriteStream(at('s'));
-  await new Promise((resolve) => stream.on('close', resolve).end('x')); done(14);
-  fs.renameSync(path.join(outside, 'o1'), path.join(outside, 'o2'));
+  const stream = ` +
+  `fs.createWriteStream(at('s'));
+  await new Promise((resolve) ` +
+  `=> stream.on('close', resolve).end('x')); done(14);
+  fs.renameSync(path.join(outside, ` +
+  `'o1'), path.join(outside, 'o2'));
 })();
 `;
 
@@ -102,15 +123,19 @@ function runScript(killAt: number): Promise<{
 }
 
 describe('the killAtMutation preload', () => {
-  test('counts the mutations inside the folder (sync, callback, promise, fd, file handle, stream), not those outside, reads, or a child process', async () => {
-    const r = await runScript(0);
-    expect(r.stderr).toBe('');
-    expect(r.status).toBe(0);
-    expect(readFileSync(r.dirs.log, 'utf8').trim().split('\n')).toEqual(EXPECTED(r.dirs.outside));
-    expect(readFileSync(r.dirs.count, 'utf8')).toBe('14 close s\n');
-    expect(existsSync(join(r.dirs.inside, 'child'))).toBe(true);
-    expect(existsSync(join(r.dirs.outside, 'o2'))).toBe(true);
-  });
+  test(
+    'counts the mutations inside the folder (sync, callback, promise, ' +
+      'fd, file handle, stream), not those outside, reads, or a child process',
+    async () => {
+      const r = await runScript(0);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect(readFileSync(r.dirs.log, 'utf8').trim().split('\n')).toEqual(EXPECTED(r.dirs.outside));
+      expect(readFileSync(r.dirs.count, 'utf8')).toBe('14 close s\n');
+      expect(existsSync(join(r.dirs.inside, 'child'))).toBe(true);
+      expect(existsSync(join(r.dirs.outside, 'o2'))).toBe(true);
+    },
+  );
 
   test('SIGKILLs the process right after mutation N completes, before its caller sees it', async () => {
     const runs = await Promise.all(EXPECTED('').map((_, i) => runScript(i + 1)));

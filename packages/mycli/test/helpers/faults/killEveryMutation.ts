@@ -89,7 +89,9 @@ function lastMutation(s: Sandbox): { count: number; label: string } {
     : { count: Number(text.slice(0, space)), label: text.slice(space + 1) };
 }
 
-/** Runs `args` with the preload: counting the plugins folder's mutations, killed after `killAt` (0: never). */
+/**
+ * Runs `args` with the preload: counting the plugins folder's mutations, killed after `killAt` (0: never).
+ */
 async function runCounted(
   s: Sandbox,
   args: readonly string[],
@@ -126,7 +128,8 @@ export async function killAtEveryMutation(opts: KillEveryMutationOptions): Promi
   const startup = await runCounted(first.sandbox, ['--help'], 0);
   if (startup.count !== 0)
     throw new Error(
-      `a CLI start in the restored before-state changes the plugins folder (${startup.label}): the copy is not faithful`,
+      `a CLI start in the restored before-state changes the plugins folder (${startup.label}` +
+        `): the copy is not faithful`,
     );
   const unkilled = await runCounted(first.sandbox, opts.op, 0, true);
   if (unkilled.run.status !== 0)

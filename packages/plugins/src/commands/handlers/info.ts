@@ -16,7 +16,10 @@ export interface PluginInfo {
   packageJson?: PluginPackageJson;
 }
 
-/** `plugins info <name>` (or `name@version`: the installed version is shown, with a warning when it differs): record, health, commands, hooks and package metadata. */
+/**
+ * `plugins info <name>` (or `name@version`: the installed version is shown, with a warning when it differs):
+ * record, health, commands, hooks and package metadata.
+ */
 export function handler(ctx: CommandContext): PluginInfo {
   const pluginsDir = pluginsDirOf(ctx.host);
   const host = pluginHostOf(ctx.host);

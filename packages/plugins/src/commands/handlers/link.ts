@@ -8,11 +8,16 @@ export async function handler(ctx: CommandContext): Promise<LinkResult> {
     linkPlugin({ ...options, folder: String(ctx.args.folder) }),
   );
   ctx.out.text(
-    `Linked ${result.name}@${result.version} from ${result.location}: commands ${result.commands.join(', ') || '(none)'}`,
+    `Linked ${result.name}@${result.version}` +
+      ` from ${result.location}` +
+      `: commands ${result.commands.join(', ') || '(none)'}`,
   );
   if (result.shadows)
     ctx.out.text(
-      `The installed ${result.name}@${result.shadows} is kept; \`${ctx.host.name} plugins unlink ${result.name}\` puts it back.`,
+      `The installed ${result.name}@${result.shadows}` +
+        ` is kept; \`${ctx.host.name}` +
+        ` plugins unlink ${result.name}` +
+        `\` puts it back.`,
     );
   for (const w of result.warnings) ctx.out.warn(w.message);
   return result;

@@ -3,7 +3,9 @@ import { uninstallPlugins, type UninstallResult } from '../../manage/uninstallPl
 import { listArg, withEngine } from '../engineContext';
 import { stripVersions } from '../nameArgs';
 
-/** `plugins uninstall <name...>`; `name@version` is `name`, with a warning when another version is installed. */
+/**
+ * `plugins uninstall <name...>`; `name@version` is `name`, with a warning when another version is installed.
+ */
 export async function handler(ctx: CommandContext): Promise<UninstallResult> {
   const names = stripVersions(ctx, listArg(ctx.args.name), (arg, record) =>
     arg.version === record.version

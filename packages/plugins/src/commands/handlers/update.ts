@@ -12,7 +12,11 @@ export async function handler(ctx: CommandContext): Promise<PluginUpdate[]> {
     ctx,
     listArg(ctx.args.name),
     (arg, record) =>
-      `${arg.name}@${arg.version}: update ignores the version and uses the range recorded at install (${record.range ?? `fixed at ${record.version}`}); to change it: ${ctx.host.name} plugins install ${arg.name}@${arg.version}`,
+      `${arg.name}@${arg.version}: update ignores the version and ` +
+      `uses the range recorded at install (${record.range ?? `fixed at ${record.version}`}` +
+      `); to change it: ${ctx.host.name}` +
+      ` plugins install ${arg.name}` +
+      `@${arg.version}`,
   );
   const updates = await withEngine(ctx, 'Checking for updates', true, ({ options }) =>
     updatePlugins({ ...options, names }),

@@ -74,11 +74,12 @@ export async function handler(ctx: CommandContext): Promise<ValidationReport[]> 
   }
   const failed = reports.filter((r) => r.errors.length > 0);
   if (failed.length > 0) {
+    const rerun = `${ctx.host.name} plugins validate ${failed[0]?.plugin ?? ''}`.trim();
     throw pluginError(
       PluginErrorCodes.INVALID,
       `Validation found errors in ${failed.map((r) => r.plugin).join(', ')}.`,
       {
-        hint: `Fix the errors above, then run: ${ctx.host.name} plugins validate ${failed[0]?.plugin ?? ''}`.trim(),
+        hint: `Fix the errors above, then run: ${rerun}`,
         details: { reports },
       },
     );
