@@ -1,4 +1,5 @@
 import type { CliIO } from '../api/io';
+import { registerCleanup } from '../cli/runMain';
 import type { Prompter } from '../profiles/types';
 import { interruptedOrSame, promptUnavailable, unavailableReason } from './promptErrors';
 
@@ -10,7 +11,7 @@ export interface PrompterOptions {
   helpCommand?: string;
 }
 
-type PromptContext = { input: NodeJS.ReadableStream; output: NodeJS.WritableStream };
+type PromptContext = { input: NodeJS.ReadableStream; output: NodeJS.WritableStream; signal: AbortSignal };
 
 // A fresh stream per prompt: the prompt library ends its output when done, and stderr must live on.
 function promptOutput(io: CliIO): NodeJS.WritableStream {
@@ -40,10 +41,15 @@ export function createPrompter(io: CliIO, options: PrompterOptions): Prompter {
   const ask = async <T>(question: string, show: (context: PromptContext) => Promise<T>): Promise<T> => {
     const input = interactive ? io.stdin : undefined;
     if (input === undefined) throw promptUnavailable(question, unavailableReason(io, options.json), instead);
+    // A signal under runMain closes the prompt (restoring the terminal) and ends the run.
+    const controller = new AbortController();
+    const unregister = registerCleanup((signal) => controller.abort(signal ?? 'SIGTERM'));
     try {
-      return await show({ input, output: promptOutput(io) });
+      return await show({ input, output: promptOutput(io), signal: controller.signal });
     } catch (err) {
       throw interruptedOrSame(err);
+    } finally {
+      unregister();
     }
   };
   /* eslint-disable @typescript-eslint/no-require-imports -- each prompt library loads on its first prompt */

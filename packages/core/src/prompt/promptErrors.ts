@@ -28,7 +28,10 @@ export function promptUnavailable(question: string, reason: string, instead: str
  * returned as it is.
  */
 export function interruptedOrSame(err: unknown): unknown {
-  if (!(err instanceof Error) || err.name !== 'ExitPromptError') return err;
-  const code = /SIGTERM/.test(err.message) ? 143 : EXIT_INTERRUPTED;
+  if (!(err instanceof Error)) return err;
+  // ExitPromptError: Ctrl-C typed at the prompt; AbortPromptError: a signal (its reason) under runMain.
+  if (err.name !== 'ExitPromptError' && err.name !== 'AbortPromptError') return err;
+  const signal = err.name === 'AbortPromptError' ? String((err as { cause?: unknown }).cause) : err.message;
+  const code = /SIGTERM/.test(signal) ? 143 : EXIT_INTERRUPTED;
   return new EdictError('EDICT_INTERRUPTED', 'Interrupted at a prompt.', { exitCode: code, cause: err });
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { HAVE_TMUX, openPane, type Pane } from '../helpers/tmux';
@@ -82,6 +82,17 @@ describeTmux('prompts in a real terminal', () => {
     p.keys('C-c');
     expect(await p.exitCode()).toBe(130);
     expect(p.screen(true).join('\n')).not.toMatch(/Error|Interrupted/);
+    expect(p.cursorVisible()).toBe(true);
+  });
+
+  it('exits 143 on SIGTERM at a prompt, the terminal left usable', async () => {
+    const pid = join(dir, 'pid');
+    const cli = [process.execPath, join(dir, 'cli.js'), 'ask'];
+    pane = openPane(['sh', '-c', `echo $$ > ${pid}; exec "$@"`, 'sh', ...cli], env(), 80);
+    const p = pane;
+    await p.until(() => p.screen().join('\n').includes('Your name:'), 20000, 'the first prompt');
+    process.kill(Number(readFileSync(pid, 'utf8')), 'SIGTERM');
+    expect(await p.exitCode()).toBe(143);
     expect(p.cursorVisible()).toBe(true);
   });
 
