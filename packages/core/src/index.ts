@@ -64,3 +64,5 @@ export {
 export { setConfigValue, type SetConfigValueOptions } from './profiles/setConfigValue';
 export { secureAccount } from './profiles/secureAccount';
 export { keyringCredentialManager } from './profiles/keyringCredentialManager';
+// The terminal prompter; each prompt library is required only when its first prompt is shown.
+export { createPrompter, type PrompterOptions } from './prompt/createPrompter';

@@ -24,7 +24,7 @@ describe('mycli help, routing and exit codes', () => {
     expect(cmd.stdout).toContain('Usage: mycli greet <name> [others...] [options]');
     expect(cmd.stdout).toContain('[env: MYCLI_OPT_TIMES]');
     expect(mycli(home, ['config', '--help', 'set']).stdout).toContain(
-      'Usage: mycli config set <key> <value>',
+      'Usage: mycli config set <key> [value]',
     );
   });
 

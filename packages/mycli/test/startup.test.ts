@@ -7,6 +7,11 @@ import { MYCLI_BIN, tempHome } from './support';
 // The modules a --version or built-in command run must not load.
 const HEAVY_MODULES =
   /[/\\](manage|install|npm)[/\\]|pacote|arborist|@npmcli|module-loader|cli-table3|chalk|showHelp/;
+// Profile machinery a command without profiles must not load (the config group's definitions may load).
+const LAZY_PROFILE_MODULES = new RegExp(
+  '@inquirer|jsonc-parser|@napi-rs|[/\\\\]prompt[/\\\\](?!createPrompter|promptErrors)|' +
+    'builtins[/\\\\]config[/\\\\](?!teamCommands|teamKey)',
+);
 
 // What each kind of run loads, read from require.cache at exit by a preload in the child.
 function loadedModules(args: string[], home: string): { stdout: string; modules: string[] } {
@@ -65,6 +70,13 @@ describe('mycli startup', () => {
         /[/\\](manage|install|npm)[/\\]|pacote|arborist|@npmcli|module-loader|cli-table3|chalk/.test(m),
       ),
     ).toEqual([]);
+  });
+
+  it('runs a command without the prompt libraries, the config file parser or the credential store', () => {
+    const { stdout, modules } = loadedModules(['greet', 'Ada'], home);
+    expect(stdout).toBe('Hello, Ada!\n');
+    expect(modules.some((m) => /builtins[/\\]config[/\\]teamCommands/.test(m))).toBe(true);
+    expect(modules.filter((m) => LAZY_PROFILE_MODULES.test(m))).toEqual([]);
   });
 
   it(

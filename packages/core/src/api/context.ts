@@ -21,7 +21,7 @@ export interface CommandContext {
   /** `--debug` or `<PREFIX>_DEBUG=1`. */
   debug: boolean;
   /** Questions on the user's terminal; each throws `EDICT_PROMPT_UNAVAILABLE` when not interactive. */
-  prompt?: Prompter;
+  prompt: Prompter;
   /**
    * The run's logger: lines go to `<home>/logs/<cli>.log` at or above `<PREFIX>_LOG_LEVEL`
    * (default warn), tagged with the package name of the plugin that owns the command (else the

@@ -1,7 +1,10 @@
 import type { CommandContext } from '../api/context';
 import type { CommandNode, GroupDefinition } from '../definitions/types';
 import { isGroup } from '../definitions/types';
-import { EdictError } from '../errors/EdictError';
+import { EdictError, usageError } from '../errors/EdictError';
+import { layerOptions, teamCommands } from './config/teamCommands';
+import type { TeamConfigEnv } from './config/teamConfigEnv';
+import { isTeamKey } from './config/teamKey';
 
 /** Every config key an option of `tree` answers to: bare option names and `<path>.<option>`. */
 export function knownConfigKeys(tree: readonly CommandNode[]): Set<string> {
@@ -30,42 +33,71 @@ export function parseConfigValue(text: string): unknown {
   }
 }
 
+/** `config set <key>` without a value where one is needed (a usage error, as a missing argument is). */
+export function missingConfigValue(cliName: string, key: string): EdictError {
+  return usageError('EDICT_MISSING_ARGUMENT', `Missing required argument <value> for config key ${key}.`, {
+    hint: `${cliName} config set ${key} <value>`,
+    details: { argument: 'value', key },
+  });
+}
+
 const show = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));
 const keyArg = {
   name: 'key',
-  summary: 'Config key: an option name, or <command path>.<option> (e.g. greet.times)',
+  summary:
+    'Config key: an option name, <command path>.<option> (e.g. greet.times), ' +
+    'profiles.<profile>.properties.<property>, profiles.<profile>.type or defaults.<type>',
   required: true,
 };
 
+// The team config files' handlers are required only by the runs that touch them.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const setTeam = (): typeof import('./config/setTeamValue') =>
+  require('./config/setTeamValue') as typeof import('./config/setTeamValue');
+const unsetTeam = (): typeof import('./config/unsetTeamValue') =>
+  require('./config/unsetTeamValue') as typeof import('./config/unsetTeamValue');
+const getTeam = (): typeof import('./config/getTeamValue') =>
+  require('./config/getTeamValue') as typeof import('./config/getTeamValue');
+const list = (): typeof import('./config/listConfig') =>
+  require('./config/listConfig') as typeof import('./config/listConfig');
+/* eslint-enable @typescript-eslint/no-require-imports */
+
 /**
- * The `config` group: list, get, set and unset keys of the per-user config file. `set` refuses a
- * value an option the key sets would refuse at run time, and writes nothing then.
+ * The `config` group: the team config files (profiles, defaults: `init`, `list`, `set`, `unset`,
+ * `secure`, `profiles`, `schema`) and the option defaults of the per-user config.json (`list`,
+ * `get`, `set`, `unset` of option keys). `set` refuses a value the option or profile property
+ * would refuse, and writes nothing then.
  */
-export function configGroup(tree: () => readonly CommandNode[]): GroupDefinition {
+export function configGroup(env: TeamConfigEnv): GroupDefinition {
+  const { tree } = env;
   return {
     kind: 'group',
     name: 'config',
-    summary: 'Show and change the per-user configuration (option defaults)',
+    summary: 'Show and change profiles, team config files and option defaults',
     description:
-      'Settings are option defaults kept in config.json in the config ' +
-      'folder (the `path` of `config list --json`: the XDG config folder ' +
-      'on Linux, or the one <PREFIX>_HOME names). A key is an option ' +
-      'name, which applies to every command with that option, or <command ' +
-      'path joined by dots>.<option>, which wins over the bare name ' +
-      'for that command. Flags and environment variables win over the ' +
-      'config file.',
+      'Profiles live in <cli>.config.json files: the project one (found walking up from the working ' +
+      'folder), the global one in the config folder, and a .user.json beside each for personal values; ' +
+      'secure values live in the credential store (see docs/profiles.md). Option defaults are kept in ' +
+      'config.json in the config folder (the `path` of `config list --json`: the XDG config folder on ' +
+      'Linux, or the one <PREFIX>_HOME names). An option key is an option name, which applies to every ' +
+      'command with that option, or <command path joined by dots>.<option>, which wins over the bare name' +
+      ' for that command. Flags and environment variables win over both.',
     children: [
+      ...teamCommands(env),
       {
         name: 'list',
         aliases: ['ls'],
-        summary: 'List all settings',
-        handler: () => (ctx: CommandContext) => {
-          const values = ctx.config.list();
-          const keys = Object.keys(values).sort();
-          if (keys.length === 0) ctx.out.text(`No settings in ${ctx.config.path}.`);
-          for (const key of keys) ctx.out.text(`${key} = ${JSON.stringify(values[key])}`);
-          return { path: ctx.config.path, values };
-        },
+        summary: 'List all settings: profiles, defaults and option defaults',
+        options: [
+          {
+            name: 'locations',
+            type: 'boolean',
+            summary: 'Show the file each value comes from',
+            env: false,
+            config: false,
+          },
+        ],
+        handler: () => (ctx: CommandContext) => list().listConfig(ctx, env),
       },
       {
         name: 'get',
@@ -73,6 +105,7 @@ export function configGroup(tree: () => readonly CommandNode[]): GroupDefinition
         positionals: [keyArg],
         handler: () => (ctx: CommandContext) => {
           const key = String(ctx.args.key);
+          if (isTeamKey(key)) return getTeam().getTeamValue(ctx, env, key);
           const values = ctx.config.list();
           if (!Object.prototype.hasOwnProperty.call(values, key)) {
             throw new EdictError(
@@ -93,19 +126,47 @@ export function configGroup(tree: () => readonly CommandNode[]): GroupDefinition
       {
         name: 'set',
         summary: 'Change one setting',
+        description:
+          'Keys under profiles. and defaults. go to a team config file: the project one when one is ' +
+          'found walking up from the working folder, else the global one (--global, --user choose). ' +
+          'A property its profile type declares secure, or one set with --secure, goes to the ' +
+          'credential store; without a value it is asked for with masked input. Other keys are ' +
+          'option defaults in config.json.',
         positionals: [
           keyArg,
-          { name: 'value', summary: 'The value; JSON (3, true, ["a","b"]) or plain text', required: true },
+          {
+            name: 'value',
+            summary:
+              'The value; JSON (3, true, ["a","b"]) or plain text. With --secure: asked for when left out',
+            required: false,
+          },
+        ],
+        options: [
+          ...layerOptions,
+          {
+            name: 'secure',
+            type: 'boolean',
+            summary: 'Keep the profile property in the credential store, not in the file',
+            env: false,
+            config: false,
+          },
         ],
         examples: [
           {
             command: 'mycli config set greet.times 3',
             description: 'Make `greet` repeat three times unless told otherwise',
           },
+          {
+            command: 'mycli config set profiles.dev.properties.token --secure',
+            description: 'Ask for a token (not echoed) and keep it in the credential store',
+          },
         ],
         handler: () => (ctx: CommandContext) => {
           const key = String(ctx.args.key);
-          const value = parseConfigValue(String(ctx.args.value));
+          const text = ctx.args.value === undefined ? undefined : String(ctx.args.value);
+          if (isTeamKey(key)) return setTeam().setTeamValue(ctx, env, key, text);
+          if (text === undefined) throw missingConfigValue(ctx.host.name, key);
+          const value = parseConfigValue(text);
           // eslint-disable-next-line @typescript-eslint/no-require-imports -- only `config set` needs it
           (require('./checkConfigValue') as typeof import('./checkConfigValue')).checkConfigValue(
             tree(),
@@ -124,8 +185,10 @@ export function configGroup(tree: () => readonly CommandNode[]): GroupDefinition
         aliases: ['rm'],
         summary: 'Remove one setting',
         positionals: [keyArg],
+        options: layerOptions,
         handler: () => (ctx: CommandContext) => {
           const key = String(ctx.args.key);
+          if (isTeamKey(key)) return unsetTeam().unsetTeamValue(ctx, env, key);
           const removed = ctx.config.unset(key);
           return {
             key,

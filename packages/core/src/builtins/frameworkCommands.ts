@@ -3,6 +3,7 @@ import { writeFileAtomic } from '../fs/writeFileAtomic';
 import type { BuiltinSwitches } from '../api/cli';
 import type { CommandContext } from '../api/context';
 import type { CommandNode } from '../definitions/types';
+import type { CredentialManager, ProfileTypeDefinition } from '../profiles/types';
 import { configGroup } from './configCommands';
 import { SHELLS, installCommand, type Shell } from './shells';
 
@@ -42,6 +43,10 @@ export interface BuiltinEnv {
   description: string | undefined;
   /** The merged command tree (built-ins and sources), read when a built-in runs. */
   tree: () => readonly CommandNode[];
+  /** The profile types known to the run (host, then sources), read when a built-in runs. */
+  profileTypes: () => readonly ProfileTypeDefinition[];
+  /** The run's credential manager, created when a built-in first needs it. */
+  credentials: () => CredentialManager;
 }
 
 /**
@@ -68,7 +73,7 @@ export function frameworkCommands(env: BuiltinEnv): CommandNode[] {
       handler: () => (ctx: CommandContext) => versions().versionInfo(ctx.host.name, ctx.host.version),
     });
   }
-  if (env.switches.config !== false) nodes.push(configGroup(env.tree));
+  if (env.switches.config !== false) nodes.push(configGroup(env));
   if (env.switches.completion !== false) {
     nodes.push({
       name: 'completion',

@@ -1,28 +1,29 @@
 import type { Cli } from '../api/cli';
 import type { WritableLike } from '../api/io';
+import { withStdin } from './defaultIO';
 import { versionFastPath } from './versionFastPath';
 
 // The cleanup registry lives here, in a module every run loads anyway: registering costs nothing.
-const cleanups = new Set<() => void>();
+const cleanups = new Set<(signal?: 'SIGINT' | 'SIGTERM') => void>();
 
 /**
  * Registers `fn` to run if the process is interrupted (SIGINT, SIGTERM) under {@link runMain}
  * while the work it undoes is in progress: restoring the terminal, releasing a lock. `fn` must be
- * synchronous. Returns the function that unregisters it (call it once the work is done).
- * Library code registers here instead of listening to `process` itself.
+ * synchronous; it is given the signal. Returns the function that unregisters it (call it once
+ * the work is done). Library code registers here instead of listening to `process` itself.
  */
-export function registerCleanup(fn: () => void): () => void {
-  const entry = (): void => fn();
+export function registerCleanup(fn: (signal?: 'SIGINT' | 'SIGTERM') => void): () => void {
+  const entry = (signal?: 'SIGINT' | 'SIGTERM'): void => fn(signal);
   cleanups.add(entry);
   return () => void cleanups.delete(entry);
 }
 
 /** Runs the registered cleanups, newest first, each once; one that throws does not stop the rest. */
-export function runCleanups(): void {
+export function runCleanups(signal?: 'SIGINT' | 'SIGTERM'): void {
   for (const fn of [...cleanups].reverse()) {
     cleanups.delete(fn);
     try {
-      fn();
+      fn(signal);
     } catch {
       // best effort: the process is being stopped
     }
@@ -74,13 +75,13 @@ export async function runMain(cliOrLazy: Cli | LazyCli): Promise<number> {
   }
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
-      runCleanups();
+      runCleanups(signal);
       // A command that listens to the signal itself decides when to exit.
       if (process.listenerCount(signal) === 1) process.exit(SIGNAL_EXIT[signal]);
     });
   }
   const cli = 'load' in cliOrLazy ? cliOrLazy.load() : cliOrLazy;
-  const code = await cli.run(argv, {
+  const io = {
     stdout,
     stderr: process.stderr,
     env: process.env,
@@ -89,7 +90,8 @@ export async function runMain(cliOrLazy: Cli | LazyCli): Promise<number> {
     stderrIsTTY: Boolean(process.stderr.isTTY),
     ...(process.stdout.isTTY && process.stdout.columns ? { columns: process.stdout.columns } : {}),
     ...(process.stderr.isTTY && process.stderr.columns ? { stderrColumns: process.stderr.columns } : {}),
-  });
+  };
+  const code = await cli.run(argv, withStdin(io, {}));
   if (!process.exitCode) process.exitCode = code;
   return code;
 }

@@ -86,6 +86,8 @@ export function reportFailure(io: CliIO, out: Output, run: FailureContext, throw
     if (stack) io.stderr.write(`${stack}\n`);
     return error.exitCode;
   }
+  // Ctrl-C at a prompt ends the run the way Ctrl-C anywhere does: without a message.
+  if (error.code === 'EDICT_INTERRUPTED') return error.exitCode;
   out.error(error.message);
   if (error.hint) io.stderr.write(`Hint: ${error.hint}\n`);
   if (stack) io.stderr.write(`${stack}\n`);

@@ -15,7 +15,8 @@ import { createOutput } from '../output/createOutput';
 import type { Logger } from '../profiles/types';
 import { BOOLEAN_WANTED, BOOLEAN_WORDS } from '../parsing/coerce';
 import { keyringCredentialManager } from '../profiles/keyringCredentialManager';
-import type { CredentialManager, Prompter } from '../profiles/types';
+import type { CredentialManager, ProfileTypeDefinition } from '../profiles/types';
+import { createPrompter } from '../prompt/createPrompter';
 import { parseInputs } from './parseInputs';
 import { extractGlobalFlags } from '../routing/globalFlags';
 import { findChild, route, routeNode } from '../routing/route';
@@ -30,10 +31,16 @@ export async function runEngine(options: CliOptions, argv: string[], io: CliIO):
     ? { flags: extractGlobalFlags([]).flags, rest: argv.slice(1), invalid: undefined }
     : extractGlobalFlags(argv);
   let tree: CommandNode[] = [];
+  let profileTypes: readonly ProfileTypeDefinition[] = options.profileTypes ?? [];
+  let credentialManager: CredentialManager | undefined = options.credentialManager;
+  // Created on first use: a run without secure values never loads the native keyring module.
+  const credentials = (): CredentialManager => (credentialManager ??= keyringCredentialManager(host.name));
   const framework = frameworkCommands({
     switches: options.builtins ?? {},
     description: options.description,
     tree: () => tree,
+    profileTypes: () => profileTypes,
+    credentials,
   });
   // Answered by the engine, unless the host replaced it (then it is not in the tree).
   const helpNode = framework.find((n) => n.name === HELP_COMMAND);
@@ -52,6 +59,7 @@ export async function runEngine(options: CliOptions, argv: string[], io: CliIO):
     if (flags.version && !flags.help) return reportVersion(io, out, flags, host);
     const loaded = await loadTree(builtins, options.sources ?? [], host, options.profileTypes ?? []);
     tree = loaded.tree;
+    profileTypes = loaded.profileTypes;
     loaded.warnings.forEach((w) => out.warn(w));
     if (completing) {
       // Completion and help renderers load only on runs that need them.
@@ -105,14 +113,12 @@ export async function runEngine(options: CliOptions, argv: string[], io: CliIO):
       env: io.env,
       config: () => config,
     };
-    // The terminal Prompter goes here once built (it asks for missing values; see resolveInputs).
-    const prompter: Prompter | undefined = undefined;
-    let credentials: CredentialManager | undefined;
+    const prompter = createPrompter(io, { json: flags.json, helpCommand: `${label} --help` });
     const parsed = await parseInputs(parseInput, {
       host,
       types: loaded.profileTypes,
-      credentials: () => (credentials ??= options.credentialManager ?? keyringCredentialManager(host.name)),
-      ...(prompter === undefined ? {} : { prompter }),
+      credentials,
+      prompter,
       showInputsOnly: flags.showInputsOnly,
     });
     parsed.secrets.forEach((secret) => logs.censor.add(secret));
@@ -137,6 +143,7 @@ export async function runEngine(options: CliOptions, argv: string[], io: CliIO):
       out,
       config,
       debug,
+      prompt: prompter,
       log,
       ...(parsed.profiles === undefined ? {} : { profiles: parsed.profiles }),
     };
