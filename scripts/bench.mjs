@@ -14,7 +14,7 @@ import { publishAll } from './bench/publish.mjs';
 import { machineFacts, renderReport } from './bench/report.mjs';
 import { rssMethod } from './bench/run.mjs';
 import { profileCommands } from './bench/profile.mjs';
-import { BARE, homeCommands, makeHome, measureStartup } from './bench/startup.mjs';
+import { addSecureProfile, BARE, homeCommands, makeHome, measureStartup } from './bench/startup.mjs';
 import { bigPlugin, syntheticPlugins } from './bench/synthetic.mjs';
 import { evaluateTargets } from './bench/targets.mjs';
 
@@ -104,6 +104,7 @@ async function main() {
   log('starting a throw-away registry');
   const registry = await startRegistry();
   const homes = [];
+  let secrets;
   try {
     const ctx = { registry, mycli: join(root, 'bin/mycli'), version };
     const count = await publishAll(root, registry, [
@@ -113,9 +114,11 @@ async function main() {
     log(`published ${count} synthetic packages to ${registry.url}`);
     const results = { machine: machineFacts(), options: opts, rssMethod, plugins: opts.plugins, setup: [] };
     if (opts.startup) {
+      secrets = await startSecrets(require, log);
       for (const n of opts.plugins) {
         log(`installing ${n} plugins into a temp home`);
-        const home = makeHome(ctx, n);
+        let home = makeHome(ctx, n);
+        if (n === maxN && n > 0 && secrets) home = addSecureProfile(home, secrets);
         homes.push(home);
         results.setup.push({ n, installMs: home.installMs, indexBytes: home.indexBytes });
       }
@@ -163,7 +166,16 @@ async function main() {
       else rmSync(h.home, { recursive: true, force: true });
     }
     await registry.stop();
+    await secrets?.stop();
   }
+}
+
+/** A private Secret Service (gnome-keyring) for the secure-profile row, or undefined when missing. */
+async function startSecrets(require, log) {
+  const { secretServiceAvailable, startSecretService } = require(join(root, 'packages/testing/lib/index.js'));
+  if (secretServiceAvailable()) return startSecretService();
+  log('no gnome-keyring-daemon, dbus-daemon or secret-tool: the secure-profile row is skipped');
+  return undefined;
 }
 
 main().catch((err) => {

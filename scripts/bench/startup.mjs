@@ -1,11 +1,12 @@
 // Startup suite: for each plugin count N, a home with N synthetic plugins installed through the
 // real plugin manager, then time and peak RSS of mycli commands against bare `node -e 0`.
-import { mkdtempSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rssAll, timeAll } from './measure.mjs';
 import { cleanEnv, modulesOnce, runChecked, timeOnce } from './run.mjs';
-import { pluginGroup, pluginName } from './synthetic.mjs';
+import { PROFILE_COMMAND, PROFILE_TYPE, pluginGroup, pluginName } from './synthetic.mjs';
 
 export const BARE = 'bare node -e 0';
 
@@ -47,8 +48,37 @@ export function makeHome(ctx, n) {
   return { n, home, env, installMs, indexBytes };
 }
 
+/** The secure value the profile row reads from the credential store. */
+export const BENCH_TOKEN = 'bench-t0ken-123';
+
+/**
+ * Gives a home with plugins a global `mycli.config.json` holding a `bench` profile whose token is
+ * in the real credential store (`secrets`: a running Secret Service from @edict/testing), so the
+ * profile row measures reading a profile and a secure value. Returns the env to run it with.
+ */
+export function addSecureProfile(home, secrets) {
+  const file = join(home.home, 'mycli.config.json');
+  const config = {
+    profiles: { bench: { type: PROFILE_TYPE.type, properties: { region: 'eu' }, secure: ['token'] } },
+    defaults: { bench: 'bench' },
+  };
+  writeFileSync(file, `${JSON.stringify(config, null, 2)}\n`);
+  const username = `${file}:bench.token`;
+  const stored = spawnSync(
+    'secret-tool',
+    ['store', '--label', 'bench', 'service', 'mycli', 'username', username],
+    {
+      env: { ...process.env, ...secrets.env },
+      input: BENCH_TOKEN,
+      encoding: 'utf8',
+    },
+  );
+  if (stored.status !== 0) throw new Error(`bench: secret-tool store failed: ${stored.stderr}`);
+  return { ...home, secureEnv: { ...home.env, ...secrets.env } };
+}
+
 /** The commands measured for one home. */
-export function homeCommands(ctx, { n, env }) {
+export function homeCommands(ctx, { n, env, secureEnv }) {
   const cmd = (label, args, expect) => ({
     label: `${label} @${n}`,
     argv: ['node', ctx.mycli, ...args],
@@ -67,6 +97,13 @@ export function homeCommands(ctx, { n, env }) {
       cmd('plugin group --help', [group, '--help'], 'delete'),
     );
   }
+  if (secureEnv)
+    list.push({
+      label: `plugin command with a secure profile value @${n}`,
+      argv: ['node', ctx.mycli, pluginGroup(0), PROFILE_COMMAND, 'item-1'],
+      env: secureEnv,
+      expect: `(token of ${BENCH_TOKEN.length} characters)`,
+    });
   return list;
 }
 

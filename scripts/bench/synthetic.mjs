@@ -17,6 +17,18 @@ export const pluginName = (i) => `bench-plugin-${pad(i)}`;
 export const pluginGroup = (i) => `bp${pad(i)}`;
 const depName = (i) => `bench-dep-${pad(i, 2)}`;
 export const BIG_PLUGIN = 'bench-big-plugin';
+/** The profile type of synthetic plugin 0, whose `get` command reads a profile with a secure token. */
+export const PROFILE_TYPE = {
+  type: 'bench',
+  summary: 'A synthetic service connection',
+  properties: {
+    region: { type: 'string', description: 'Where the service runs' },
+    token: { type: 'string', description: 'The token to call it with', secure: true },
+  },
+  required: ['token'],
+};
+/** The command of plugin 0 that uses {@link PROFILE_TYPE}. */
+export const PROFILE_COMMAND = 'get';
 
 function library(name, version, dependencies = {}) {
   const requires = Object.keys(dependencies)
@@ -51,7 +63,14 @@ function library(name, version, dependencies = {}) {
 }
 
 function commandNode(i, command, handlerDir) {
+  // Plugin 0's `get` fills --region and --token from a `bench` profile.
+  const profiled = i === 0 && command === PROFILE_COMMAND;
+  const profileOptions = [
+    { name: 'region', type: 'string', summary: 'Where the service runs' },
+    { name: 'token', type: 'string', summary: 'The token to call it with', required: true, config: false },
+  ];
   return {
+    ...(profiled ? { profile: { required: [PROFILE_TYPE.type] } } : {}),
     name: command,
     summary: `${command[0].toUpperCase()}${command.slice(1)} things of synthetic plugin ${i}`,
     description:
@@ -63,6 +82,7 @@ function commandNode(i, command, handlerDir) {
       { name: 'filter', type: 'string', summary: 'Only items whose name matches' },
       { name: 'verbose', type: 'boolean', summary: 'Say more' },
       { name: 'mode', type: 'string', summary: 'How to run', choices: ['fast', 'safe'], default: 'safe' },
+      ...(profiled ? profileOptions : []),
     ],
     examples: [
       {
@@ -88,8 +108,9 @@ function plugin(i, name, dependencies, description) {
   const handler = (command) =>
     text(
       `'use strict';\nconst format = require('${firstDep}');\n` +
-        `exports.handler = async function ${command}(ctx) {\n` +
-        `  const line = format('${group} ${command} ' + (ctx.args.target ?? 'all'));\n` +
+        `exports.handler = async function ${command}Command(ctx) {\n` +
+        `  const signed = ctx.args.token ? ' (token of ' + ctx.args.token.length + ' characters)' : '';\n` +
+        `  const line = format('${group} ${command} ' + (ctx.args.target ?? 'all')) + signed;\n` +
         `  ctx.out.text(line);\n  return { plugin: '${name}', command: '${command}', line };\n};\n`,
     );
   return {
@@ -109,7 +130,10 @@ function plugin(i, name, dependencies, description) {
       { path: 'README.md', data: text(filler(name)) },
       {
         path: 'commands.js',
-        data: text(`'use strict';\nexports.commands = ${JSON.stringify(commands, null, 2)};\n`),
+        data: text(
+          `'use strict';\nexports.commands = ${JSON.stringify(commands, null, 2)};\n` +
+            (i === 0 ? `exports.profileTypes = ${JSON.stringify([PROFILE_TYPE], null, 2)};\n` : ''),
+        ),
       },
       ...PLUGIN_COMMANDS.map((c) => ({ path: `handlers/${c}.js`, data: handler(c) })),
     ],

@@ -51,7 +51,7 @@ export async function runEngine(options: CliOptions, argv: string[], io: CliIO):
   const out = createOutput(io, { json: flags.json, noColor: flags.noColor });
   const config = fileConfigStore(host.dirs.config, host.name);
   const rerun = [host.name, ...argv].join(' ');
-  // The integrator registers secure values in `logs.censor`; a logger is made when first needed.
+  // Secure values in effect are added to `logs.censor` once parsed; a logger is made when first needed.
   const logs = runLog(host, { debug, stderr: io.stderr, warn: (w) => out.warn(w) });
   let log: Logger | undefined;
   try {
