@@ -1,5 +1,8 @@
 // The public API of @edict/core. Only light modules are re-exported here: heavy libraries
-// (yargs-parser, chalk, cli-table3) are required inside the functions that need them.
+// (yargs-parser, chalk, cli-table3) are required inside the functions that need them, and the
+// functions only some runs need (manifests, profiles, prompts) are `lazy`: required on first call.
+/* eslint-disable @typescript-eslint/no-require-imports -- the lazy exports require on first call */
+import { lazy } from './lazy';
 export { createCli } from './cli/createCli';
 export { runMain, registerCleanup, runCleanups, type LazyCli } from './cli/runMain';
 // isEsmFile lives apart from the handler loader, whose import() must stay off the startup path.
@@ -25,9 +28,18 @@ export type {
 // Plugin command manifests: what `edict-manifest` writes at pack time and installs read.
 export { MANIFEST_FILE, MANIFEST_VERSION, manifestPathOf } from './manifest/format';
 export type { PluginManifest } from './manifest/format';
-export { checkCommandTree } from './manifest/checkCommandTree';
-export { parseManifest } from './manifest/parseManifest';
-export { generateManifest } from './manifest/generateManifest';
+export const checkCommandTree = lazy(
+  () => require('./manifest/checkCommandTree') as typeof import('./manifest/checkCommandTree'),
+  'checkCommandTree',
+);
+export const parseManifest = lazy(
+  () => require('./manifest/parseManifest') as typeof import('./manifest/parseManifest'),
+  'parseManifest',
+);
+export const generateManifest = lazy(
+  () => require('./manifest/generateManifest') as typeof import('./manifest/generateManifest'),
+  'generateManifest',
+);
 export { envPrefixFor, toEnvSegment, camelCase, kebabCase } from './host/names';
 export type { Cli, CliOptions, BuiltinSwitches } from './api/cli';
 export type { CliIO, WritableLike } from './api/io';
@@ -47,22 +59,77 @@ export type {
   Logger,
 } from './profiles/types';
 export { createCensor, CENSORED, type Censor } from './log/censor';
-export { createLogger, type LoggerOptions } from './log/createLogger';
+export type { LoggerOptions } from './log/createLogger';
+export const createLogger = lazy(
+  () => require('./log/createLogger') as typeof import('./log/createLogger'),
+  'createLogger',
+);
 export { parseLogLevel, LOG_LEVELS, DEFAULT_LOG_LEVEL, type LogLevelSetting } from './log/logLevel';
-export { checkProfileTypes } from './profiles/checkProfileTypes';
-export { buildConfigSchema, writeConfigSchema, schemaFileName } from './profiles/schema';
+export const checkProfileTypes = lazy(
+  () => require('./profiles/checkProfileTypes') as typeof import('./profiles/checkProfileTypes'),
+  'checkProfileTypes',
+);
+export const buildConfigSchema = lazy(
+  () => require('./profiles/schema') as typeof import('./profiles/schema'),
+  'buildConfigSchema',
+);
+export const writeConfigSchema = lazy(
+  () => require('./profiles/schema') as typeof import('./profiles/schema'),
+  'writeConfigSchema',
+);
+export const schemaFileName = lazy(
+  () => require('./profiles/schema') as typeof import('./profiles/schema'),
+  'schemaFileName',
+);
 // Config files and profiles: jsonc-parser loads only inside the functions that read or edit a file.
 export type { ConfigLayer, TeamConfigData, ProfileData } from './profiles/configTypes';
-export { findConfigLayers, findProjectFolder, configFileNames } from './profiles/findConfigLayers';
-export { resolveProfile, type ResolvedProfile, type ResolvedProperty } from './profiles/resolveProfile';
-export {
-  listProfiles,
-  profileConfigKey,
-  profileJsonPath,
-  type ProfileListing,
-} from './profiles/profilePaths';
-export { setConfigValue, type SetConfigValueOptions } from './profiles/setConfigValue';
-export { secureAccount } from './profiles/secureAccount';
-export { keyringCredentialManager } from './profiles/keyringCredentialManager';
+export const findConfigLayers = lazy(
+  () => require('./profiles/findConfigLayers') as typeof import('./profiles/findConfigLayers'),
+  'findConfigLayers',
+);
+export const findProjectFolder = lazy(
+  () => require('./profiles/findConfigLayers') as typeof import('./profiles/findConfigLayers'),
+  'findProjectFolder',
+);
+export const configFileNames = lazy(
+  () => require('./profiles/findConfigLayers') as typeof import('./profiles/findConfigLayers'),
+  'configFileNames',
+);
+export type { ResolvedProfile, ResolvedProperty } from './profiles/resolveProfile';
+export const resolveProfile = lazy(
+  () => require('./profiles/resolveProfile') as typeof import('./profiles/resolveProfile'),
+  'resolveProfile',
+);
+export type { ProfileListing } from './profiles/profilePaths';
+export const listProfiles = lazy(
+  () => require('./profiles/profilePaths') as typeof import('./profiles/profilePaths'),
+  'listProfiles',
+);
+export const profileConfigKey = lazy(
+  () => require('./profiles/profilePaths') as typeof import('./profiles/profilePaths'),
+  'profileConfigKey',
+);
+export const profileJsonPath = lazy(
+  () => require('./profiles/profilePaths') as typeof import('./profiles/profilePaths'),
+  'profileJsonPath',
+);
+export type { SetConfigValueOptions } from './profiles/setConfigValue';
+export const setConfigValue = lazy(
+  () => require('./profiles/setConfigValue') as typeof import('./profiles/setConfigValue'),
+  'setConfigValue',
+);
+export const secureAccount = lazy(
+  () => require('./profiles/secureAccount') as typeof import('./profiles/secureAccount'),
+  'secureAccount',
+);
+export const keyringCredentialManager = lazy(
+  () =>
+    require('./profiles/keyringCredentialManager') as typeof import('./profiles/keyringCredentialManager'),
+  'keyringCredentialManager',
+);
 // The terminal prompter; each prompt library is required only when its first prompt is shown.
-export { createPrompter, type PrompterOptions } from './prompt/createPrompter';
+export type { PrompterOptions } from './prompt/createPrompter';
+export const createPrompter = lazy(
+  () => require('./prompt/createPrompter') as typeof import('./prompt/createPrompter'),
+  'createPrompter',
+);

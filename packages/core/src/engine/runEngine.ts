@@ -9,12 +9,10 @@ import { isGroup } from '../definitions/types';
 import { usageError } from '../errors/EdictError';
 import { loadHandler } from '../handlers/loadHandler';
 import { resolveHost } from '../host/resolveHost';
-import { logFailure } from '../log/logFailure';
 import { runLog } from '../log/runLog';
 import { createOutput } from '../output/createOutput';
 import type { Logger } from '../profiles/types';
 import { BOOLEAN_WANTED, BOOLEAN_WORDS } from '../parsing/coerce';
-import { keyringCredentialManager } from '../profiles/keyringCredentialManager';
 import type { CredentialManager, ProfileTypeDefinition } from '../profiles/types';
 import { createPrompter } from '../prompt/createPrompter';
 import { parseInputs } from './parseInputs';
@@ -34,7 +32,7 @@ export async function runEngine(options: CliOptions, argv: string[], io: CliIO):
   let profileTypes: readonly ProfileTypeDefinition[] = options.profileTypes ?? [];
   let credentialManager: CredentialManager | undefined = options.credentialManager;
   // Created on first use: a run without secure values never loads the native keyring module.
-  const credentials = (): CredentialManager => (credentialManager ??= keyringCredentialManager(host.name));
+  const credentials = (): CredentialManager => (credentialManager ??= defaultCredentials(host.name));
   const framework = frameworkCommands({
     switches: options.builtins ?? {},
     description: options.description,
@@ -153,6 +151,8 @@ export async function runEngine(options: CliOptions, argv: string[], io: CliIO):
     return code;
   } catch (err) {
     const code = reportFailure(io, out, { json: flags.json, debug, rerun }, err);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- only a failed run needs it
+    const { logFailure } = require('../log/logFailure') as typeof import('../log/logFailure');
     logFailure(log ?? logs.logger(host.name), err, code);
     return code;
   }
@@ -200,3 +200,11 @@ function strayAfterGroup(cliName: string, names: readonly string[], word: string
     details: { got: word },
   });
 }
+
+// The native keyring module loads only when a run reads or writes a secure value.
+function defaultCredentials(service: string): CredentialManager {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { keyringCredentialManager } = require('../profiles/keyringCredentialManager') as KeyringModule;
+  return keyringCredentialManager(service);
+}
+type KeyringModule = typeof import('../profiles/keyringCredentialManager');
