@@ -61,11 +61,11 @@ describe('profile types of plugins', () => {
     expect(installed.stdout).toBe(
       'Installed mycli-plugin-greets@1.0.0: commands greets; profile types greeter\n',
     );
-    expect(schemaTypes(s)).toEqual(['greeter']);
+    expect(schemaTypes(s)).toEqual(['base', 'greeter']);
     expect((await s.run(['greets', 'run'])).stdout).toBe('mycli-plugin-greets@1.0.0 run\n');
     const removed = await s.run(['plugins', 'uninstall', 'mycli-plugin-greets']);
     expect(removed.status).toBe(0);
-    expect(schemaTypes(s)).toEqual([]);
+    expect(schemaTypes(s)).toEqual(['base']);
   });
 
   test('a type of another plugin is refused at install, nothing changes; validate reports it', async () => {
@@ -101,16 +101,16 @@ describe('profile types of plugins', () => {
     cpSync(join(REPO_ROOT, 'packages', 'mycli', 'examples', 'hello-plugin'), example, { recursive: true });
     const linked = await s.run(['plugins', 'link', example]);
     expect(linked.stderr).toBe('');
-    expect(schemaTypes(s)).toEqual(['greeter']);
+    expect(schemaTypes(s)).toEqual(['base', 'greeter']);
     const unlinked = await s.run(['plugins', 'unlink', '@mycli-examples/plugin-hello']);
     expect(unlinked.status).toBe(0);
-    expect(schemaTypes(s)).toEqual([]);
+    expect(schemaTypes(s)).toEqual(['base']);
 
     const installed = await s.run(['plugins', 'install', example]);
     expect(installed.stdout).toBe(
       'Installed @mycli-examples/plugin-hello@1.0.0: commands hello; profile types greeter\n',
     );
-    expect(schemaTypes(s)).toEqual(['greeter']);
+    expect(schemaTypes(s)).toEqual(['base', 'greeter']);
     const greeted = await s.run(['hello', 'world', 'Ada', '--token', 's3cret-token']);
     expect({ status: greeted.status, stdout: greeted.stdout }).toEqual({
       status: 0,
