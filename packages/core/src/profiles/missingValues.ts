@@ -15,13 +15,17 @@ export interface MissingValue {
   secure: boolean;
 }
 
-/** Required options still unset, then required properties of required profile types. */
+/**
+ * Required options still unset, then required properties of the profile types in use: every
+ * required type, and each optional type that has a profile (a profile in use must be complete).
+ */
 export function findMissing(input: {
   options: readonly OptionDefinition[];
   layered: LayeredOptions;
   profiles: CommandProfiles;
   types: readonly ProfileTypeDefinition[];
   requiredTypes: readonly string[];
+  optionalTypes?: readonly string[];
 }): MissingValue[] {
   const { values } = input.layered;
   const missing: MissingValue[] = [];
@@ -41,7 +45,8 @@ export function findMissing(input: {
         secure: input.profiles.secure.has(option.name),
       });
     }
-  for (const type of input.requiredTypes) {
+  const inUse = (input.optionalTypes ?? []).filter((t) => input.profiles.byType.has(t));
+  for (const type of [...input.requiredTypes, ...inUse]) {
     const definition = input.types.find((t) => t.type === type);
     const profile = input.profiles.byType.get(type);
     for (const name of definition?.required ?? []) {

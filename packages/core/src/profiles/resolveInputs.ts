@@ -100,6 +100,7 @@ export async function resolveInputs(input: ResolveInputsInput): Promise<Resolved
     profiles,
     types: input.types,
     requiredTypes: tokenized.command.profile?.required ?? [],
+    optionalTypes: tokenized.command.profile?.optional ?? [],
   });
   const notices: string[] = [];
   if (missing.length > 0 && !input.listMissing) {

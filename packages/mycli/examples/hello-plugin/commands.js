@@ -34,5 +34,8 @@ exports.profileTypes = [
       greeting: { type: 'string', description: 'The greeting word' },
       token: { type: 'string', description: 'The token to sign greetings with', secure: true },
     },
+    // A greeter profile in use must have a token: without one (and no --token), the command asks
+    // for it on a terminal, or fails listing the ways to give it.
+    required: ['token'],
   },
 ];

@@ -39,7 +39,7 @@ describe('config init', () => {
     expect(JSON.parse(readFileSync(projectFile(), 'utf8'))).toEqual({
       $schema: './procli.schema.json',
       profiles: {
-        base: { type: 'base', properties: { host: '', port: 443 } },
+        base: { type: 'base', properties: { port: 443 } },
         greeter: { type: 'greeter', properties: { greeting: 'Hello' }, secure: ['token'] },
       },
       defaults: { base: 'base', greeter: 'greeter' },
