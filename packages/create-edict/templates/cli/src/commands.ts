@@ -9,7 +9,9 @@ export const commands: CommandNode[] = [
   {
     name: 'hello',
     summary: 'Say hello',
-    description: 'Greets someone. Options can also come from the environment ({{envPrefix}}_OPT_SHOUT=1) or the config file ({{bin}} config set hello.shout true).',
+    description:
+      'Greets someone. Options can also come from the environment ({{envPrefix}}_OPT_SHOUT=1) ' +
+      'or the config file ({{bin}} config set hello.shout true).',
     positionals: [{ name: 'name', summary: 'Who to greet (default: world)' }],
     options: [{ name: 'shout', aliases: ['s'], type: 'boolean', summary: 'Greet in capitals' }],
     examples: [{ command: '{{bin}} hello Ada --shout', description: 'Greet Ada loudly' }],

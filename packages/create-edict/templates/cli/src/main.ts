@@ -6,7 +6,8 @@ import { installedPlugins, pluginsGroup } from '@edict/plugins';
 import { commands } from './commands';
 
 const packageRoot = join(__dirname, '..');
-const { version } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string };
+const pkg = readFileSync(join(packageRoot, 'package.json'), 'utf8');
+const { version } = JSON.parse(pkg) as { version: string };
 
 /**
  * The {{bin}} CLI: its own commands, the `plugins` command group, and the commands of installed

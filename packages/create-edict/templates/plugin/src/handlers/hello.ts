@@ -7,7 +7,9 @@ import type { CommandContext } from '@edict/core';
 export function handler(ctx: CommandContext): { greeting: string } {
   const name = (ctx.args.name as string | undefined) ?? 'world';
   if (!/^[\p{L} .'-]+$/u.test(name)) {
-    throw usageError('EDICT_{{codePrefix}}_BAD_NAME', `"${name}" is not a name.`, { hint: `${ctx.host.name} {{command}} hello Ada` });
+    throw usageError('EDICT_{{codePrefix}}_BAD_NAME', `"${name}" is not a name.`, {
+      hint: `${ctx.host.name} {{command}} hello Ada`,
+    });
   }
   const word = (ctx.args.greeting as string | undefined) ?? 'Hello';
   const greeting = ctx.args.shout ? `${word}, ${name}!`.toUpperCase() : `${word}, ${name}!`;

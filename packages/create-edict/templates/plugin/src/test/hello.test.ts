@@ -40,7 +40,8 @@ test('the real {{host}} runs the plugin after `{{host}} plugins link`', async ()
   const link = await runCommand({ bin, name: '{{host}}', argv: ['plugins', 'link', root] });
   try {
     assert.equal(link.exitCode, 0, link.stderr);
-    const run = await runCommand({ bin, name: '{{host}}', home: link.home, argv: ['{{command}}', 'hello', '--json'] });
+    const argv = ['{{command}}', 'hello', '--json'];
+    const run = await runCommand({ bin, name: '{{host}}', home: link.home, argv });
     assert.equal(run.exitCode, 0, run.stderr);
     assert.deepEqual(run.result, { greeting: 'Hello, world!' });
   } finally {
