@@ -3,8 +3,7 @@ import type { HostInfo } from '../api/host';
 import type { WritableLike } from '../api/io';
 import type { Logger } from '../profiles/types';
 import { createCensor, type Censor } from './censor';
-import { createLogger } from './createLogger';
-import { parseLogLevel } from './logLevel';
+import { LOG_LEVELS, parseLogLevel, passes } from './logLevel';
 
 /** The logging of one run: one censor shared by its loggers, one logger per tag. */
 export interface RunLog {
@@ -47,18 +46,41 @@ export function runLog(host: HostInfo, options: RunLogOptions): RunLog {
       }
       let logger = loggers.get(tag);
       if (!logger) {
-        logger = createLogger({
-          dir: join(host.home, 'logs'),
-          name: host.name,
-          level,
-          tag,
-          censor,
-          ...(options.debug ? { stderr: options.stderr } : {}),
-          onError,
-        });
+        const make = (): Logger =>
+          // eslint-disable-next-line @typescript-eslint/no-require-imports -- only a line written needs it
+          (require('./createLogger') as typeof import('./createLogger')).createLogger({
+            dir: join(host.home, 'logs'),
+            name: host.name,
+            level: level ?? 'warn',
+            tag,
+            censor,
+            ...(options.debug ? { stderr: options.stderr } : {}),
+            onError,
+          });
+        logger = deferred(make, (l) => passes(l, level ?? 'warn') || (options.debug && passes(l, 'debug')));
         loggers.set(tag, logger);
       }
       return logger;
     },
+  };
+}
+
+/**
+ * A logger made on the first line that would be written anywhere, so a run that logs nothing
+ * below its level (most runs: debug lines at the default level) loads no logger module.
+ */
+function deferred(make: () => Logger, wanted: (level: (typeof LOG_LEVELS)[number]) => boolean): Logger {
+  let real: Logger | undefined;
+  const method =
+    (level: (typeof LOG_LEVELS)[number]) =>
+    (message: string, ...args: unknown[]): void => {
+      if (wanted(level)) (real ??= make())[level](message, ...args);
+    };
+  return {
+    trace: method('trace'),
+    debug: method('debug'),
+    info: method('info'),
+    warn: method('warn'),
+    error: method('error'),
   };
 }
