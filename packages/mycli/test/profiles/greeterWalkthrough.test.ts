@@ -1,18 +1,10 @@
-import {
-  cpSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { secretServiceAvailable, startSecretService, type SecretService } from '@edict/testing';
 import { startRegistry, type TestRegistry } from '../../../testing/src';
 import { makeSandbox, MYCLI_BIN, REPO_ROOT, type Sandbox } from '../helpers/cliSandbox';
+import { filesContaining } from '../helpers/filesContaining';
 import { HAVE_TMUX, openPane, type Pane } from '../helpers/tmux';
 
 // docs/profiles.md's walkthrough, run as written: the sample plugin from a real registry declares
@@ -36,14 +28,6 @@ function walkthrough(): string[][] {
     const [cli, ...args] = line.trim().split(/\s+/);
     if (cli !== 'mycli') throw new Error(`a walkthrough line that is not a mycli command: ${line}`);
     return args;
-  });
-}
-
-function filesContaining(dir: string, text: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return filesContaining(path, text);
-    return readFileSync(path, 'latin1').includes(text) ? [path] : [];
   });
 }
 

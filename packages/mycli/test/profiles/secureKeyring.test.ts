@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { secretServiceAvailable, startSecretService, type SecretService } from '@edict/testing';
 import { MYCLI_BIN } from '../helpers/cliSandbox';
+import { filesContaining } from '../helpers/filesContaining';
 import { HAVE_TMUX, openPane, type Pane } from '../helpers/tmux';
 
 // `mycli config set --secure` on a real terminal stores the typed value in a real Secret Service
@@ -18,17 +19,6 @@ if (!ready)
 const describeReady = ready ? describe : describe.skip;
 
 const SECRET = 'kr-5ecret-0x7f';
-
-/** Every file under `dir` whose content contains `text`. */
-function filesContaining(dir: string, text: string): string[] {
-  const found: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) found.push(...filesContaining(path, text));
-    else if (readFileSync(path, 'latin1').includes(text)) found.push(path);
-  }
-  return found;
-}
 
 let root: string;
 let service: SecretService;
