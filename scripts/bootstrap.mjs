@@ -30,3 +30,4 @@ if (!existsSync(join(root, 'node_modules', '.modules.yaml')) || process.env.EDIC
   run(npx, ['--yes', `pnpm@${pnpmVersion}`, 'install', ...frozen]);
 }
 run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', 'tsconfig.build.json']);
+run(process.execPath, [join(root, 'scripts', 'build', 'startupPack.mjs')]);

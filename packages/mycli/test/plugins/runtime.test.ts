@@ -163,7 +163,7 @@ describe('running plugin commands', () => {
       type Where = Record<'core' | 'mycli' | 'coreErrors' | 'mycliLib' | 'testPkg' | 'testPkgFile', string>;
       const where = await s.json<Where>(['cjs', 'where']);
       expect(where.exitCode).toBe(0);
-      expect(where.data.core).toBe(realpathSync(join(REPO_ROOT, 'packages/core/lib/index.js')));
+      expect(where.data.core).toBe(realpathSync(join(REPO_ROOT, 'packages/core/lib/index.packed.js')));
       expect(where.data.mycli).toBe(realpathSync(join(REPO_ROOT, 'packages/mycli/lib/index.js')));
       expect(where.data.coreErrors).toBe(realpathSync(join(REPO_ROOT, 'packages/core/lib/errors/index.js')));
       expect(where.data.mycliLib).toBe(realpathSync(join(REPO_ROOT, 'packages/mycli/lib/commands.js')));
@@ -210,7 +210,7 @@ describe('running plugin commands', () => {
       'through the ESM path; installed and linked',
     async () => {
       const s = sandbox();
-      const coreUrl = pathToFileURL(realpathSync(join(REPO_ROOT, 'packages/core/lib/index.js'))).href;
+      const coreUrl = pathToFileURL(realpathSync(join(REPO_ROOT, 'packages/core/lib/index.packed.js'))).href;
       const mycliUrl = pathToFileURL(realpathSync(join(REPO_ROOT, 'packages/mycli/lib/index.js'))).href;
       const installed = await s.run(['plugins', 'install', 'mycli-plugin-typeless']);
       expect({ status: installed.status, stderr: installed.stderr }).toEqual({ status: 0, stderr: '' });
@@ -248,7 +248,7 @@ describe('running plugin commands', () => {
         const cjs = await s.json<{ core: string }>(['typeless', 'cjs']);
         expect({ exitCode: cjs.exitCode, data: cjs.data }).toEqual({
           exitCode: 0,
-          data: { core: realpathSync(join(REPO_ROOT, 'packages/core/lib/index.js')) },
+          data: { core: realpathSync(join(REPO_ROOT, 'packages/core/lib/index.packed.js')) },
         });
       };
       await expectRuns(false);
