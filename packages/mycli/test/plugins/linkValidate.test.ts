@@ -246,7 +246,7 @@ describe('the init hook', () => {
       const ran = await s.run(['starter', 'run']);
       expect(ran.stderr).toBe('');
       expect(ran.stdout).toBe(
-        `1 mycli-plugin-starter ${join(REPO_ROOT, 'packages', 'core', 'lib', 'index.js')}\n`,
+        `1 mycli-plugin-starter ${join(REPO_ROOT, 'packages', 'core', 'lib', 'index.packed.js')}\n`,
       );
 
       const refused = await s.run(['grumpy', 'run']);
