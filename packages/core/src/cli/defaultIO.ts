@@ -1,12 +1,13 @@
-import { isatty } from 'node:tty';
 import type { CliIO } from '../api/io';
+import { isTerminal } from './processOutput';
 
 /**
  * Fills in the parts of {@link CliIO} a caller left out, from the current process. Reading
  * `process` here (and only here, besides `runMain`) keeps the rest of the engine pure.
  */
 export function completeIO(io: Partial<CliIO> = {}): CliIO {
-  const columns = io.columns ?? (process.stdout.isTTY ? process.stdout.columns : undefined);
+  // The process's streams are looked at only where the caller gave none: creating one costs time.
+  const columns = io.columns ?? (!io.stdout && process.stdout.isTTY ? process.stdout.columns : undefined);
   const stderrColumns =
     io.stderrColumns ?? (!io.stderr && process.stderr.isTTY ? process.stderr.columns : undefined);
   const full: CliIO = {
@@ -23,11 +24,23 @@ export function completeIO(io: Partial<CliIO> = {}): CliIO {
 }
 
 /**
- * Adds `stdin` and `stdinIsTTY`: the caller's, else the process's. `process.stdin` is read
- * only when a prompt reads it: creating it on every run would cost startup time.
+ * Adds `stdin` and `stdinIsTTY`: the caller's, else the process's. Both are looked at only when
+ * something reads them (a prompt, or the check for one): `process.stdin`, and telling whether fd
+ * 0 is a terminal, would cost startup time on every run.
  */
 export function withStdin(full: CliIO, io: Partial<CliIO>): CliIO {
-  full.stdinIsTTY = io.stdinIsTTY ?? ('stdin' in io || io.stdout ? false : isatty(0));
+  let known = 'stdin' in io || io.stdout ? false : undefined;
+  const ownTTY = Object.getOwnPropertyDescriptor(io, 'stdinIsTTY');
+  Object.defineProperty(
+    full,
+    'stdinIsTTY',
+    ownTTY ?? {
+      get: () => (known ??= isTerminal(0)),
+      set: (value: boolean) => void (known = value),
+      enumerable: true,
+      configurable: true,
+    },
+  );
   const given = Object.getOwnPropertyDescriptor(io, 'stdin');
   const lazy = { get: () => process.stdin, enumerable: true, configurable: true };
   return Object.defineProperty(full, 'stdin', given ?? lazy);

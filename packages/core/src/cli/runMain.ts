@@ -1,6 +1,6 @@
 import type { Cli } from '../api/cli';
-import type { WritableLike } from '../api/io';
 import { withStdin } from './defaultIO';
+import { processOutput } from './processOutput';
 import { versionFastPath } from './versionFastPath';
 
 // The cleanup registry lives here, in a module every run loads anyway: registering costs nothing.
@@ -47,27 +47,22 @@ export interface LazyCli {
  * The one function that touches `process`, for a CLI's bin file: runs `cli` on
  * `process.argv.slice(2)` with the process's streams, env and TTY facts, and sets
  * `process.exitCode`. A closed stdout (EPIPE, e.g. piped into `head`) ends output quietly.
+ * Output to a pipe or a file is written synchronously (see {@link processOutput}).
  * Given a {@link LazyCli}, `--version` is answered before the CLI is loaded. On SIGINT or
  * SIGTERM the registered cleanups run (see {@link registerCleanup}) and the process exits with
  * 130 or 143, unless the command listens to that signal itself.
  */
 export async function runMain(cliOrLazy: Cli | LazyCli): Promise<number> {
-  let stdoutClosed = false;
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') {
-      stdoutClosed = true;
-      return;
-    }
-    process.stderr.write(`Error: cannot write to stdout: ${err.message}\n`);
+  // Library errors never reach here: a failed write to stdout (other than a closed pipe) is the
+  // one thing only the process can report.
+  const errOut = processOutput(2, () => undefined);
+  const out = processOutput(1, (err) => {
+    errOut.output.write(`Error: cannot write to stdout: ${err.message}\n`);
     process.exitCode = 1;
   });
-  // Writes after the reader went away are dropped instead of queued or thrown.
-  const stdout: WritableLike = {
-    write: (chunk: string) => (stdoutClosed ? false : process.stdout.write(chunk)),
-  };
   const argv = process.argv.slice(2);
   if ('load' in cliOrLazy) {
-    const answered = versionFastPath(cliOrLazy, argv, { stdout });
+    const answered = versionFastPath(cliOrLazy, argv, { stdout: out.output });
     if (answered !== undefined) {
       process.exitCode = answered;
       return answered;
@@ -82,14 +77,14 @@ export async function runMain(cliOrLazy: Cli | LazyCli): Promise<number> {
   }
   const cli = 'load' in cliOrLazy ? cliOrLazy.load() : cliOrLazy;
   const io = {
-    stdout,
-    stderr: process.stderr,
+    stdout: out.output,
+    stderr: errOut.output,
     env: process.env,
     cwd: process.cwd(),
-    stdoutIsTTY: Boolean(process.stdout.isTTY),
-    stderrIsTTY: Boolean(process.stderr.isTTY),
-    ...(process.stdout.isTTY && process.stdout.columns ? { columns: process.stdout.columns } : {}),
-    ...(process.stderr.isTTY && process.stderr.columns ? { stderrColumns: process.stderr.columns } : {}),
+    stdoutIsTTY: out.isTTY,
+    stderrIsTTY: errOut.isTTY,
+    ...(out.columns ? { columns: out.columns } : {}),
+    ...(errOut.columns ? { stderrColumns: errOut.columns } : {}),
   };
   const code = await cli.run(argv, withStdin(io, {}));
   if (!process.exitCode) process.exitCode = code;

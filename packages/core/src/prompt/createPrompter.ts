@@ -34,7 +34,8 @@ function promptOutput(io: CliIO): NodeJS.WritableStream {
  * `EDICT_PROMPT_UNAVAILABLE`; Ctrl-C at a prompt throws `EDICT_INTERRUPTED` (exit 130).
  */
 export function createPrompter(io: CliIO, options: PrompterOptions): Prompter {
-  const interactive = !options.json && io.stdinIsTTY === true && io.stderrIsTTY;
+  // stderr first: telling whether stdin is a terminal can cost a module load.
+  const interactive = !options.json && io.stderrIsTTY && io.stdinIsTTY === true;
   const instead = options.helpCommand
     ? `Run it in a terminal, or give the value as an option or environment variable (${options.helpCommand})`
     : 'Run it in a terminal, or give the value as an option or environment variable';

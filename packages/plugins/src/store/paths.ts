@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 
 /**
@@ -31,14 +30,6 @@ export function encodeName(name: string): string {
 /** The folder holding every version folder of one plugin. */
 export const pluginDir = (pluginsDir: string, name: string): string =>
   join(installedRoot(pluginsDir), encodeName(name));
-
-/** A new, unique version folder name for one plugin: `installed/<name>/<version>-<id>`. */
-export function newVersionFolder(pluginsDir: string, name: string, version: string): string {
-  return join(
-    pluginDir(pluginsDir, name),
-    `${version.replace(/[^a-z0-9.+-]/gi, '_')}-${randomBytes(4).toString('hex')}`,
-  );
-}
 
 /** The plugin's package root inside its project folder. */
 export const packageRootIn = (project: string, name: string): string =>
