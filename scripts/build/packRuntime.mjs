@@ -1,11 +1,19 @@
-// The text of a startup pack (see startupPack.mjs): a loader of ~40 lines, then the members.
+// The text of a startup pack (see startupPack.mjs): a loader, then the table of its members,
+// whose sources are byte ranges of the data file beside it.
 
-/** The loader: a member is compiled on first require and cached under its real file name. */
+/**
+ * Member sources: read once, as bytes, when the first member loads. Compiled code: V8's code
+ * cache of each member, kept per pack build in the user's cache folder (see packCache below).
+ */
 const LOADER = `
 const Module = require('node:module');
-const { compileFunction } = require('node:vm');
+const { Script } = require('node:vm');
+const { readFileSync } = require('node:fs');
 const { dirname, join } = require('node:path');
-const PARAMS = ['exports', 'require', 'module', '__filename', '__dirname'];
+const WRAPPER = '(function (exports, require, module, __filename, __dirname) { ';
+let data;
+const scripts = new Map();
+const cache = stale ? undefined : packCache();
 
 function makeRequire(mod, deps) {
   const req = (request) => (deps[request] === undefined ? mod.require(request) : load(deps[request], mod));
@@ -16,18 +24,28 @@ function makeRequire(mod, deps) {
   return req;
 }
 
+function compile(rel, filename, start, end) {
+  data ??= readFileSync(join(__dirname, DATA_FILE));
+  const cachedData = cache && cache.get(rel);
+  const code = WRAPPER + data.toString('utf8', start, end) + '\\n})';
+  const script = new Script(code, { filename, ...(cachedData ? { cachedData } : {}) });
+  if (cache && (cachedData === undefined || script.cachedDataRejected)) cache.stale(scripts);
+  scripts.set(rel, script);
+  return script.runInThisContext();
+}
+
 function load(rel, parent) {
   const filename = join(__dirname, rel);
   const cached = Module._cache[filename];
   if (cached !== undefined) return cached.exports;
-  const [deps, source] = MEMBERS[rel];
+  const [deps, start, end] = MEMBERS[rel];
   const mod = new Module(filename, parent);
   mod.filename = filename;
   mod.paths = Module._nodeModulePaths(dirname(filename));
   Module._cache[filename] = mod;
   let done = false;
   try {
-    const fn = compileFunction(source, PARAMS, { filename });
+    const fn = compile(rel, filename, start, end);
     fn.call(mod.exports, mod.exports, makeRequire(mod, deps), mod, filename, dirname(filename));
     done = true;
   } finally {
@@ -36,16 +54,77 @@ function load(rel, parent) {
   mod.loaded = true;
   return mod.exports;
 }
+
+// The code cache: one file per pack build and Node version, under EDICT_COMPILE_CACHE (a folder,
+// or "off"), else the user's cache folder. V8 checks each entry against its source, its own
+// version and flags; a file that is missing, damaged or of another build only costs a compile.
+// When a run compiled a member without a usable entry, the file is rewritten as the process exits
+// (the one place a pack listens to process): entries then hold the functions the run compiled.
+function packCache() {
+  const set = process.env.EDICT_COMPILE_CACHE;
+  if (set === 'off') return undefined;
+  const env = process.env;
+  const home = () => require('node:os').homedir();
+  const base = set || join(process.platform === 'win32' ? env.LOCALAPPDATA || join(home(), 'AppData', 'Local')
+    : env.XDG_CACHE_HOME || join(home(), '.cache'), 'edict', 'compile');
+  const dir = join(base, process.version + '-' + process.arch, 'packs');
+  const file = join(dir, PACK_NAME + '-' + PACK_ID + '.bin');
+  const entries = new Map();
+  try {
+    const bytes = readFileSync(file);
+    const headerLength = bytes.readUInt32LE(0);
+    const header = JSON.parse(bytes.toString('utf8', 4, 4 + headerLength));
+    let offset = 4 + headerLength;
+    for (const [rel, length] of header) {
+      if (offset + length > bytes.length) throw new Error('truncated');
+      entries.set(rel, bytes.subarray(offset, (offset += length)));
+    }
+  } catch {
+    entries.clear();
+  }
+  let saving = false;
+  const save = (compiled) => {
+    try {
+      for (const [rel, script] of compiled) entries.set(rel, script.createCachedData());
+      const fs = require('node:fs');
+      const header = Buffer.from(JSON.stringify([...entries].map(([rel, b]) => [rel, b.length])));
+      const length = Buffer.alloc(4);
+      length.writeUInt32LE(header.length, 0);
+      fs.mkdirSync(dir, { recursive: true });
+      const temp = file + '.' + process.pid + '.tmp';
+      fs.writeFileSync(temp, Buffer.concat([length, header, ...entries.values()]));
+      fs.renameSync(temp, file);
+      prune(fs, dir);
+    } catch {
+      // a cache that cannot be written is no cache: the next run compiles again
+    }
+  };
+  return {
+    get: (rel) => entries.get(rel),
+    stale(compiled) {
+      if (saving) return;
+      saving = true;
+      process.once('exit', () => save(compiled));
+    },
+  };
+}
+
+// Keeps the newest few cache files of this package (other builds, other CLIs' versions of it).
+function prune(fs, dir) {
+  const mine = fs.readdirSync(dir).filter((f) => f.startsWith(PACK_NAME + '-') && f.endsWith('.bin'));
+  if (mine.length <= 4) return;
+  const byAge = mine.map((f) => [f, fs.statSync(join(dir, f)).mtimeMs]).sort((a, b) => b[1] - a[1]);
+  for (const [f] of byAge.slice(4)) fs.rmSync(join(dir, f), { force: true });
+}
 `;
 
 /**
- * @param {{ members: { rel: string, source: string, deps: Record<string, string> }[],
- *   exportNames: string[], buildStamp: number | null }} pack
+ * @param {{ members: { rel: string, start: number, end: number, deps: Record<string, string> }[],
+ *   exportNames: string[], buildStamp: number | null, name: string, id: string, dataFile: string }} pack
  */
-export function packRuntime({ members, exportNames, buildStamp }) {
+export function packRuntime({ members, exportNames, buildStamp, name, id, dataFile }) {
   const entries = members.map(
-    ({ rel, source, deps }) =>
-      `  ${JSON.stringify(rel)}: [${JSON.stringify(deps)}, ${JSON.stringify(source)}],`,
+    ({ rel, start, end, deps }) => `  ${JSON.stringify(rel)}: [${JSON.stringify(deps)}, ${start}, ${end}],`,
   );
   // Named exports spelled out so that Node's ESM loader (cjs-module-lexer) finds them; never run.
   const names = exportNames.map((n) => `exports.${n} = `).join('');
@@ -58,10 +137,13 @@ if (0) { Object.defineProperty(exports, '__esModule', { value: true }); ${names}
 const built = ${JSON.stringify(buildStamp)} === null ? undefined : require('node:fs').statSync(
   require('node:path').join(__dirname, '.tsbuildinfo'), { throwIfNoEntry: false });
 const stale = built !== undefined && built.mtimeMs !== ${JSON.stringify(buildStamp)};
-${LOADER}
+const PACK_NAME = ${JSON.stringify(name)};
+const PACK_ID = ${JSON.stringify(id)};
+const DATA_FILE = ${JSON.stringify(dataFile)};
 const MEMBERS = {
 ${entries.join('\n')}
 };
+${LOADER}
 if (stale) module.exports = require('./index.js');
 else module.exports = load('index.js', module);
 `;

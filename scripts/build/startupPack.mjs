@@ -6,6 +6,7 @@
 // its real path, so a file that is required directly (a handler, a subpath export) shares the
 // same module instance. Run after `tsc -b`; `node scripts/build/startupPack.mjs` (bootstrap and
 // `npm run build` do).
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +17,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The packages that get a pack: those every run of a host loads. */
 export const PACKED_PACKAGES = ['core', 'plugins', 'module-loader'];
 export const PACK_FILE = 'index.packed.js';
+/** The members' sources, one after another; the pack's table gives each one's byte range. */
+export const PACK_DATA_FILE = 'index.packed.src';
 
 const REQUIRE = /require\((['"])(\.{1,2}\/[^'"]*|\.{1,2})\1\)/g;
 
@@ -72,18 +75,32 @@ function exportNames(entrySource) {
   return [...new Set(names)];
 }
 
-/** Writes one package's pack and returns its member count and size. */
+/** Writes one package's pack (loader and data file) and returns its member count and size. */
 export function writePack(packageDir) {
   const libDir = join(packageDir, 'lib');
   const members = collectMembers(libDir);
   const buildInfo = statSync(join(libDir, '.tsbuildinfo'), { throwIfNoEntry: false });
+  const { name } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
+  const chunks = [];
+  let offset = 0;
+  const table = [...members].map(([rel, { source, deps }]) => {
+    const bytes = Buffer.from(source);
+    chunks.push(bytes);
+    offset += bytes.length;
+    return { rel, deps, start: offset - bytes.length, end: offset };
+  });
+  const data = Buffer.concat(chunks);
   const text = packRuntime({
-    members: [...members].map(([rel, { source, deps }]) => ({ rel, source, deps })),
+    members: table,
     exportNames: exportNames(members.get('index.js').source),
     buildStamp: buildInfo ? buildInfo.mtimeMs : null,
+    name: name.replace(/^@/, '').replace('/', '+'),
+    id: createHash('sha256').update(data).digest('hex').slice(0, 16),
+    dataFile: PACK_DATA_FILE,
   });
+  writeFileSync(join(libDir, PACK_DATA_FILE), data);
   writeFileSync(join(libDir, PACK_FILE), text);
-  return { modules: members.size, bytes: text.length };
+  return { modules: members.size, bytes: text.length + data.length };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -7,7 +7,9 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   utimesSync,
+  writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -18,8 +20,12 @@ const REPO = resolve(__dirname, '../../../..');
 const PACKED = ['core', 'plugins', 'module-loader'].map((name) => join(REPO, 'packages', name));
 
 /** Runs a CommonJS script in a fresh Node and returns its JSON output. */
-function runNode(script: string, cwd = REPO): unknown {
-  const r = spawnSync(process.execPath, ['-e', script], { cwd, encoding: 'utf8' });
+function runNode(script: string, cwd = REPO, env: Record<string, string> = {}): unknown {
+  const r = spawnSync(process.execPath, ['-e', script], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
   if (r.status !== 0) throw new Error(`node exited with ${r.status}: ${r.stderr}`);
   return JSON.parse(r.stdout) as unknown;
 }
@@ -80,6 +86,7 @@ describe('the startup pack of a framework package', () => {
     try {
       const lib = join(REPO, 'packages/module-loader/lib');
       mkdirSync(join(copy, 'lib'));
+      copyFileSync(join(lib, '..', 'package.json'), join(copy, 'package.json'));
       for (const name of readdirSync(lib))
         if (/\.(js|mjs)$|^\.tsbuildinfo$/.test(name) && name !== 'index.packed.js')
           copyFileSync(join(lib, name), join(copy, 'lib', name));
@@ -99,5 +106,54 @@ describe('the startup pack of a framework package', () => {
     } finally {
       rmSync(copy, { recursive: true, force: true });
     }
+  });
+
+  describe('code cache', () => {
+    let cacheDir: string;
+    beforeEach(() => (cacheDir = mkdtempSync(join(tmpdir(), 'edict-pack-cache-'))));
+    afterEach(() => rmSync(cacheDir, { recursive: true, force: true }));
+
+    const packsDir = () => join(cacheDir, `${process.version}-${process.arch}`, 'packs');
+    const runWithCache = (value = cacheDir) =>
+      runNode(
+        `const core = require(${JSON.stringify(join(REPO, 'packages/core/lib/index.packed.js'))});
+        console.log(JSON.stringify(core.kebabCase('fromCache')));`,
+        REPO,
+        { EDICT_COMPILE_CACHE: value },
+      );
+    const cacheFile = () => {
+      const files = readdirSync(packsDir()).filter((f) => f.startsWith('edict+core-'));
+      expect(files).toHaveLength(1);
+      return join(packsDir(), files[0] ?? '');
+    };
+
+    test('is written by the first run and used unchanged by the next', () => {
+      expect(runWithCache()).toBe('from-cache');
+      const file = cacheFile();
+      const first = readFileSync(file);
+      expect(first.length).toBeGreaterThan(1000);
+      // a run whose every member's entry is accepted by V8 does not write the file again
+      utimesSync(file, new Date(0), new Date(0));
+      expect(runWithCache()).toBe('from-cache');
+      expect(statSync(file).mtimeMs).toBe(0);
+      expect(readFileSync(file).equals(first)).toBe(true);
+    });
+
+    test('costs only a compile when its file is damaged, and is then written anew', () => {
+      expect(runWithCache()).toBe('from-cache');
+      const file = cacheFile();
+      const good = readFileSync(file);
+      writeFileSync(file, Buffer.concat([good.subarray(0, 40), Buffer.alloc(good.length - 40, 7)]));
+      expect(runWithCache()).toBe('from-cache');
+      expect(readFileSync(file).subarray(40, 200).equals(Buffer.alloc(160, 7))).toBe(false);
+      writeFileSync(file, 'not a cache');
+      expect(runWithCache()).toBe('from-cache');
+      expect(readFileSync(file).length).toBeGreaterThan(1000);
+    });
+
+    test('is neither read nor written with EDICT_COMPILE_CACHE=off', () => {
+      expect(runWithCache('off')).toBe('from-cache');
+      expect(readdirSync(cacheDir)).toEqual([]);
+    });
   });
 });
