@@ -14,7 +14,7 @@ import { publishAll } from './bench/publish.mjs';
 import { machineFacts, renderReport } from './bench/report.mjs';
 import { rssMethod } from './bench/run.mjs';
 import { profileCommands } from './bench/profile.mjs';
-import { addSecureProfile, BARE, homeCommands, makeHome, measureStartup } from './bench/startup.mjs';
+import { addSecureProfile, bareRows, homeCommands, makeHome, measureStartup } from './bench/startup.mjs';
 import { bigPlugin, syntheticPlugins } from './bench/synthetic.mjs';
 import { evaluateTargets } from './bench/targets.mjs';
 
@@ -124,7 +124,7 @@ async function main() {
       }
       results.startup = measureStartup(ctx, homes, { runs: opts.runs, rssRuns: opts.rssRuns, log });
       if (opts.profile) {
-        const commands = [{ label: BARE, argv: ['node', '-e', '0'] }, ...homeCommands(ctx, homes.at(-1))];
+        const commands = [...bareRows().slice(0, 1), ...homeCommands(ctx, homes.at(-1))];
         results.profiles = profileCommands(commands, { dir: join(dirname(opts.out), 'profiles'), log });
       }
     }

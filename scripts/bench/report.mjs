@@ -65,6 +65,19 @@ function startupTable(startup) {
   );
 }
 
+/** Says which settings the startup suite left out, and what they cost here. */
+function startupNote(startup) {
+  const noisy = startup.commands.filter((l) => l.startsWith(`${BARE} with `));
+  if (noisy.length === 0) return '';
+  const bareT = startup.time[BARE].median;
+  const parts = noisy.map((l) => {
+    const name = l.slice(`${BARE} with `.length).replace(/ set$/, '');
+    const cost = ms(startup.time[l].median - bareT);
+    return `${name}, which is set in this environment and adds ${cost} ms to every Node start here`;
+  });
+  return `Measured without ${parts.join('; without ')} (its row shows bare Node with it).\n\n`;
+}
+
 function installTable(install) {
   const orDash = (v, f) => (v === null || v === undefined ? '–' : f(v));
   const rows = install.commands.map((label) => {
@@ -131,7 +144,8 @@ export function renderReport(results) {
   }
   if (results.startup)
     parts.push(
-      `### Startup (${results.options.runs} runs each, interleaved)\n\n${startupTable(results.startup)}`,
+      `### Startup (${results.options.runs} runs each, interleaved)\n\n${startupNote(results.startup)}` +
+        startupTable(results.startup),
     );
   if (results.install)
     parts.push(

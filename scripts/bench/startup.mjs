@@ -10,6 +10,30 @@ import { PROFILE_COMMAND, PROFILE_TYPE, pluginGroup, pluginName } from './synthe
 
 export const BARE = 'bare node -e 0';
 
+/**
+ * Settings that make every Node process start slower by a constant, whatever it runs: with them
+ * in the environment, bare Node's time grows and every ratio drifts toward 1. On Node 20,
+ * NODE_EXTRA_CA_CERTS parses the named certificates at startup (80 ms for Debian's bundle on this
+ * machine). The startup suite runs without them; their cost is reported beside (see costRows).
+ */
+export const STARTUP_NOISE = ['NODE_EXTRA_CA_CERTS'];
+
+/** `env` (or the caller's clean environment) without {@link STARTUP_NOISE}. */
+export function startupEnv(env = cleanEnv()) {
+  const out = { ...env };
+  for (const name of STARTUP_NOISE) delete out[name];
+  return out;
+}
+
+/** The bare-Node rows: the baseline, and for each noise setting that is set, Node with it. */
+export function bareRows() {
+  const base = cleanEnv();
+  const rows = [{ label: BARE, argv: ['node', '-e', '0'], env: startupEnv(base) }];
+  for (const name of STARTUP_NOISE)
+    if (base[name]) rows.push({ label: `${BARE} with ${name} set`, argv: ['node', '-e', '0'], env: base });
+  return rows;
+}
+
 /** Environment for mycli with its own home, reading the registry's .npmrc. */
 export function mycliEnv(home, npmrcPath, cache) {
   return cleanEnv({
@@ -82,7 +106,7 @@ export function homeCommands(ctx, { n, env, secureEnv }) {
   const cmd = (label, args, expect) => ({
     label: `${label} @${n}`,
     argv: ['node', ctx.mycli, ...args],
-    env,
+    env: startupEnv(env),
     expect,
   });
   const list = [
@@ -101,7 +125,7 @@ export function homeCommands(ctx, { n, env, secureEnv }) {
     list.push({
       label: `plugin command with a secure profile value @${n}`,
       argv: ['node', ctx.mycli, pluginGroup(0), PROFILE_COMMAND, 'item-1'],
-      env: secureEnv,
+      env: startupEnv(secureEnv),
       expect: `(token of ${BENCH_TOKEN.length} characters)`,
     });
   return list;
@@ -112,10 +136,7 @@ export function homeCommands(ctx, { n, env, secureEnv }) {
  * Returns { time, rss } summaries by label.
  */
 export function measureStartup(ctx, homes, { runs, rssRuns, log }) {
-  const commands = [
-    { label: BARE, argv: ['node', '-e', '0'] },
-    ...homes.flatMap((h) => homeCommands(ctx, h)),
-  ];
+  const commands = [...bareRows(), ...homes.flatMap((h) => homeCommands(ctx, h))];
   for (const c of commands) runChecked(c);
   const modules = Object.fromEntries(commands.map((c) => [c.label, modulesOnce(c)]));
   log(`timing ${commands.length} commands, ${runs} interleaved rounds after a warm-up`);
