@@ -8,7 +8,9 @@ import type { WritableLike } from '../api/io';
  */
 export function isTerminal(fd: number): boolean {
   try {
-    if (!fstatSync(fd).isCharacterDevice()) return false;
+    // BigInt stats: a plain stat of a pipe stays in the array Node's realpathSync reads file types
+    // from, and makes the module loader stop resolving symlinks (pnpm's node_modules) early.
+    if (!fstatSync(fd, { bigint: true }).isCharacterDevice()) return false;
   } catch {
     return false;
   }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CORE_LIB, requireBuilt, tempDir } from '../support/childCli';
 
@@ -26,7 +26,16 @@ beforeEach(() => {
     `exports.handler = (ctx) => { ctx.out.text('hi'); ctx.out.info(JSON.stringify(` +
       `process.moduleLoadList.filter((m) => /^NativeModule (net|tty|stream|crypto)$/.test(m)))); };\n`,
   );
-  const commands = ['mixed', 'flood', 'modules'].map((name) => ({
+  // pnpm's layout: node_modules/linked is a symlink; its dependency sits beside its real folder.
+  const store = join(dir, 'store', 'node_modules');
+  mkdirSync(join(store, 'linked'), { recursive: true });
+  mkdirSync(join(store, 'dep'));
+  writeFileSync(join(store, 'linked', 'index.js'), `module.exports = require('dep');\n`);
+  writeFileSync(join(store, 'dep', 'index.js'), `module.exports = 'dep through the link';\n`);
+  mkdirSync(join(dir, 'node_modules'));
+  symlinkSync(join(store, 'linked'), join(dir, 'node_modules', 'linked'), 'dir');
+  writeFileSync(join(dir, 'linked.js'), `exports.handler = (ctx) => { ctx.out.text(require('linked')); };\n`);
+  const commands = ['mixed', 'flood', 'modules', 'linked'].map((name) => ({
     name,
     summary: name,
     handler: join(dir, `${name}.js`),
@@ -85,6 +94,12 @@ describe('output of a run on a pipe', () => {
     expect(r.stdout).toBe(`${floodLines.slice(0, 2).join('\n')}\n`);
     expect(r.stderr).toContain('status:0');
     expect(r.stderr).not.toMatch(/EPIPE|Error|\s+at /);
+  });
+
+  it('still resolves a package through a symlink, as pnpm installs them', () => {
+    const r = viaShell('linked', 'cat');
+    expect(r.stdout).toBe('dep through the link\n');
+    expect(r.stderr).toContain('status:0');
   });
 
   it('loads no stream, terminal or crypto module of Node to write to a pipe', () => {
