@@ -25,13 +25,14 @@ const IN_NODE_MODULES = `${sep}node_modules${sep}`;
 let enabledDir: string | undefined;
 
 /**
- * Where the compile cache lives: `<PREFIX>_COMPILE_CACHE` (a folder, or `off` for none), else the
- * user's cache folder (`$XDG_CACHE_HOME` or `~/.cache`; `%LOCALAPPDATA%` on Windows) under
+ * Where the compile cache lives: `<PREFIX>_COMPILE_CACHE` (a folder, or `off` for none), else
+ * `EDICT_COMPILE_CACHE` (the same, for every Edict CLI and the framework's startup packs), else
+ * the user's cache folder (`$XDG_CACHE_HOME` or `~/.cache`; `%LOCALAPPDATA%` on Windows) under
  * `edict/compile`. It belongs to the user, not to one CLI home: what it holds is compiled library
  * code, the same for every Edict CLI.
  */
 export function compileCacheDir(env: NodeJS.ProcessEnv, envPrefix: string): string | undefined {
-  const set = env[`${envPrefix}_COMPILE_CACHE`];
+  const set = env[`${envPrefix}_COMPILE_CACHE`] || env.EDICT_COMPILE_CACHE;
   if (set === 'off') return undefined;
   if (set) return set;
   const base =

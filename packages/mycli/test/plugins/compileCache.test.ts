@@ -23,7 +23,13 @@ const handRolled =
   typeof (Module as unknown as { enableCompileCache?: unknown }).enableCompileCache !== 'function';
 const cacheRoot = () =>
   join(s.root, 'user', '.cache', 'edict', 'compile', `${process.version}-${process.arch}`);
-const entries = (dir: string) => (existsSync(dir) ? readdirSync(dir).map((n) => join(dir, n)) : []);
+/** The library cache's entry files (the startup packs' cache is the `packs` folder beside them). */
+const entries = (dir: string) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .map((n) => join(dir, n))
+        .filter((f) => statSync(f).isFile())
+    : [];
 
 async function installAndUninstall(env: Record<string, string> = {}): Promise<string> {
   const folder = writePlugin(s.fixtures, { name: 'mycli-plugin-cc', version: '1.0.0' });
@@ -61,11 +67,16 @@ test('a damaged cache entry costs a compile, not the command', async () => {
   expect(rewritten.length).toBe(files.length);
 });
 
-test('MYCLI_COMPILE_CACHE=off uses no cache, and a folder there is used instead of the default', async () => {
+test('MYCLI_COMPILE_CACHE=off uses no library cache; a folder there is used instead', async () => {
   await installAndUninstall({ MYCLI_COMPILE_CACHE: 'off' });
-  expect(existsSync(join(s.root, 'user', '.cache'))).toBe(false);
+  expect(entries(cacheRoot())).toEqual([]);
   const own = join(work, 'own-cache');
   await installAndUninstall({ MYCLI_COMPILE_CACHE: own });
-  expect(existsSync(join(s.root, 'user', '.cache'))).toBe(false);
+  expect(entries(cacheRoot())).toEqual([]);
   expect(readdirSync(own).length).toBeGreaterThan(0);
+});
+
+test('EDICT_COMPILE_CACHE=off turns off every compile cache: the cache folder stays empty', async () => {
+  await installAndUninstall({ EDICT_COMPILE_CACHE: 'off' });
+  expect(existsSync(join(s.root, 'user', '.cache'))).toBe(false);
 });
