@@ -15,8 +15,20 @@ let data;
 const scripts = new Map();
 const cache = stale ? undefined : packCache();
 
+// A package name or builtin resolves the same from every member (lib/ holds no node_modules):
+// resolved once per pack instead of once per folder of lib/, which Node's cache keys it by.
+const external = new Map();
+const isExternal = (request) =>
+  request[0] !== '.' && request[0] !== '/' && !/^[a-zA-Z]:[\\\\/]/.test(request);
+
+function requireOf(mod, request) {
+  if (!isExternal(request)) return mod.require(request);
+  if (!external.has(request)) external.set(request, mod.require(request));
+  return external.get(request);
+}
+
 function makeRequire(mod, deps) {
-  const req = (request) => (deps[request] === undefined ? mod.require(request) : load(deps[request], mod));
+  const req = (request) => (deps[request] === undefined ? requireOf(mod, request) : load(deps[request], mod));
   req.resolve = (request, options) => Module._resolveFilename(request, mod, false, options);
   req.resolve.paths = (request) => Module._resolveLookupPaths(request, mod);
   req.cache = Module._cache;
