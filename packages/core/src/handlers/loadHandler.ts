@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { CommandHandler } from '../api/context';
 import type { HandlerRef } from '../definitions/types';
 import { EdictError } from '../errors/EdictError';
+import { importFile } from './importFile';
 import { isEsmFile } from './isEsmFile';
 import { pickHandler } from './pickHandler';
 
@@ -27,7 +27,7 @@ export async function loadHandler(
     where = file;
     try {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      mod = isEsmFile(file) ? await import(pathToFileURL(file).href) : require(file);
+      mod = isEsmFile(file) ? await importFile(file) : require(file);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND') {

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { extname } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { isEsmFile, type HostInfo } from '@edict/core';
 import { pluginError } from '../errors';
 import type { PluginIndexEntry } from '../types';
 import { moduleLoaderFor } from './activeLoader';
+import { importFile } from './importFile';
 
 /** Error code of a plugin module (handler or init hook) that cannot be loaded. */
 export const PLUGIN_LOAD_FAILED = 'EDICT_PLUGIN_LOAD_FAILED';
@@ -52,7 +52,7 @@ export async function loadPluginModule(
   try {
     if (isEsm(entry, file)) {
       loader.enableEsm();
-      return await import(pathToFileURL(file).href);
+      return await importFile(file);
     }
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require(file);

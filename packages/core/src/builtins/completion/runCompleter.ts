@@ -1,6 +1,6 @@
 import { isAbsolute } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { CompleterRef, CompletionRequest } from '../../definitions/types';
+import { importFile } from '../../handlers/importFile';
 import { isEsmFile } from '../../handlers/isEsmFile';
 
 /** Longest a completer may take before TAB gives up on it. */
@@ -29,7 +29,7 @@ export async function runCompleter(ref: CompleterRef, request: CompletionRequest
   let timer: NodeJS.Timeout | undefined;
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod: unknown = isEsmFile(file) ? await import(pathToFileURL(file).href) : require(file);
+    const mod: unknown = isEsmFile(file) ? await importFile(file) : require(file);
     const fn = pick(mod, name);
     if (typeof fn !== 'function') return [];
     const timeout = new Promise<undefined>(
