@@ -1,7 +1,8 @@
 import type { CommandContext } from '../api/context';
 import type { CommandNode, GroupDefinition } from '../definitions/types';
 import { isGroup } from '../definitions/types';
-import { EdictError, usageError } from '../errors/EdictError';
+import { EdictError } from '../errors/EdictError';
+import { missingConfigValue, parseConfigValue } from './config/configValue';
 import { layerOptions, teamCommands } from './config/teamCommands';
 import type { TeamConfigEnv } from './config/teamConfigEnv';
 import { isTeamKey } from './config/teamKey';
@@ -22,23 +23,6 @@ export function knownConfigKeys(tree: readonly CommandNode[]): Set<string> {
   };
   walk(tree, []);
   return keys;
-}
-
-/** A value typed on the command line: JSON when it parses (`3`, `true`, `["a"]`), else the text. */
-export function parseConfigValue(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
-
-/** `config set <key>` without a value where one is needed (a usage error, as a missing argument is). */
-export function missingConfigValue(cliName: string, key: string): EdictError {
-  return usageError('EDICT_MISSING_ARGUMENT', `Missing required argument <value> for config key ${key}.`, {
-    hint: `${cliName} config set ${key} <value>`,
-    details: { argument: 'value', key },
-  });
 }
 
 const show = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));

@@ -12,7 +12,7 @@ import { packageRootIn } from '../store/paths';
 import { newVersionFolder } from './versionFolder';
 import { readRecordsForChange } from '../store/recover';
 import { sweepLeftovers } from '../store/sweep';
-import type { EngineOptions, PluginRecord, PluginRecordFile } from '../types';
+import type { PluginRecord, PluginRecordFile } from '../types';
 import { claimedNames, takenNames } from '../validate/collisions';
 import { takenProfileTypes } from '../validate/profileTypeClaims';
 import { assertInstallable } from '../validate/compatibility';
@@ -20,7 +20,8 @@ import { validatePlugin } from '../validate/validatePlugin';
 import { commitRecord } from './commit';
 import { refuseInvalid, type Taken } from './refuseInvalid';
 import { hooksAllowed, runHook, type HookRun } from './hooks';
-import type { ScriptPolicy, SkippedScript } from './scripts';
+import type { SkippedScript } from './scripts';
+import type { PipelineOptions } from './pipelineOptions';
 import { prefetchPackuments } from './prefetch';
 import { stagePlugin } from './stage';
 
@@ -51,11 +52,6 @@ export interface InstalledPlugin {
   /** Validation warnings. */
   warnings: string[];
   hooks: HookRun[];
-}
-
-export interface PipelineOptions extends EngineOptions {
-  force: boolean;
-  scripts: ScriptPolicy;
 }
 
 /**

@@ -4,7 +4,7 @@ import { claimedNames } from '../validate/collisions';
 import type { DetailedValidation } from '../validate/validatePlugin';
 import type { ParsedSpec } from '../npm/spec';
 import { shellWord } from '../shellWord';
-import type { PipelineOptions } from './pipeline';
+import type { PipelineOptions } from './pipelineOptions';
 
 /** The other plugins that own a command name or profile type this plugin declares. */
 function rivals(v: DetailedValidation, taken: Taken): string[] {

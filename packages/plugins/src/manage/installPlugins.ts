@@ -1,10 +1,6 @@
 import { resolve } from 'node:path';
-import {
-  installItems,
-  type InstalledPlugin,
-  type InstallItem,
-  type PipelineOptions,
-} from '../install/pipeline';
+import { installItems, type InstalledPlugin, type InstallItem } from '../install/pipeline';
+import type { PipelineOptions } from '../install/pipelineOptions';
 import type { ScriptPolicy } from '../install/scripts';
 import { parseSpec } from '../npm/spec';
 import { readRecordFile } from '../store/record';

@@ -1,7 +1,7 @@
 import { EdictError } from '../../errors/EdictError';
 import { profileConfigKey } from '../../profiles/profilePaths';
 import type { ProfilePropertyDefinition } from '../../profiles/types';
-import { parseConfigValue } from '../configCommands';
+import { parseConfigValue } from './configValue';
 
 /**
  * A property value typed on the command line or at a prompt, read as its declared type: the

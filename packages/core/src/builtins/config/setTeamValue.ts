@@ -6,7 +6,7 @@ import { findConfigLayers } from '../../profiles/findConfigLayers';
 import { listProfiles, profileAt, profileJsonPath } from '../../profiles/profilePaths';
 import { secureAccount } from '../../profiles/secureAccount';
 import { setConfigValue } from '../../profiles/setConfigValue';
-import { missingConfigValue } from '../configCommands';
+import { missingConfigValue } from './configValue';
 import { askSecure } from './askSecure';
 import { chooseConfigFile } from './chooseLayer';
 import { propertyDefinition, readPropertyText } from './propertyText';
