@@ -7,10 +7,11 @@ import { MYCLI_BIN, tempHome } from './support';
 // The modules a --version or built-in command run must not load.
 const HEAVY_MODULES =
   /[/\\](manage|install|npm)[/\\]|pacote|arborist|@npmcli|module-loader|cli-table3|chalk|showHelp/;
-// Profile machinery a command without profiles must not load (the config group's definitions may load).
+// Profile machinery a command without profiles must not load (the config group's definitions and
+// its value helpers may load).
 const LAZY_PROFILE_MODULES = new RegExp(
   '@inquirer|jsonc-parser|@napi-rs|[/\\\\]prompt[/\\\\](?!createPrompter|promptErrors)|' +
-    'builtins[/\\\\]config[/\\\\](?!teamCommands|teamKey)',
+    'builtins[/\\\\]config[/\\\\](?!teamCommands|teamKey|configValue)',
 );
 
 // What each kind of run loads, read from require.cache at exit by a preload in the child.
