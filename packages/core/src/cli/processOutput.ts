@@ -56,9 +56,10 @@ export function processOutput(fd: 1 | 2, onFailure: OutputFailure): ProcessOutpu
   };
   const useStream = (): NodeJS.WriteStream => stream ?? adopt(process[name]);
   // Windows consoles and pipes have their own rules: there Node's stream is always used.
-  const isTTY = process.platform === 'win32' ? Boolean(useStream().isTTY) : isTerminal(fd);
-  if (isTTY) useStream();
-  else if (stream === undefined) watchStream(name, adopt);
+  const direct = process.platform !== 'win32' && !isTerminal(fd);
+  if (direct) watchStream(name, adopt);
+  else useStream();
+  const isTTY = !direct && Boolean(stream?.isTTY);
   const output: WritableLike = {
     write(chunk: string): boolean {
       if (closed) return false;
