@@ -13,8 +13,8 @@ export const BARE = 'bare node -e 0';
 /**
  * Settings that make every Node process start slower by a constant, whatever it runs: with them
  * in the environment, bare Node's time grows and every ratio drifts toward 1. On Node 20,
- * NODE_EXTRA_CA_CERTS parses the named certificates at startup (80 ms for Debian's bundle on this
- * machine). The startup suite runs without them; their cost is reported beside (see costRows).
+ * NODE_EXTRA_CA_CERTS parses the named certificates at startup (55–88 ms for Debian's bundle on
+ * these machines). The startup suite runs without them; their cost is a row of its own (bareRows).
  */
 export const STARTUP_NOISE = ['NODE_EXTRA_CA_CERTS'];
 

@@ -8,7 +8,8 @@
 const LOADER = `
 const Module = require('node:module');
 const { Script } = require('node:vm');
-const { readFileSync } = require('node:fs');
+const { readFileSync, mkdirSync, writeFileSync, renameSync } = require('node:fs');
+const { readdirSync, rmSync, statSync } = require('node:fs');
 const { dirname, join } = require('node:path');
 const WRAPPER = '(function (exports, require, module, __filename, __dirname) { ';
 let data;
@@ -41,7 +42,7 @@ function compile(rel, filename, start, end) {
   const cachedData = cache && cache.get(rel);
   const code = WRAPPER + data.toString('utf8', start, end) + '\\n})';
   const script = new Script(code, { filename, ...(cachedData ? { cachedData } : {}) });
-  if (cache && (cachedData === undefined || script.cachedDataRejected)) cache.stale(scripts);
+  if (cache && (cachedData === undefined || script.cachedDataRejected)) cache.stale();
   scripts.set(rel, script);
   return script.runInThisContext();
 }
@@ -95,38 +96,37 @@ function packCache() {
     entries.clear();
   }
   let saving = false;
-  const save = (compiled) => {
+  const save = () => {
     try {
-      for (const [rel, script] of compiled) entries.set(rel, script.createCachedData());
-      const fs = require('node:fs');
+      for (const [rel, script] of scripts) entries.set(rel, script.createCachedData());
       const header = Buffer.from(JSON.stringify([...entries].map(([rel, b]) => [rel, b.length])));
       const length = Buffer.alloc(4);
       length.writeUInt32LE(header.length, 0);
-      fs.mkdirSync(dir, { recursive: true });
+      mkdirSync(dir, { recursive: true });
       const temp = file + '.' + process.pid + '.tmp';
-      fs.writeFileSync(temp, Buffer.concat([length, header, ...entries.values()]));
-      fs.renameSync(temp, file);
-      prune(fs, dir);
+      writeFileSync(temp, Buffer.concat([length, header, ...entries.values()]));
+      renameSync(temp, file);
+      prune(dir);
     } catch {
       // a cache that cannot be written is no cache: the next run compiles again
     }
   };
   return {
     get: (rel) => entries.get(rel),
-    stale(compiled) {
+    stale() {
       if (saving) return;
       saving = true;
-      process.once('exit', () => save(compiled));
+      process.once('exit', save);
     },
   };
 }
 
 // Keeps the newest few cache files of this package (other builds, other CLIs' versions of it).
-function prune(fs, dir) {
-  const mine = fs.readdirSync(dir).filter((f) => f.startsWith(PACK_NAME + '-') && f.endsWith('.bin'));
+function prune(dir) {
+  const mine = readdirSync(dir).filter((f) => f.startsWith(PACK_NAME + '-') && f.endsWith('.bin'));
   if (mine.length <= 4) return;
-  const byAge = mine.map((f) => [f, fs.statSync(join(dir, f)).mtimeMs]).sort((a, b) => b[1] - a[1]);
-  for (const [f] of byAge.slice(4)) fs.rmSync(join(dir, f), { force: true });
+  const byAge = mine.map((f) => [f, statSync(join(dir, f)).mtimeMs]).sort((a, b) => b[1] - a[1]);
+  for (const [f] of byAge.slice(4)) rmSync(join(dir, f), { force: true });
 }
 `;
 
