@@ -1,9 +1,11 @@
-// The text of a startup pack (see startupPack.mjs): a loader, then the table of its members,
-// whose sources are byte ranges of the data file beside it.
+// The text of a startup pack (see startupPack.mjs): a loader whose data file beside it holds the
+// table of members (JSON, which parses faster than the same table as code) and their sources.
 
 /**
- * Member sources: read once, as bytes, when the first member loads. Compiled code: V8's code
- * cache of each member, kept per pack build in the user's cache folder (see packCache below).
+ * The data file: a 4-byte little-endian length, the member table as JSON of that many bytes
+ * ({ rel: [deps, start, end] }, offsets after the table), then the member sources. Read once, as
+ * bytes. Compiled code: V8's code cache of each member, kept per pack build in the user's cache
+ * folder (see packCache below).
  */
 const LOADER = `
 const Module = require('node:module');
@@ -13,8 +15,17 @@ const { readdirSync, rmSync, statSync } = require('node:fs');
 const { dirname, join } = require('node:path');
 const WRAPPER = '(function (exports, require, module, __filename, __dirname) { ';
 let data;
+let body;
+let MEMBERS;
 const scripts = new Map();
 const cache = stale ? undefined : packCache();
+
+function readData() {
+  data = readFileSync(join(__dirname, DATA_FILE));
+  const length = data.readUInt32LE(0);
+  MEMBERS = JSON.parse(data.toString('utf8', 4, 4 + length));
+  body = 4 + length;
+}
 
 // A package name or builtin resolves the same from every member (lib/ holds no node_modules):
 // resolved once per pack instead of once per folder of lib/, which Node's cache keys it by.
@@ -38,9 +49,8 @@ function makeRequire(mod, deps) {
 }
 
 function compile(rel, filename, start, end) {
-  data ??= readFileSync(join(__dirname, DATA_FILE));
   const cachedData = cache && cache.get(rel);
-  const code = WRAPPER + data.toString('utf8', start, end) + '\\n})';
+  const code = WRAPPER + data.toString('utf8', body + start, body + end) + '\\n})';
   const script = new Script(code, { filename, ...(cachedData ? { cachedData } : {}) });
   if (cache && (cachedData === undefined || script.cachedDataRejected)) cache.stale();
   scripts.set(rel, script);
@@ -51,6 +61,7 @@ function load(rel, parent) {
   const filename = join(__dirname, rel);
   const cached = Module._cache[filename];
   if (cached !== undefined) return cached.exports;
+  if (data === undefined) readData();
   const [deps, start, end] = MEMBERS[rel];
   const mod = new Module(filename, parent);
   mod.filename = filename;
@@ -78,8 +89,9 @@ function packCache() {
   if (set === 'off') return undefined;
   const env = process.env;
   const home = () => require('node:os').homedir();
+  // on POSIX, os.homedir() is $HOME when set: reading it saves loading node:os
   const base = set || join(process.platform === 'win32' ? env.LOCALAPPDATA || join(home(), 'AppData', 'Local')
-    : env.XDG_CACHE_HOME || join(home(), '.cache'), 'edict', 'compile');
+    : env.XDG_CACHE_HOME || join(env.HOME || home(), '.cache'), 'edict', 'compile');
   const dir = join(base, process.version + '-' + process.arch, 'packs');
   const file = join(dir, PACK_NAME + '-' + PACK_ID + '.bin');
   const entries = new Map();
@@ -131,13 +143,24 @@ function prune(dir) {
 `;
 
 /**
- * @param {{ members: { rel: string, start: number, end: number, deps: Record<string, string> }[],
- *   exportNames: string[], buildStamp: number | null, name: string, id: string, dataFile: string }} pack
+ * The head of a pack's data file: the table's length and the table of `members`; their sources
+ * follow it.
+ * @param {{ rel: string, start: number, end: number, deps: Record<string, string> }[]} members
  */
-export function packRuntime({ members, exportNames, buildStamp, name, id, dataFile }) {
-  const entries = members.map(
-    ({ rel, start, end, deps }) => `  ${JSON.stringify(rel)}: [${JSON.stringify(deps)}, ${start}, ${end}],`,
+export function packDataHead(members) {
+  const table = Buffer.from(
+    JSON.stringify(Object.fromEntries(members.map(({ rel, start, end, deps }) => [rel, [deps, start, end]]))),
   );
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(table.length, 0);
+  return Buffer.concat([length, table]);
+}
+
+/**
+ * @param {{ exportNames: string[], buildStamp: number | null, name: string, id: string,
+ *   dataFile: string }} pack
+ */
+export function packRuntime({ exportNames, buildStamp, name, id, dataFile }) {
   // Named exports spelled out so that Node's ESM loader (cjs-module-lexer) finds them; never run.
   const names = exportNames.map((n) => `exports.${n} = `).join('');
   return `'use strict';
@@ -152,9 +175,6 @@ const stale = built !== undefined && built.mtimeMs !== ${JSON.stringify(buildSta
 const PACK_NAME = ${JSON.stringify(name)};
 const PACK_ID = ${JSON.stringify(id)};
 const DATA_FILE = ${JSON.stringify(dataFile)};
-const MEMBERS = {
-${entries.join('\n')}
-};
 ${LOADER}
 if (stale) module.exports = require('./index.js');
 else module.exports = load('index.js', module);

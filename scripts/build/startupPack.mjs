@@ -10,14 +10,14 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { packRuntime } from './packRuntime.mjs';
+import { packDataHead, packRuntime } from './packRuntime.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** The packages that get a pack: those every run of a host loads. */
 export const PACKED_PACKAGES = ['core', 'plugins', 'module-loader'];
 export const PACK_FILE = 'index.packed.js';
-/** The members' sources, one after another; the pack's table gives each one's byte range. */
+/** The member table, then the members' sources one after another (see packDataHead). */
 export const PACK_DATA_FILE = 'index.packed.src';
 
 const REQUIRE = /require\((['"])(\.{1,2}\/[^'"]*|\.{1,2})\1\)/g;
@@ -89,9 +89,9 @@ export function writePack(packageDir) {
     offset += bytes.length;
     return { rel, deps, start: offset - bytes.length, end: offset };
   });
-  const data = Buffer.concat(chunks);
+  const sources = Buffer.concat(chunks);
+  const data = Buffer.concat([packDataHead(table), sources]);
   const text = packRuntime({
-    members: table,
     exportNames: exportNames(members.get('index.js').source),
     buildStamp: buildInfo ? buildInfo.mtimeMs : null,
     name: name.replace(/^@/, '').replace('/', '+'),
