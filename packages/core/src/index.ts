@@ -36,6 +36,10 @@ export const parseManifest = lazy(
   () => require('./manifest/parseManifest') as typeof import('./manifest/parseManifest'),
   'parseManifest',
 );
+export const loadDefinitions = lazy(
+  () => require('./manifest/loadDefinitions') as typeof import('./manifest/loadDefinitions'),
+  'loadDefinitions',
+);
 export const generateManifest = lazy(
   () => require('./manifest/generateManifest') as typeof import('./manifest/generateManifest'),
   'generateManifest',

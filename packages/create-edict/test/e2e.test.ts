@@ -94,7 +94,7 @@ describe('scaffolded CLI and plugin, from a local registry', () => {
     npm(['create', 'edict', 'democli-plugin-greet', '--', '--plugin', '--host', 'democli', '--yes'], work);
     npm(['install'], pluginDir());
     npm(['run', 'lint'], pluginDir());
-    expect(npm(['test'], pluginDir())).toMatch(/^# pass 4$/m);
+    expect(npm(['test'], pluginDir())).toMatch(/^# pass 5$/m);
   }, 240_000);
 
   it("packs the plugin with its command manifest, written by the plugin's prepack", () => {

@@ -10,7 +10,7 @@ export {
   type RunCommandResult,
   type JsonDocument,
 } from './run/runCommand';
-export { loadPluginCommands } from './run/loadPluginCommands';
+export { loadPluginCommands, loadPluginDefinitions, type PluginDefinitions } from './run/loadPluginCommands';
 export { findBin } from './run/findBin';
 export { seedRegistry, type SeedRegistryOptions, type SeedResult } from './registry-seed/seedRegistry';
 export { packTarball, type TarEntry, type PackedTarball } from './registry-seed/tarball';

@@ -1,11 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { CommandNode } from '@edict/core';
+import { checkProfileTypes, loadDefinitions } from '@edict/core';
+import type { CommandNode, ProfileTypeDefinition } from '@edict/core';
 
 interface PluginManifest {
   name?: string;
   edict?: { commands?: string };
+}
+
+/** What a plugin project declares: its commands and its profile types. */
+export interface PluginDefinitions {
+  /** The commands, every string handler path made absolute against the plugin root. */
+  commands: CommandNode[];
+  /** The profile types the definitions module exports as `profileTypes` (empty when none). */
+  profileTypes: ProfileTypeDefinition[];
 }
 
 function withAbsoluteHandlers(node: CommandNode, root: string): CommandNode {
@@ -17,12 +25,13 @@ function withAbsoluteHandlers(node: CommandNode, root: string): CommandNode {
 }
 
 /**
- * Reads a plugin project's commands the way a host does: `edict.commands` of its package.json
- * (a `.json` file or a CommonJS/ESM module exporting `commands` or a default array), with every
- * handler path made absolute against the plugin root. Pass the result as `commands` to
- * `createCli` to run the plugin's commands in a test without installing it.
+ * Reads a plugin project's definitions the way a host does: `edict.commands` of its package.json
+ * names a `.json` file or a CommonJS/ESM module exporting `commands` (and optionally
+ * `profileTypes`), or a default export. Spread the result into `createCli` to run the plugin's
+ * commands, profiles included, in a test without installing it.
+ * @throws When the folder is not a plugin, or its definitions or profile types are malformed.
  */
-export async function loadPluginCommands(root: string): Promise<CommandNode[]> {
+export async function loadPluginDefinitions(root: string): Promise<PluginDefinitions> {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as PluginManifest;
   const file = pkg.edict?.commands;
   if (!file)
@@ -30,13 +39,22 @@ export async function loadPluginCommands(root: string): Promise<CommandNode[]> {
       `${join(root, 'package.json')} has no "edict": { "commands": … } field, so it is not a plugin.`,
     );
   const path = resolve(root, file);
-  let commands: unknown;
-  if (path.endsWith('.json')) {
-    commands = JSON.parse(readFileSync(path, 'utf8'));
-  } else {
-    const mod = (await import(pathToFileURL(path).href)) as { commands?: unknown; default?: unknown };
-    commands = mod.commands ?? (mod.default as { commands?: unknown } | undefined)?.commands ?? mod.default;
-  }
-  if (!Array.isArray(commands)) throw new Error(`${path} does not export a \`commands\` array.`);
-  return (commands as CommandNode[]).map((node) => withAbsoluteHandlers(node, root));
+  const loaded = await loadDefinitions(path);
+  if (loaded.error !== undefined) throw new Error(`${loaded.error}.`);
+  if (!Array.isArray(loaded.commands)) throw new Error(`${path} does not export a \`commands\` array.`);
+  const types = checkProfileTypes(loaded.profileTypes);
+  if (types.errors.length > 0)
+    throw new Error(`${path} declares profile types a host refuses: ${types.errors.join('; ')}.`);
+  return {
+    commands: (loaded.commands as CommandNode[]).map((node) => withAbsoluteHandlers(node, root)),
+    profileTypes: types.types,
+  };
+}
+
+/**
+ * The commands of {@link loadPluginDefinitions}, for a test CLI that needs no profile types:
+ * pass the result as `commands` to `createCli`.
+ */
+export async function loadPluginCommands(root: string): Promise<CommandNode[]> {
+  return (await loadPluginDefinitions(root)).commands;
 }

@@ -80,6 +80,74 @@ describe('loadPluginCommands', () => {
   });
 });
 
+/**
+ * Runs the built loadPluginDefinitions in a child process, then `argv` on a CLI made of the
+ * plugin's commands and profile types, in `cwd`. Returns the profile types and the run.
+ */
+function loadDefinitionsAndRun(
+  root: string,
+  argv: string[],
+  cwd: string,
+): {
+  profileTypes?: { type: string }[];
+  run?: { exitCode: number; stdout: string; stderr: string };
+  error?: string;
+} {
+  const script = `
+    const { loadPluginDefinitions, runCommand } = require(${JSON.stringify(testingLib)});
+    const { createCli } = require(${JSON.stringify(coreLib)});
+    const [root, argv, home, cwd] = process.argv.slice(1);
+    loadPluginDefinitions(root).then(async (definitions) => {
+      const cli = createCli({ name: 'mycli', version: '0.0.0', ...definitions });
+      const run = await runCommand({ cli, argv: JSON.parse(argv), home, cwd });
+      const { exitCode, stdout, stderr } = run;
+      const { profileTypes } = definitions;
+      console.log(JSON.stringify({ profileTypes, run: { exitCode, stdout, stderr } }));
+    }, (err) => console.log(JSON.stringify({ error: err.message })));`;
+  const args = ['-e', script, root, JSON.stringify(argv), join(dir, 'home'), cwd];
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return JSON.parse(r.stdout);
+}
+
+describe('loadPluginDefinitions', () => {
+  it("gives the plugin's profile types too, so a test CLI applies their rules", () => {
+    const project = join(dir, 'project');
+    mkdirSync(project);
+    writeFileSync(
+      join(project, 'mycli.config.json'),
+      JSON.stringify({
+        profiles: { mine: { type: 'greeter', properties: { greeting: 'Howdy' } } },
+        defaults: { greeter: 'mine' },
+      }),
+    );
+    const signed = loadDefinitionsAndRun(helloPlugin, ['hello', 'world', 'Ada', '--token', 't0ken'], project);
+    expect(signed.profileTypes?.map((t) => t.type)).toEqual(['greeter']);
+    expect(signed.run).toMatchObject({
+      exitCode: 0,
+      stdout: 'Howdy, Ada! (signed in with a token of 5 characters)\n',
+    });
+    // the greeter type requires a token: known to the CLI, a profile without one is a usage error
+    const { run } = loadDefinitionsAndRun(helloPlugin, ['hello', 'world', 'Ada'], project);
+    expect(run?.exitCode).toBe(2);
+    expect(run?.stderr).toContain('--token (secure property "token" of greeter profile mine)');
+  });
+
+  it('refuses a plugin whose profile types a host would refuse, naming the problem', () => {
+    writeFileSync(
+      join(dir, 'package.json'),
+      JSON.stringify({ name: 'bad-types', version: '1.0.0', edict: { commands: './commands.js' } }),
+    );
+    writeFileSync(
+      join(dir, 'commands.js'),
+      `exports.commands = [];\nexports.profileTypes = [{ type: 'Bad Name', properties: {} }];`,
+    );
+    expect(loadDefinitionsAndRun(dir, [], dir).error).toMatch(
+      /declares profile types a host refuses: profile type "Bad Name": "type" must be a lower-case word/,
+    );
+  });
+});
+
 describe('findBin', () => {
   it('finds a bin of a package installed in a parent folder, by name or as the only one', () => {
     const pkg = join(dir, 'node_modules', '@acme', 'tool');

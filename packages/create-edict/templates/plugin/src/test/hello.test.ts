@@ -1,16 +1,17 @@
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { createCli } from '@edict/core';
-import { findBin, loadPluginCommands, runCommand } from '@edict/testing';
+import { findBin, loadPluginDefinitions, runCommand } from '@edict/testing';
 
 /** The plugin's folder (this file is lib/test/hello.test.js). */
 const root = join(__dirname, '..', '..');
 
-/** A bare CLI named like the host, with only this plugin's commands: fast, in-process tests. */
+/** A bare CLI named like the host, with this plugin's commands and profile types: fast tests. */
 async function pluginCli() {
-  return createCli({ name: '{{host}}', version: '0.0.0', commands: await loadPluginCommands(root) });
+  return createCli({ name: '{{host}}', version: '0.0.0', ...(await loadPluginDefinitions(root)) });
 }
 
 test('{{command}} hello greets the given name', async () => {
@@ -26,6 +27,20 @@ test('{{command}} hello signs with a token without printing it', async () => {
   rmSync(run.home, { recursive: true, force: true });
   assert.equal(run.exitCode, 0, run.stderr);
   assert.equal(run.stdout, 'Hi, Ada! (signed in with a token of 6 characters)\n');
+});
+
+test('{{command}} hello takes its greeting from a {{command}} profile in the project', async () => {
+  const project = mkdtempSync(join(tmpdir(), '{{command}}-project-'));
+  const type = '{{command}}';
+  const profiles = { team: { type, properties: { greeting: 'Howdy' } } };
+  const config = JSON.stringify({ profiles, defaults: { [type]: 'team' } });
+  writeFileSync(join(project, '{{host}}.config.json'), config);
+  const argv = ['{{command}}', 'hello', 'Ada'];
+  const run = await runCommand({ cli: await pluginCli(), argv, cwd: project });
+  rmSync(run.home, { recursive: true, force: true });
+  rmSync(project, { recursive: true, force: true });
+  assert.equal(run.exitCode, 0, run.stderr);
+  assert.equal(run.stdout, 'Howdy, Ada!\n');
 });
 
 test('{{command}} hello refuses something that is not a name (usage error, exit 2)', async () => {
