@@ -63,6 +63,11 @@ describe('profile types of plugins', () => {
     );
     expect(schemaTypes(s)).toEqual(['base', 'greeter']);
     expect((await s.run(['greets', 'run'])).stdout).toBe('mycli-plugin-greets@1.0.0 run\n');
+    const listed = await s.json(['plugins', 'list']);
+    expect(listed.data).toMatchObject([{ name: 'mycli-plugin-greets', profileTypes: ['greeter'] }]);
+    const table = (await s.run(['plugins', 'list'])).stdout;
+    expect(table).toMatch(/profile types/);
+    expect(table).toMatch(/ greets +greeter +ok\n/);
     const removed = await s.run(['plugins', 'uninstall', 'mycli-plugin-greets']);
     expect(removed.status).toBe(0);
     expect(schemaTypes(s)).toEqual(['base']);

@@ -17,6 +17,8 @@ export interface PluginListing {
   location: string;
   /** Top-level commands it provides (as in the index). */
   commands: string[];
+  /** The profile types it declares (as in the index). */
+  profileTypes: string[];
   health: PluginHealth;
   /** Why the health is not ok. */
   problem?: string;
@@ -51,6 +53,7 @@ export function listPlugins(options: Pick<EngineOptions, 'pluginsDir' | 'host'>)
         source: r.source,
         location: r.location,
         commands: entry ? entry.commands.map((c) => c.name) : [],
+        profileTypes: entry?.profileTypes?.map((t) => t.type) ?? [],
       };
       if (!existsSync(join(r.location, 'package.json')))
         return { ...base, health: 'missing' as const, problem: `${r.location} does not exist` };

@@ -54,6 +54,7 @@ export function handler(ctx: CommandContext): PluginInfo {
     ['health', listing ? `${listing.health}${listing.problem ? ` — ${listing.problem}` : ''}` : 'unknown'],
     ['module type', index?.moduleType ?? ''],
     ['commands', listing?.commands.join(', ') ?? ''],
+    ['profile types', listing?.profileTypes.join(', ') ?? ''],
     ['hooks', Object.keys(index?.hooks ?? {}).join(', ')],
     [
       'peer ranges',

@@ -9,6 +9,8 @@ export function handler(ctx: CommandContext): PluginListing[] {
     ctx.out.text(`No plugins installed. Find some with: ${ctx.host.name} plugins search ${ctx.host.name}`);
     return plugins;
   }
+  // the column only when a plugin declares profile types: most plugin sets have none
+  const typed = plugins.some((p) => p.profileTypes.length > 0);
   ctx.out.table(
     plugins.map((p) => ({
       name: p.name,
@@ -16,6 +18,7 @@ export function handler(ctx: CommandContext): PluginListing[] {
       spec: p.spec,
       source: p.source,
       commands: p.commands.join(', '),
+      ...(typed ? { 'profile types': p.profileTypes.join(', ') } : {}),
       health: p.health,
     })),
   );
