@@ -7,10 +7,34 @@ import { importFile } from './importFile';
 import { isEsmFile } from './isEsmFile';
 import { pickHandler } from './pickHandler';
 
+/** The error of a handler module that threw or did not compile while it loaded. */
+function loadFailed(err: unknown, file: string, commandLabel: string): EdictError {
+  // Required here: only a failed load is described.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { errorPlace } = require('./errorPlace') as typeof import('./errorPlace');
+  const place = errorPlace(err, file);
+  const e = err instanceof Error ? err : undefined;
+  const reason = e ? `${e.name === 'Error' ? '' : `${e.name}: `}${e.message.split('\n')[0]}` : String(err);
+  const quoted = /^[\w@%+=:,./-]+$/.test(file) ? file : `'${file.replace(/'/g, `'\\''`)}'`;
+  return new EdictError(
+    'EDICT_HANDLER_LOAD_FAILED',
+    `The handler of "${commandLabel}" failed to load ${file}${place ? `:${place}` : ''}: ${reason}`,
+    {
+      hint:
+        e?.name === 'SyntaxError'
+          ? `node --check ${quoted}  (shows the line and where in it)`
+          : `${commandLabel} --debug  (shows the stack trace)`,
+      details: { command: commandLabel, path: file, ...(place ? { place } : {}) },
+      cause: err,
+    },
+  );
+}
+
 /**
  * Loads the handler a definition names. A string is a module path (relative paths resolve
  * against `baseDir`), loaded with `require`, or `import()` for ESM; a function is called and may
- * return the handler or a module.
+ * return the handler or a module. A module that is missing is `EDICT_HANDLER_NOT_FOUND`; one that
+ * does not compile or throws as it loads is `EDICT_HANDLER_LOAD_FAILED`, naming the file and place.
  */
 export async function loadHandler(
   ref: HandlerRef,
@@ -31,7 +55,8 @@ export async function loadHandler(
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND') {
-        if (!String((err as Error).message).includes(file) && existsSync(file)) throw err;
+        // the handler exists and requires something that does not
+        if (existsSync(file)) throw loadFailed(err, file, commandLabel);
         throw new EdictError(
           'EDICT_HANDLER_NOT_FOUND',
           `The handler of "${commandLabel}" was not found at ${file}.`,
@@ -42,7 +67,8 @@ export async function loadHandler(
           },
         );
       }
-      throw err;
+      if (err instanceof EdictError) throw err;
+      throw loadFailed(err, file, commandLabel);
     }
   }
   const handler = pickHandler(mod);

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseOneJson, runNode, tempDir, write } from '../support/childCli';
+import { CORE_LIB, parseOneJson, runNode, tempDir, write } from '../support/childCli';
 import { writeKitCli } from '../support/kitFixture';
 
 describe('a built CLI runs handlers and reports outcomes', () => {
@@ -30,6 +30,56 @@ describe('a built CLI runs handlers and reports outcomes', () => {
     const doc = parseOneJson(r.stdout);
     expect(doc.error?.code).toBe('EDICT_HANDLER_NOT_FOUND');
     expect(doc.message).toContain(join(dir, 'nope.js'));
+  });
+
+  it('reports a handler that does not compile or throws as it loads with its file:line:column', () => {
+    const file = (name: string, source: string) => {
+      write(join(dir, name), source);
+      return join(dir, name);
+    };
+    const typo = file('typo.js', `exports.handler = () => {\n  const x = 1 +;\n};\n`);
+    const throws = file('throws.js', `exports.handler = () => 1;\nnull.x;\n`);
+    const needs = file('needs.js', `require('edict-not-installed');\nexports.handler = () => 1;\n`);
+    const commands = [typo, throws, needs].map((h, i) => ({
+      name: ['typo', 'throws', 'needs'][i],
+      handler: h,
+    }));
+    const demo = file(
+      'demo.js',
+      `const { createCli, runMain } = require(${JSON.stringify(CORE_LIB)});\n` +
+        `const commands = ${JSON.stringify(commands)};\n` +
+        `const cli = createCli({ name: 'demo', version: '1.0.0', commands });\n` +
+        `runMain({ name: 'demo', version: '1.0.0', load: () => cli });\n`,
+    );
+    const failure = (command: string) => {
+      const r = runNode(demo, [command, '--json'], { DEMO_HOME: join(dir, 'home') });
+      return { status: r.status, error: parseOneJson(r.stdout).error };
+    };
+    expect(failure('typo')).toEqual({
+      status: 1,
+      error: {
+        code: 'EDICT_HANDLER_LOAD_FAILED',
+        message: `The handler of "demo typo" failed to load ${typo}:2:16: SyntaxError: Unexpected token ';'`,
+        hint: `node --check ${typo}  (shows the line and where in it)`,
+        details: { command: 'demo typo', path: typo, place: '2:16' },
+      },
+    });
+    expect(failure('throws').error).toMatchObject({
+      message:
+        `The handler of "demo throws" failed to load ${throws}:2:6: ` +
+        `TypeError: Cannot read properties of null (reading 'x')`,
+      hint: 'demo throws --debug  (shows the stack trace)',
+    });
+    expect(failure('needs').error).toMatchObject({
+      message:
+        `The handler of "demo needs" failed to load ${needs}:1:1: ` +
+        `Cannot find module 'edict-not-installed'`,
+    });
+    const plain = runNode(demo, ['typo'], { DEMO_HOME: join(dir, 'home') });
+    expect(plain.stderr).toBe(
+      `Error: The handler of "demo typo" failed to load ${typo}:2:16: SyntaxError: Unexpected token ';'\n` +
+        `Hint: node --check ${typo}  (shows the line and where in it)\n`,
+    );
   });
 
   it('prints an EdictError with its hint and exit code, stack only with --debug or KIT_DEBUG=1', () => {
