@@ -67,6 +67,26 @@ export function collectMembers(libDir, entry = 'index.js') {
   return members;
 }
 
+/**
+ * The entry with its pure re-exports loaded on first use. tsc writes `export { x } from './m'` as
+ * `var m_1 = require("./m");` and a getter `return m_1.x;` per name. Where a module binding is used
+ * only in such getters, its require moves into them, so a run loads the modules whose exports it
+ * reads (`--version` reads one of ~20), not every module the entry names. Line count is kept.
+ */
+export function lazyReexports(source) {
+  let out = source;
+  for (const [line, name, request] of source.matchAll(/^var (\w+) = require\(("\.{1,2}\/[^"]+")\);$/gm)) {
+    const getter = new RegExp(`get: function \\(\\) \\{ return ${name}\\.(\\w+); \\}`, 'g');
+    const uses = source.match(new RegExp(`\\b${name}\\b`, 'g'))?.length ?? 0;
+    const getters = source.match(getter)?.length ?? 0;
+    if (getters === 0 || uses !== getters + 1) continue;
+    out = out
+      .replace(line, `var ${name}$; const ${name} = () => (${name}$ ??= require(${request}));`)
+      .replace(getter, (_, key) => `get: function () { return ${name}().${key}; }`);
+  }
+  return out;
+}
+
 /** The export names tsc declares at the top of the entry, for Node's ESM named-export detection. */
 function exportNames(entrySource) {
   const assigned = [...entrySource.matchAll(/\bexports\.(\w+) = /g)].map((m) => m[1]);
@@ -84,7 +104,7 @@ export function writePack(packageDir) {
   const chunks = [];
   let offset = 0;
   const table = [...members].map(([rel, { source, deps }]) => {
-    const bytes = Buffer.from(source);
+    const bytes = Buffer.from(rel === 'index.js' ? lazyReexports(source) : source);
     chunks.push(bytes);
     offset += bytes.length;
     return { rel, deps, start: offset - bytes.length, end: offset };

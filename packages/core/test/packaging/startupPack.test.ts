@@ -55,6 +55,19 @@ describe('the startup pack of a framework package', () => {
     expect(runNode(script('errors/index.js', 'index.packed.js'))).toEqual([true, 'function']);
   });
 
+  test('loads a re-exported module when one of its exports is first read, not with the entry', () => {
+    const lib = join(REPO, 'packages/core/lib');
+    const loaded = (file: string) =>
+      `Object.keys(require.cache).includes(${JSON.stringify(join(lib, file))})`;
+    const script = `
+      const core = require(${JSON.stringify(join(lib, 'index.packed.js'))});
+      const state = () => [${loaded('cli/createCli.js')}, ${loaded('fs/writeFileAtomic.js')}];
+      const before = state();
+      const used = typeof core.createCli;
+      console.log(JSON.stringify({ before, used, after: state() }));`;
+    expect(runNode(script)).toEqual({ before: [false, false], used: 'function', after: [true, false] });
+  });
+
   test('names the real file and line of a module in a stack trace', () => {
     const script = `
       const core = require(${JSON.stringify(join(REPO, 'packages/core/lib/index.packed.js'))});
