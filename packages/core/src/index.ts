@@ -45,6 +45,16 @@ export const generateManifest = lazy(
   'generateManifest',
 );
 export { envPrefixFor, toEnvSegment, camelCase, kebabCase } from './host/names';
+export { shellWord } from './errors/shellWord';
+// What a module that failed to load says: used where a handler or a plugin's module is loaded.
+export const errorPlace = lazy(
+  () => require('./handlers/loadError') as typeof import('./handlers/loadError'),
+  'errorPlace',
+);
+export const loadErrorReason = lazy(
+  () => require('./handlers/loadError') as typeof import('./handlers/loadError'),
+  'loadErrorReason',
+);
 export type { Cli, CliOptions, BuiltinSwitches } from './api/cli';
 export type { CliIO, WritableLike } from './api/io';
 export type { HostDirs, HostInfo } from './api/host';

@@ -10,19 +10,19 @@ import { pickHandler } from './pickHandler';
 /** The error of a handler module that threw or did not compile while it loaded. */
 function loadFailed(err: unknown, file: string, commandLabel: string): EdictError {
   // Required here: only a failed load is described.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { errorPlace } = require('./errorPlace') as typeof import('./errorPlace');
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { errorPlace, loadErrorReason } = require('./loadError') as typeof import('./loadError');
+  const { shellWord } = require('../errors/shellWord') as typeof import('../errors/shellWord');
+  /* eslint-enable @typescript-eslint/no-require-imports */
   const place = errorPlace(err, file);
-  const e = err instanceof Error ? err : undefined;
-  const reason = e ? `${e.name === 'Error' ? '' : `${e.name}: `}${e.message.split('\n')[0]}` : String(err);
-  const quoted = /^[\w@%+=:,./-]+$/.test(file) ? file : `'${file.replace(/'/g, `'\\''`)}'`;
+  const at = `${file}${place ? `:${place}` : ''}`;
   return new EdictError(
     'EDICT_HANDLER_LOAD_FAILED',
-    `The handler of "${commandLabel}" failed to load ${file}${place ? `:${place}` : ''}: ${reason}`,
+    `The handler of "${commandLabel}" failed to load ${at}: ${loadErrorReason(err)}`,
     {
       hint:
-        e?.name === 'SyntaxError'
-          ? `node --check ${quoted}  (shows the line and where in it)`
+        err instanceof Error && err.name === 'SyntaxError'
+          ? `node --check ${shellWord(file)}  (shows the line and where in it)`
           : `${commandLabel} --debug  (shows the stack trace)`,
       details: { command: commandLabel, path: file, ...(place ? { place } : {}) },
       cause: err,

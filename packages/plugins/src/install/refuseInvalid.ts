@@ -1,9 +1,9 @@
 import type { Manifest } from '../heavy';
+import { shellWord } from '@edict/core';
 import { pluginError, PluginErrorCodes } from '../errors';
 import { claimedNames } from '../validate/collisions';
 import type { DetailedValidation } from '../validate/validatePlugin';
 import type { ParsedSpec } from '../npm/spec';
-import { shellWord } from '../shellWord';
 import type { PipelineOptions } from './pipelineOptions';
 
 /** The other plugins that own a command name or profile type this plugin declares. */

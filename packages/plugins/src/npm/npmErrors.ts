@@ -1,8 +1,7 @@
-import { isEdictError } from '@edict/core';
+import { isEdictError, shellWord } from '@edict/core';
 import type { EdictError } from '../errors';
 import { codeOf, messageOf, pluginError, PluginErrorCodes } from '../errors';
 import type { NpmOptions } from '../types';
-import { shellWord } from '../shellWord';
 import { STALLED_CODE } from './transferGuard';
 
 // Codes of a registry that accepted the connection and then did not answer in time.

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
-import { shellWord } from '../shellWord';
+import { errorPlace, loadErrorReason, shellWord } from '@edict/core';
 
 /** Why a plugin module failed to load, on one line, and what shows more. */
 export interface LoadFailure {
@@ -9,15 +8,6 @@ export interface LoadFailure {
   reason: string;
   /** A command that shows more, runnable as printed; undefined for the caller's default. */
   hint?: string;
-}
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** The first `line:column` of `file` in a stack (as a path or a file: URL), if any. */
-function placeIn(stack: string, file: string): string | undefined {
-  const names = [file, pathToFileURL(file).href].map(escape).join('|');
-  const m = new RegExp(`(?:${names}):(\\d+):(\\d+)`).exec(stack);
-  return m ? `${m[1]}:${m[2]}` : undefined;
 }
 
 /**
@@ -29,10 +19,8 @@ function placeIn(stack: string, file: string): string | undefined {
  */
 export function describeLoadFailure(err: unknown, root: string, file: string): LoadFailure {
   if (!existsSync(file)) return { reason: 'the file does not exist.' };
-  const e = err instanceof Error ? err : undefined;
-  const message = e ? `${e.name === 'Error' ? '' : `${e.name}: `}${e.message}` : String(err);
-  const first = message.split('\n')[0] ?? message;
-  if (e?.name === 'SyntaxError') {
+  const first = loadErrorReason(err);
+  if (err instanceof Error && err.name === 'SyntaxError') {
     // Required here: only a module that failed to compile is compiled again.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { checkSyntax } = require('../validate/checkSyntax') as typeof import('../validate/checkSyntax');
@@ -43,6 +31,6 @@ export function describeLoadFailure(err: unknown, root: string, file: string): L
       hint: `node --check ${shellWord(file)}  (shows the line and where in it)`,
     };
   }
-  const place = e?.stack ? placeIn(e.stack, file) : undefined;
+  const place = errorPlace(err, file);
   return { ...(place ? { place } : {}), reason: first };
 }

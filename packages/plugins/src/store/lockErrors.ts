@@ -1,5 +1,5 @@
 import { dirname } from 'node:path';
-import { shellWord } from '../shellWord';
+import { shellWord } from '@edict/core';
 import { codeOf, messageOf, pluginError, PluginErrorCodes, type EdictError } from '../errors';
 import type { Holder } from './lockOwner';
 

@@ -17,3 +17,10 @@ export function errorPlace(err: unknown, file: string): string | undefined {
   const frame = new RegExp(`(?:${names}):(\\d+):(\\d+)`).exec(stack);
   return frame ? `${frame[1]}:${frame[2]}` : undefined;
 }
+
+/** What went wrong in loading a module, on one line: `TypeError: …`, or the message of a plain Error. */
+export function loadErrorReason(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  const message = `${err.name === 'Error' ? '' : `${err.name}: `}${err.message}`;
+  return message.split('\n')[0] ?? message;
+}
